@@ -119,8 +119,8 @@ async function runScript(input) {
   let aborted = null;
   try {
     if (input.meta) {
-      const m1 = (ev, l) => push(['newListener', ev, nameOf(l)]);
-      const m2 = (ev, l) => push(['removeListener', ev, nameOf(l)]);
+      const m1 = (ev, l) => push(['newListener', enc(ev), nameOf(l)]);
+      const m2 = (ev, l) => push(['removeListener', enc(ev), nameOf(l)]);
       names.set(m1, '$meta');
       names.set(m2, '$meta');
       e.on('newListener', m1);
