@@ -696,13 +696,13 @@ public final class Buffer implements Comparable<Buffer> {
 
     /** {@code buf.write(string, offset)}. */
     public int write(String string, long offset) {
-        int o = validateOffset(offset, "offset", len);
+        int o = (int) validateOffset(offset, "offset", len);
         return doWrite(string, o, len - o, null);
     }
 
     /** {@code buf.write(string, offset, encoding)}; a {@code null} encoding is a bad {@code length}, as in Node. */
     public int write(String string, long offset, String encoding) {
-        int o = validateOffset(offset, "offset", len);
+        int o = (int) validateOffset(offset, "offset", len);
         if (encoding == null) {
             throw Errors.invalidArgType("length", "number", null);
         }
@@ -723,8 +723,8 @@ public final class Buffer implements Comparable<Buffer> {
      *                   or {@code length}; {@code ERR_UNKNOWN_ENCODING}; nothing is written then
      */
     public int write(String string, long offset, long length, String encoding) {
-        int o = validateOffset(offset, "offset", len);
-        int l = validateOffset(length, "length", len);
+        int o = (int) validateOffset(offset, "offset", len);
+        int l = (int) validateOffset(length, "length", len);
         return doWrite(string, o, Math.min(l, len - o), encoding);
     }
 
@@ -740,11 +740,11 @@ public final class Buffer implements Comparable<Buffer> {
     }
 
     /** Node's {@code validateOffset(value, name, 0, max)}: {@code It must be >= 0 && <= max}. */
-    private static int validateOffset(long value, String name, long max) {
+    private static long validateOffset(long value, String name, long max) {
         if (value < 0 || value > max) {
             throw BufferErrors.offsetRange(name, 0, max, value);
         }
-        return (int) value;
+        return value;
     }
 
     // ------------------------------------------------------------------------------------------
@@ -759,9 +759,9 @@ public final class Buffer implements Comparable<Buffer> {
 
     /** {@code buf.fill(value, offset)}. */
     public Buffer fill(double value, long offset) {
-        int o = validateOffset(offset, "offset", K_MAX_LENGTH);
+        long o = validateOffset(offset, "offset", K_MAX_LENGTH);
         if (o < len) {
-            Arrays.fill(a, off + o, off + len, toUint8(value));
+            Arrays.fill(a, off + (int) o, off + len, toUint8(value));
         }
         return this;
     }
@@ -774,7 +774,7 @@ public final class Buffer implements Comparable<Buffer> {
      */
     public Buffer fill(double value, long offset, long end) {
         validateOffset(offset, "offset", K_MAX_LENGTH);
-        int e = validateOffset(end, "end", len);
+        int e = (int) validateOffset(end, "end", len);
         if (offset < e) {
             Arrays.fill(a, off + (int) offset, off + e, toUint8(value));
         }
@@ -829,7 +829,7 @@ public final class Buffer implements Comparable<Buffer> {
     private Buffer fillString(String value, long offset, long end, boolean endGiven, String encoding) {
         Encoding e = resolveFillEncoding(value, encoding);
         validateOffset(offset, "offset", K_MAX_LENGTH);
-        int stop = endGiven ? validateOffset(end, "end", len) : len;
+        int stop = endGiven ? (int) validateOffset(end, "end", len) : len;
         if (offset >= stop) {
             return this;
         }
@@ -921,7 +921,7 @@ public final class Buffer implements Comparable<Buffer> {
         int to = len;
         if (offsetGiven) {
             validateOffset(offset, "offset", K_MAX_LENGTH);
-            to = endGiven ? validateOffset(end, "end", len) : len;
+            to = endGiven ? (int) validateOffset(end, "end", len) : len;
             if (offset >= to) {
                 return this;
             }
@@ -1003,6 +1003,21 @@ public final class Buffer implements Comparable<Buffer> {
         return searchNumber(value, byteOffset, true);
     }
 
+    /** {@code buf.indexOf(number, encoding)}: the encoding is ignored for numbers, as in Node. */
+    public int indexOf(long value, String encoding) {
+        return searchNumber(value, null, true);
+    }
+
+    /** {@code buf.indexOf(number, byteOffset, encoding)}: the encoding is ignored for numbers. */
+    public int indexOf(long value, long byteOffset, String encoding) {
+        return searchNumber(value, byteOffset, true);
+    }
+
+    /** {@code buf.indexOf(bytes, encoding)}: as {@link #indexOf(Buffer, long, String)} from offset 0. */
+    public int indexOf(Buffer value, String encoding) {
+        return searchBuffer(value, null, encoding, true);
+    }
+
     /** {@code buf.lastIndexOf(string)}. */
     public int lastIndexOf(String value) {
         return searchString(value, null, false, null, false);
@@ -1049,6 +1064,21 @@ public final class Buffer implements Comparable<Buffer> {
         return searchNumber(value, byteOffset, false);
     }
 
+    /** {@code buf.lastIndexOf(number, encoding)}: the encoding is ignored for numbers. */
+    public int lastIndexOf(long value, String encoding) {
+        return searchNumber(value, null, false);
+    }
+
+    /** {@code buf.lastIndexOf(number, byteOffset, encoding)}: the encoding is ignored for numbers. */
+    public int lastIndexOf(long value, long byteOffset, String encoding) {
+        return searchNumber(value, byteOffset, false);
+    }
+
+    /** {@code buf.lastIndexOf(bytes, encoding)}. */
+    public int lastIndexOf(Buffer value, String encoding) {
+        return searchBuffer(value, null, encoding, false);
+    }
+
     /** {@code buf.includes(string)}. */
     public boolean includes(String value) {
         return indexOf(value) != -1;
@@ -1077,6 +1107,26 @@ public final class Buffer implements Comparable<Buffer> {
     /** {@code buf.includes(bytes, byteOffset)}. */
     public boolean includes(Buffer value, long byteOffset) {
         return indexOf(value, byteOffset) != -1;
+    }
+
+    /** {@code buf.includes(bytes, encoding)}. */
+    public boolean includes(Buffer value, String encoding) {
+        return indexOf(value, encoding) != -1;
+    }
+
+    /** {@code buf.includes(bytes, byteOffset, encoding)}. */
+    public boolean includes(Buffer value, long byteOffset, String encoding) {
+        return indexOf(value, byteOffset, encoding) != -1;
+    }
+
+    /** {@code buf.includes(number, encoding)}. */
+    public boolean includes(long value, String encoding) {
+        return indexOf(value, encoding) != -1;
+    }
+
+    /** {@code buf.includes(number, byteOffset, encoding)}. */
+    public boolean includes(long value, long byteOffset, String encoding) {
+        return indexOf(value, byteOffset, encoding) != -1;
     }
 
     /** {@code buf.includes(number)}. */

@@ -200,6 +200,27 @@ class BufferTest {
     }
 
     @Test
+    void largeOffsetsNeverOverflow() {
+        assertEquals("0000", hex(Buffer.alloc(2).fill(162, 2147483648L)));
+        assertEquals(0, Buffer.from(new int[] {0xac, 0xc3, 0xf1, 0xed}).compare(Buffer.from("Tw"), 3, 0, 4294967296L, 4));
+        assertEquals(-1, Buffer.alloc(0).compare(Buffer.from("abc"), 2147483648L, 0, 4294967296L));
+        assertEquals(-1, Buffer.from("abc").indexOf(98, 4294967296L, "ucs2"));
+        assertTrue(Buffer.from("abc").includes(Buffer.alloc(0), 2147483648L, "binary"));
+    }
+
+    @Test
+    void invalidValueMessagesInspectLikeNode() {
+        throwsNode("TypeError", "ERR_INVALID_ARG_VALUE",
+                "The argument 'value' is invalid. Received '_\\udc00\\ud800 =\\x80z0\u4e2d\ufffd\\x80'",
+                () -> Buffer.alloc(9, "_\udc00\ud800 =\u0080z0\u4e2d\ufffd\u0080", "base64url"));
+        throwsNode("TypeError", "ERR_INVALID_ARG_VALUE",
+                "The argument 'value' is invalid. Received '\\x0B\u00ad\u2028zz'",
+                () -> Buffer.alloc(2).fill("\u000b\u00ad\u2028zz", "hex"));
+        assertEquals("`it's \"q\"`", BufferErrors.inspectString("it's \"q\""));
+        assertEquals("'\ud83d\ude00\\x1B\\x00\\b'", BufferErrors.inspectString("\ud83d\ude00\u001b\u0000\b"));
+    }
+
+    @Test
     void toStringRanges() {
         Buffer b = Buffer.from("hello world");
         assertEquals("hello world", b.toString("utf8", -1, 100));
