@@ -203,7 +203,7 @@ class BufferTest {
     void largeOffsetsNeverOverflow() {
         assertEquals("0000", hex(Buffer.alloc(2).fill(162, 2147483648L)));
         assertEquals(0, Buffer.from(new int[] {0xac, 0xc3, 0xf1, 0xed}).compare(Buffer.from("Tw"), 3, 0, 4294967296L, 4));
-        assertEquals(-1, Buffer.alloc(0).compare(Buffer.from("abc"), 2147483648L, 0, 4294967296L));
+        assertEquals(0, Buffer.alloc(0).compare(Buffer.from("abc"), 2147483648L, 0, 4294967296L));
         assertEquals(-1, Buffer.from("abc").indexOf(98, 4294967296L, "ucs2"));
         assertTrue(Buffer.from("abc").includes(Buffer.alloc(0), 2147483648L, "binary"));
     }
