@@ -1,5 +1,6 @@
 package dev.nodeshim.buffer;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -25,11 +26,10 @@ final class Base64Codec {
             .getBytes(StandardCharsets.ISO_8859_1);
     private static final byte[] URL = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
             .getBytes(StandardCharsets.ISO_8859_1);
+    private static final java.util.Base64.Encoder STD_ENCODER = java.util.Base64.getEncoder();
+    private static final java.util.Base64.Encoder URL_ENCODER = java.util.Base64.getUrlEncoder().withoutPadding();
     /** Symbol value by byte, -1 for a skipped byte, -2 for '='. */
     private static final byte[] VALUE = new byte[256];
-    /** Two output symbols for every 12-bit group, packed as STD[hi] << 8 | STD[lo]. */
-    private static final short[] PAIRS_STD = new short[4096];
-    private static final short[] PAIRS_URL = new short[4096];
 
     static {
         Arrays.fill(VALUE, (byte) -1);
@@ -38,10 +38,6 @@ final class Base64Codec {
             VALUE[URL[i]] = (byte) i;
         }
         VALUE['='] = -2;
-        for (int i = 0; i < 4096; i++) {
-            PAIRS_STD[i] = (short) ((STD[i >> 6] << 8) | STD[i & 63]);
-            PAIRS_URL[i] = (short) ((URL[i >> 6] << 8) | URL[i & 63]);
-        }
     }
 
     private Base64Codec() {
@@ -59,46 +55,14 @@ final class Base64Codec {
         return (int) (((long) n * 3) >>> 2);
     }
 
-    /** Encodes {@code a[off, off+len)}; {@code url} selects base64url (no padding). */
+    /**
+     * Encodes {@code a[off, off+len)}; {@code url} selects base64url (no padding). The JDK encoder
+     * writes exactly RFC 4648 output and is vectorised on common CPUs, so it does the work.
+     */
     static String encode(byte[] a, int off, int len, boolean url) {
-        int full = len / 3;
-        int rest = len - full * 3;
-        int outLen = full * 4 + (rest == 0 ? 0 : url ? rest + 1 : 4);
-        byte[] out = new byte[outLen];
-        short[] pairs = url ? PAIRS_URL : PAIRS_STD;
-        int i = off;
-        int o = 0;
-        for (int k = 0; k < full; k++) {
-            int bits = (a[i] & 0xFF) << 16 | (a[i + 1] & 0xFF) << 8 | (a[i + 2] & 0xFF);
-            i += 3;
-            short hi = pairs[bits >>> 12];
-            short lo = pairs[bits & 0xFFF];
-            out[o] = (byte) (hi >> 8);
-            out[o + 1] = (byte) hi;
-            out[o + 2] = (byte) (lo >> 8);
-            out[o + 3] = (byte) lo;
-            o += 4;
-        }
-        byte[] table = url ? URL : STD;
-        if (rest == 1) {
-            int b0 = a[i] & 0xFF;
-            out[o++] = table[b0 >> 2];
-            out[o++] = table[(b0 & 3) << 4];
-            if (!url) {
-                out[o++] = '=';
-                out[o] = '=';
-            }
-        } else if (rest == 2) {
-            int b0 = a[i] & 0xFF;
-            int b1 = a[i + 1] & 0xFF;
-            out[o++] = table[b0 >> 2];
-            out[o++] = table[(b0 & 3) << 4 | b1 >> 4];
-            out[o++] = table[(b1 & 15) << 2];
-            if (!url) {
-                out[o] = '=';
-            }
-        }
-        return new String(out, StandardCharsets.ISO_8859_1);
+        java.util.Base64.Encoder encoder = url ? URL_ENCODER : STD_ENCODER;
+        ByteBuffer out = encoder.encode(ByteBuffer.wrap(a, off, len));
+        return new String(out.array(), out.arrayOffset(), out.remaining(), StandardCharsets.ISO_8859_1);
     }
 
     /**
@@ -107,6 +71,22 @@ final class Base64Codec {
      */
     static int decode(String s, byte[] dst, int off, int max) {
         int n = s.length();
+        // The low byte of each unit is all that Node reads: String.getBytes(int, int, byte[], int)
+        // copies exactly that, as fast as an array copy for Latin-1 strings.
+        byte[] src = n <= SCRATCH_SIZE ? SCRATCH.get() : new byte[n];
+        lowBytes(s, n, src);
+        return decode(src, n, dst, off, max);
+    }
+
+    @SuppressWarnings("deprecation")
+    private static void lowBytes(String s, int n, byte[] into) {
+        s.getBytes(0, n, into, 0);
+    }
+
+    private static final int SCRATCH_SIZE = 16 * 1024;
+    private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[SCRATCH_SIZE]);
+
+    private static int decode(byte[] src, int n, byte[] dst, int off, int max) {
         int o = off;
         int end = off + max;
         int acc = 0;
@@ -114,10 +94,10 @@ final class Base64Codec {
         int i = 0;
         // Fast path: runs of four valid symbols.
         while (i + 4 <= n && o + 3 <= end) {
-            int c0 = VALUE[s.charAt(i) & 0xFF];
-            int c1 = VALUE[s.charAt(i + 1) & 0xFF];
-            int c2 = VALUE[s.charAt(i + 2) & 0xFF];
-            int c3 = VALUE[s.charAt(i + 3) & 0xFF];
+            int c0 = VALUE[src[i] & 0xFF];
+            int c1 = VALUE[src[i + 1] & 0xFF];
+            int c2 = VALUE[src[i + 2] & 0xFF];
+            int c3 = VALUE[src[i + 3] & 0xFF];
             if ((c0 | c1 | c2 | c3) < 0) {
                 break;
             }
@@ -129,7 +109,7 @@ final class Base64Codec {
             i += 4;
         }
         for (; i < n && o < end; i++) {
-            int v = VALUE[s.charAt(i) & 0xFF];
+            int v = VALUE[src[i] & 0xFF];
             if (v < 0) {
                 if (v == -2) {
                     break;

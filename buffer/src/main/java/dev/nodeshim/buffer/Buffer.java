@@ -1177,11 +1177,8 @@ public final class Buffer implements Comparable<Buffer> {
         }
         byte b = (byte) value;
         if (forward) {
-            for (int i = (int) start; i < len; i++) {
-                if (a[off + i] == b) {
-                    return i;
-                }
-            }
+            int i = Utf8.indexOfByte(a, off + (int) start, off + len, b);
+            return i < 0 ? -1 : i - off;
         } else {
             for (int i = (int) start; i >= 0; i--) {
                 if (a[off + i] == b) {
@@ -1270,11 +1267,17 @@ public final class Buffer implements Comparable<Buffer> {
 
     private int forwardBytes(byte[] n, int no, int nl, int from) {
         byte first = n[no];
-        int last = len - nl;
-        for (int i = from; i <= last; i++) {
-            if (a[off + i] == first && Arrays.equals(a, off + i, off + i + nl, n, no, no + nl)) {
-                return i;
+        int last = off + len - nl;
+        int i = off + from;
+        while (i <= last) {
+            i = Utf8.indexOfByte(a, i, last + 1, first);
+            if (i < 0) {
+                return -1;
             }
+            if (Arrays.equals(a, i + 1, i + nl, n, no + 1, no + nl)) {
+                return i - off;
+            }
+            i++;
         }
         return -1;
     }

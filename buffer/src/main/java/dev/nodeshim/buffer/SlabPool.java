@@ -17,8 +17,14 @@ package dev.nodeshim.buffer;
  * <li>the buffer is {@code slab[offset, offset + n)}; the offset moves past it, rounded up to a
  *     multiple of 8 so that every pooled buffer starts 8-aligned.</li>
  * </ol>
- * For strings the size asked for is the encoding's byte length estimate, and the offset then moves
- * by the bytes actually written (fewer when base64 or hex input holds garbage).
+ * For strings ({@code Buffer.from(string, encoding)}) Node decides on a cheap upper bound instead
+ * of the exact size: a string of {@code poolSize >>> 1} UTF-16 units or more gets a store of its
+ * own; otherwise {@code n = 4 * units} bytes are reserved (step 3 uses that {@code n}), unless that
+ * bound reaches the threshold, in which case {@code n} is the encoding's byte length (exact for
+ * utf8, an estimate for base64 and hex) and a store of its own is used when {@code n} reaches the
+ * threshold too. The offset then moves by the bytes actually written. So
+ * {@code from("a".repeat(1100))} starts a new slab when fewer than 4400 bytes are left, though it
+ * writes 1100, and base64 with garbage in it moves the offset by less than it reserved.
  * {@link Buffer#alloc} and {@link Buffer#allocUnsafeSlow} never use the pool.
  *
  * <pre>

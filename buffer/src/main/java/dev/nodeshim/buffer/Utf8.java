@@ -68,6 +68,25 @@ final class Utf8 {
         return false;
     }
 
+    /** The first index of {@code b} in {@code a[from, to)}, or -1 (SWAR, eight bytes at a time). */
+    static int indexOfByte(byte[] a, int from, int to, byte b) {
+        long pattern = (b & 0xFFL) * ONES;
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            long v = (long) LONGS.get(a, i) ^ pattern;
+            long found = (v - ONES) & ~v & HIGHS;
+            if (found != 0) {
+                return i + (Long.numberOfTrailingZeros(found) >>> 3);
+            }
+        }
+        for (; i < to; i++) {
+            if (a[i] == b) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** Whether {@code a[off, off+len)} is all ASCII (SWAR). */
     static boolean isAscii(byte[] a, int off, int len) {
         int i = off;

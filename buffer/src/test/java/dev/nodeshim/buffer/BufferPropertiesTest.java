@@ -224,4 +224,24 @@ class BufferPropertiesTest {
         assertEq(even, b.swap32().swap32().toByteArray());
         assertEq(even, b.swap64().swap64().toByteArray());
     }
+
+    @Property(seed = "7355608")
+    void numberSearchMatchesANaiveScan(@ForAll("bytes") byte[] bytes, @ForAll byte needle,
+                                       @ForAll @IntRange(min = -70, max = 70) int from) {
+        Buffer b = Buffer.wrap(bytes);
+        int start = from < 0 ? Math.max(0, bytes.length + from) : from;
+        int expected = -1;
+        for (int i = start; i < bytes.length; i++) {
+            if (bytes[i] == needle) {
+                expected = i;
+                break;
+            }
+        }
+        assertEquals(expected, b.indexOf(needle & 0xFF, from));
+        Buffer withNeedle = Buffer.from(b.subarray(start, start + 3));
+        if (withNeedle.length() == 3 && start + 3 <= bytes.length) {
+            int found = b.indexOf(withNeedle, from);
+            assertTrue(found >= start && found <= start);
+        }
+    }
 }
