@@ -537,6 +537,109 @@ public final class Buffer implements Comparable<Buffer> {
     }
 
     // ------------------------------------------------------------------------------------------
+    // Module functions: atob, btoa, isUtf8, isAscii
+    // ------------------------------------------------------------------------------------------
+
+    /**
+     * {@code buffer.atob(data)}: WHATWG forgiving-base64 decoding to a Latin-1 string. ASCII
+     * whitespace (tab, LF, FF, CR, space) is ignored; only the standard alphabet is accepted; at most
+     * two {@code =}, only at the end, and only when they complete a group of four. A {@code null}
+     * argument is the string {@code "null"}, as JavaScript's template literal makes it.
+     *
+     * @throws NodeError a {@code DOMException} named {@code InvalidCharacterError} ({@code code} is
+     *                   null here; Node's {@code err.code} is the number 5, kept in
+     *                   {@code props().get("code")}): {@code Invalid character} or {@code The string to
+     *                   be decoded is not correctly encoded.}
+     */
+    public static String atob(String data) {
+        String input = String.valueOf(data);
+        int significant = 0;
+        int equals = 0;
+        for (int i = 0; i < input.length(); i++) {
+            char c = input.charAt(i);
+            if (c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == ' ') {
+                continue;
+            }
+            boolean alphabet = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+                    || c == '+' || c == '/';
+            if (c == '=') {
+                significant++;
+                equals++;
+                if (equals > 2) {
+                    throw invalidCharacter("Invalid character");
+                }
+            } else if (alphabet) {
+                significant++;
+                if (equals > 0) {
+                    throw invalidCharacter("Invalid character");
+                }
+            } else {
+                throw invalidCharacter("Invalid character");
+            }
+        }
+        int remainder = significant % 4;
+        if (remainder == 0) {
+            remainder = (significant - equals) % 4;
+        } else if (equals > 0) {
+            throw invalidCharacter("Invalid character");
+        }
+        if (remainder == 1) {
+            throw invalidCharacter("The string to be decoded is not correctly encoded.");
+        }
+        return from(input, "base64").toString("latin1");
+    }
+
+    /**
+     * {@code buffer.btoa(data)}: the base64 of a Latin-1 string; a {@code null} argument is
+     * {@code "null"}.
+     *
+     * @throws NodeError {@code InvalidCharacterError} ({@code Invalid character}) for a character
+     *                   above U+00FF
+     */
+    public static String btoa(String data) {
+        String input = String.valueOf(data);
+        for (int i = 0; i < input.length(); i++) {
+            if (input.charAt(i) > 0xFF) {
+                throw invalidCharacter("Invalid character");
+            }
+        }
+        byte[] latin1 = new byte[input.length()];
+        Encoding.writeLowBytes(input, latin1, 0, latin1.length);
+        return Base64Codec.encode(latin1, 0, latin1.length, false);
+    }
+
+    private static NodeError invalidCharacter(String message) {
+        return new NodeError("InvalidCharacterError", null, message).withProp("code", 5);
+    }
+
+    /** {@code buffer.isUtf8(input)}: whether the bytes are well-formed UTF-8 (no surrogates, no overlongs). */
+    public static boolean isUtf8(Buffer input) {
+        if (input == null) {
+            throw Errors.invalidArgType("input", List.of("ArrayBuffer", "Buffer", "TypedArray"), null);
+        }
+        if (Utf8.isAscii(input.a, input.off, input.len)) {
+            return true;
+        }
+        try {
+            java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(input.a, input.off, input.len));
+            return true;
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return false;
+        }
+    }
+
+    /** {@code buffer.isAscii(input)}: whether every byte is below 0x80. */
+    public static boolean isAscii(Buffer input) {
+        if (input == null) {
+            throw Errors.invalidArgType("input", List.of("ArrayBuffer", "Buffer", "TypedArray"), null);
+        }
+        return Utf8.isAscii(input.a, input.off, input.len);
+    }
+
+    // ------------------------------------------------------------------------------------------
     // Properties, indexing, Java interop
     // ------------------------------------------------------------------------------------------
 

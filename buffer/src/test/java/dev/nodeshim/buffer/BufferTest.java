@@ -458,4 +458,32 @@ class BufferTest {
         assertFalse(Buffer.from("abc").equals(Buffer.from("abd")));
         assertFalse(Buffer.from("abc").equals(null));
     }
+
+    @Test
+    void atobBtoaIsUtf8IsAscii() {
+        assertEquals("abc", Buffer.atob(" YW Jj\n"));
+        assertEquals("ab", Buffer.atob("YWJ"));
+        assertEquals("a", Buffer.atob("YQ=="));
+        assertEquals("", Buffer.atob(""));
+        assertEquals("\u009e\u00e9e", Buffer.atob(null));
+        for (String bad : List.of("YQ=", "YQ=a", "YQ===", "-_", "YWJj=", "\u00e9", "YQ\u000b")) {
+            NodeError e = assertThrows(NodeError.class, () -> Buffer.atob(bad), bad);
+            assertEquals("InvalidCharacterError", e.name());
+            assertEquals("Invalid character", e.getMessage());
+            assertEquals(5, e.prop("code"));
+        }
+        throwsNode("InvalidCharacterError", null, "The string to be decoded is not correctly encoded.", () -> Buffer.atob("Y"));
+        assertEquals("/w==", Buffer.btoa("\u00ff"));
+        assertEquals("bnVsbA==", Buffer.btoa(null));
+        throwsNode("InvalidCharacterError", null, "Invalid character", () -> Buffer.btoa("\u0100"));
+        assertFalse(Buffer.isUtf8(Buffer.from(new int[] {0xed, 0xa0, 0x80})));
+        assertFalse(Buffer.isUtf8(Buffer.from(new int[] {0xc0, 0x80})));
+        assertTrue(Buffer.isUtf8(Buffer.from("\u00e9\ud83d\ude00")));
+        assertTrue(Buffer.isUtf8(Buffer.alloc(0)));
+        assertTrue(Buffer.isAscii(Buffer.from("abc")));
+        assertFalse(Buffer.isAscii(Buffer.from(new int[] {0x80})));
+        throwsNode("TypeError", "ERR_INVALID_ARG_TYPE",
+                "The \"input\" argument must be an instance of ArrayBuffer, Buffer, or TypedArray. Received null",
+                () -> Buffer.isUtf8(null));
+    }
 }
