@@ -117,6 +117,21 @@ class SlabPoolTest {
     }
 
     @Test
+    void searchingDecodesSomeEncodingsThroughThePool() throws Exception {
+        run(new Thread(() -> {
+            Buffer b = Buffer.from("hello");
+            freshSlab();
+            List<String> out = new ArrayList<>();
+            for (String e : List.of("utf8", "ucs2", "latin1", "binary", "ascii", "base64", "base64url", "hex")) {
+                int p = Buffer.allocUnsafe(1).byteOffset();
+                b.indexOf("6c6c", e);
+                out.add(e + ":" + (Buffer.allocUnsafe(1).byteOffset() - p));
+            }
+            assertEquals(List.of("utf8:8", "ucs2:8", "latin1:8", "binary:8", "ascii:16", "base64:16", "base64url:16", "hex:16"), out);
+        }));
+    }
+
+    @Test
     void poolSizeIsSettable() throws Exception {
         run(new Thread(() -> {
             int saved = Buffer.poolSize();
