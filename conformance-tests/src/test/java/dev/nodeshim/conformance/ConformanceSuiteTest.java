@@ -27,7 +27,7 @@ class ConformanceSuiteTest {
         return cases.stream().map(c -> DynamicTest.dynamicTest(c.label(), () -> {
             ConformanceRunner.Result r = runner.runAll(List.of(c)).get(0);
             if (!r.passed()) {
-                fail("expected: " + Values.toJson(c.out()) + "\nactual:   "
+                fail(c.label() + " (" + c.source() + ":" + c.line() + ")\nexpected: " + Values.toJson(c.out()) + "\nactual:   "
                         + (r.actual() == null ? "(none)" : Values.toJson(r.actual())) + "\n" + r.detail());
             }
         }));
