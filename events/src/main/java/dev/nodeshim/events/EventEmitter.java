@@ -268,7 +268,7 @@ public class EventEmitter {
                 list.push(handler);
             }
         }
-        int m = getMaxListeners();
+        double m = getMaxListeners();
         if (m > 0 && list.size() > m && !list.warned) {
             list.warned = true;
             warnLeak(type, list.size(), m);
@@ -276,10 +276,10 @@ public class EventEmitter {
         return this;
     }
 
-    private void warnLeak(Object type, int count, int max) {
+    private void warnLeak(Object type, int count, double max) {
         NodeError w = new NodeError("MaxListenersExceededWarning", null,
                 "Possible EventEmitter memory leak detected. " + count + " " + type + " listeners added to "
-                        + inspectName() + ". MaxListeners is " + max
+                        + inspectName() + ". MaxListeners is " + Inspect.numberToString(max)
                         + ". Use emitter.setMaxListeners() to increase limit");
         w.withProp("emitter", this).withProp("type", type).withProp("count", count);
         NodeProcess.process.emitWarning(w);
@@ -621,16 +621,17 @@ public class EventEmitter {
         return this;
     }
 
-    /** The current limit ({@code Integer.MAX_VALUE} stands for {@code Infinity}). */
-    public int getMaxListeners() {
-        double m = Double.isNaN(maxListeners) ? defaultMaxListeners : maxListeners;
-        return m >= Integer.MAX_VALUE ? Integer.MAX_VALUE : (int) m;
+    /**
+     * The current limit, a JavaScript number as in Node: it may be fractional ({@code 1.5} warns at the
+     * second listener) or {@code Double.POSITIVE_INFINITY}.
+     */
+    public double getMaxListeners() {
+        return Double.isNaN(maxListeners) ? defaultMaxListeners : maxListeners;
     }
 
     /** Node's {@code EventEmitter.defaultMaxListeners} (10 unless changed). */
-    public static int defaultMaxListeners() {
-        double m = defaultMaxListeners;
-        return m >= Integer.MAX_VALUE ? Integer.MAX_VALUE : (int) m;
+    public static double defaultMaxListeners() {
+        return defaultMaxListeners;
     }
 
     /** Sets {@code EventEmitter.defaultMaxListeners} for every emitter without its own limit. */

@@ -70,7 +70,7 @@ public final class Events {
     }
 
     /** Node's {@code events.getMaxListeners(emitter)}. */
-    public static int getMaxListeners(EventEmitter emitter) {
+    public static double getMaxListeners(EventEmitter emitter) {
         requireEmitter(emitter);
         return emitter.getMaxListeners();
     }
@@ -91,7 +91,7 @@ public final class Events {
     }
 
     /** Node's {@code EventEmitter.defaultMaxListeners}. */
-    public static int defaultMaxListeners() {
+    public static double defaultMaxListeners() {
         return EventEmitter.defaultMaxListeners();
     }
 
