@@ -631,6 +631,68 @@ public final class Buffer implements Comparable<Buffer> {
         }
     }
 
+    /**
+     * {@code buffer.transcode(source, fromEnc, toEnc)}: re-encodes the bytes of {@code source} from
+     * one character encoding to another, into a new buffer (never pooled). Only ascii, latin1,
+     * utf8 and utf16le (with Node's aliases; {@code null} is utf8), with ICU's substitution rules as
+     * Node 20 has them (see {@code Transcoder}).
+     *
+     * @throws NodeError an {@code Error} with {@code code} {@code U_ILLEGAL_ARGUMENT_ERROR} (another
+     *                   encoding) or {@code U_INVALID_CHAR_FOUND} (invalid utf8 towards utf16le, a
+     *                   lone surrogate towards utf8), message {@code Unable to transcode Buffer [CODE]},
+     *                   and the ICU {@code errno} in {@code props()}; {@code ERR_INVALID_ARG_TYPE} for a
+     *                   null source
+     */
+    public static Buffer transcode(Buffer source, String fromEnc, String toEnc) {
+        return Transcoder.transcode(source, fromEnc, toEnc);
+    }
+
+    /**
+     * {@code Buffer.copyBytesFrom(view)}: a copy of the memory of a typed array. {@code view} is a
+     * Java primitive array standing for a typed array ({@code byte[]}, {@code short[]},
+     * {@code char[]}, {@code int[]}, {@code float[]}, {@code long[]}, {@code double[]}, elements
+     * little-endian as on Node's platforms) or a {@link Buffer}. Pooled when small, like
+     * {@link #from(byte[])}.
+     *
+     * @throws NodeError {@code ERR_INVALID_ARG_TYPE} ({@code The "view" argument must be an instance
+     *                   of TypedArray. Received ...}) for anything else
+     */
+    public static Buffer copyBytesFrom(Object view) {
+        return copyBytesFrom(view, 0, 0, false, false);
+    }
+
+    /** {@code Buffer.copyBytesFrom(view, offset)}: from element {@code offset} to the end. */
+    public static Buffer copyBytesFrom(Object view, long offset) {
+        return copyBytesFrom(view, offset, 0, true, false);
+    }
+
+    /**
+     * {@code Buffer.copyBytesFrom(view, offset, length)}: elements {@code [offset, offset + length)},
+     * clamped to the view (an offset past the end gives an empty buffer).
+     *
+     * @throws NodeError {@code ERR_OUT_OF_RANGE} for a negative offset or length
+     *                   ({@code It must be >= 0 && <= 9007199254740991})
+     */
+    public static Buffer copyBytesFrom(Object view, long offset, long length) {
+        return copyBytesFrom(view, offset, length, true, true);
+    }
+
+    private static Buffer copyBytesFrom(Object view, long offset, long length, boolean offsetGiven, boolean lengthGiven) {
+        byte[] bytes = TypedArrayBytes.copyBytes(view, offset, length, offsetGiven, lengthGiven);
+        return bytes.length == 0 ? empty() : from(bytes);
+    }
+
+    /** Node's {@code buffer.constants}. */
+    public static final class Constants {
+        /** {@code buffer.constants.MAX_LENGTH}: the largest buffer Node 20 allows (2^32). */
+        public static final long MAX_LENGTH = K_MAX_LENGTH;
+        /** {@code buffer.constants.MAX_STRING_LENGTH}: V8's longest string (2^29 - 24). */
+        public static final int MAX_STRING_LENGTH = K_STRING_MAX_LENGTH;
+
+        private Constants() {
+        }
+    }
+
     /** {@code buffer.isAscii(input)}: whether every byte is below 0x80. */
     public static boolean isAscii(Buffer input) {
         if (input == null) {
@@ -699,6 +761,62 @@ public final class Buffer implements Comparable<Buffer> {
     /** A {@link ByteBuffer} sharing this buffer's memory (position 0, limit {@link #length()}). */
     public ByteBuffer asByteBuffer() {
         return ByteBuffer.wrap(a, off, len).slice();
+    }
+
+    /** {@code buf.keys()}: the indexes {@code 0 .. length - 1} as an unmodifiable list. */
+    public List<Integer> keys() {
+        return new AbstractList<>() {
+            @Override
+            public Integer get(int index) {
+                java.util.Objects.checkIndex(index, len);
+                return index;
+            }
+
+            @Override
+            public int size() {
+                return len;
+            }
+        };
+    }
+
+    /**
+     * {@code buf.entries()}: {@code [index, byte]} pairs as an unmodifiable list view (reads through to
+     * the memory).
+     */
+    public List<Map.Entry<Integer, Integer>> entries() {
+        return new AbstractList<>() {
+            @Override
+            public Map.Entry<Integer, Integer> get(int index) {
+                java.util.Objects.checkIndex(index, len);
+                return Map.entry(index, a[off + index] & 0xFF);
+            }
+
+            @Override
+            public int size() {
+                return len;
+            }
+        };
+    }
+
+    /** An {@link java.io.InputStream} over this buffer's bytes (shared memory, no copy). */
+    public java.io.InputStream inputStream() {
+        return new java.io.ByteArrayInputStream(a, off, len);
+    }
+
+    /** Writes this buffer's bytes to {@code out}. */
+    public void writeTo(java.io.OutputStream out) throws java.io.IOException {
+        out.write(a, off, len);
+    }
+
+    /**
+     * Reads {@code in} to its end into a new buffer (not pooled); the stream is not closed. For
+     * collecting a stream into a {@code Buffer}, as Node code collects {@code 'data'} chunks.
+     */
+    public static Buffer readAll(java.io.InputStream in) throws java.io.IOException {
+        if (in == null) {
+            throw Errors.invalidArgType("in", "InputStream", null);
+        }
+        return wrap(in.readAllBytes());
     }
 
     /** {@code buf.values()}: the bytes as an unmodifiable list view (reads through to the memory). */

@@ -64,51 +64,11 @@ final class BufferErrors {
             return new NodeError("TypeError", "ERR_INVALID_ARG_VALUE",
                     "The argument 'value' is invalid. Received " + buf.inspect());
         }
-        String inspected = value instanceof String str ? inspectString(str) : dev.nodeshim.errors.Inspect.inspect(value);
+        String inspected = value instanceof String str ? dev.nodeshim.errors.Inspect.quote(str) : dev.nodeshim.errors.Inspect.inspect(value);
         if (inspected.length() > 128) {
             inspected = inspected.substring(0, 128) + "...";
         }
         return new NodeError("TypeError", "ERR_INVALID_ARG_VALUE", "The argument 'value' is invalid. Received " + inspected);
-    }
-
-    /**
-     * {@code util.inspect(string)} exactly as Node 20 prints it: quotes chosen like Node ({@code '},
-     * else {@code "}, else a backtick), C0 controls, DEL and C1 controls as {@code \x0B}-style escapes
-     * ({@code \b \t \n \f \r} by name), lone surrogates as {@code \ud800}. (The shared
-     * {@code Inspect.quote} prints {@code \v}, and leaves C1 controls and lone surrogates raw.)
-     */
-    static String inspectString(String s) {
-        char q = '\'';
-        if (s.indexOf('\'') >= 0) {
-            if (s.indexOf('"') < 0) {
-                q = '"';
-            } else if (s.indexOf('`') < 0 && !s.contains("${")) {
-                q = '`';
-            }
-        }
-        StringBuilder out = new StringBuilder(s.length() + 2).append(q);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == q || c == '\\') {
-                out.append('\\').append(c);
-            } else if (c < 0x20 || (c >= 0x7F && c <= 0x9F)) {
-                switch (c) {
-                    case '\b': out.append("\\b"); break;
-                    case '\t': out.append("\\t"); break;
-                    case '\n': out.append("\\n"); break;
-                    case '\f': out.append("\\f"); break;
-                    case '\r': out.append("\\r"); break;
-                    default: out.append(String.format("\\x%02X", (int) c));
-                }
-            } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
-                out.append(c).append(s.charAt(++i));
-            } else if (Character.isSurrogate(c)) {
-                out.append("\\u").append(Integer.toHexString(c));
-            } else {
-                out.append(c);
-            }
-        }
-        return out.append(q).toString();
     }
 
     /** V8's {@code RangeError: Array buffer allocation failed}: a size the JVM cannot hold in one array. */

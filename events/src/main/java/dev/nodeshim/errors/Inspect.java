@@ -54,6 +54,26 @@ public final class Inspect {
             appendArray(out, list.iterator(), list.isEmpty(), depth);
         } else if (value instanceof Object[] array) {
             appendArray(out, java.util.Arrays.asList(array).iterator(), array.length == 0, depth);
+        } else if (value instanceof byte[] bytes) {
+            // A byte[] stands for a Uint8Array (Errors.received calls it one): unsigned elements.
+            if (bytes.length > 0 && depth > MAX_DEPTH) {
+                out.append("[Uint8Array]");
+                return;
+            }
+            java.util.List<Integer> items = new java.util.ArrayList<>(bytes.length);
+            for (byte b : bytes) {
+                items.add(b & 0xFF);
+            }
+            out.append("Uint8Array(").append(bytes.length).append(") ");
+            appendArray(out, items.iterator(), items.isEmpty(), depth);
+        } else if (value.getClass().isArray()) {
+            // int[], double[], boolean[], …: an Array of the boxed elements (not "[I@1b6d3586").
+            int n = java.lang.reflect.Array.getLength(value);
+            java.util.List<Object> items = new java.util.ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                items.add(java.lang.reflect.Array.get(value, i));
+            }
+            appendArray(out, items.iterator(), n == 0, depth);
         } else if (value instanceof Throwable t) {
             out.append(errorHead(t));
         } else {
@@ -114,15 +134,18 @@ public final class Inspect {
     }
 
     /**
-     * A string literal as {@code util.inspect} writes it: single quotes, or double quotes when the
-     * string holds a single quote and no double quote, or backticks when it holds both.
+     * A string literal as Node 20's {@code util.inspect} writes it: single quotes, or double quotes
+     * when the string holds a single quote and no double quote, or backticks when it holds both (and
+     * no backtick or {@code ${}). C0 controls, DEL and C1 controls are {@code \x0B}-style escapes
+     * ({@code \b \t \n \f \r} by name; V8 prints vertical tab as {@code \x0B}, not {@code \v});
+     * a lone surrogate is {@code \ud800}.
      */
     public static String quote(String s) {
         char q = '\'';
         if (s.indexOf('\'') >= 0) {
             if (s.indexOf('"') < 0) {
                 q = '"';
-            } else if (s.indexOf('`') < 0 && s.indexOf("${") < 0) {
+            } else if (s.indexOf('`') < 0 && !s.contains("${")) {
                 q = '`';
             }
         }
@@ -131,20 +154,20 @@ public final class Inspect {
             char c = s.charAt(i);
             if (c == q || c == '\\') {
                 out.append('\\').append(c);
-            } else if (c == '\n') {
-                out.append("\\n");
-            } else if (c == '\t') {
-                out.append("\\t");
-            } else if (c == '\r') {
-                out.append("\\r");
-            } else if (c == '\b') {
-                out.append("\\b");
-            } else if (c == '\f') {
-                out.append("\\f");
-            } else if (c == 0x0B) {
-                out.append("\\v");
-            } else if (c < 0x20 || c == 0x7F) {
-                out.append(String.format("\\x%02X", (int) c));
+            } else if (c < 0x20 || (c >= 0x7F && c <= 0x9F)) {
+                switch (c) {
+                    case '\b' -> out.append("\\b");
+                    case '\t' -> out.append("\\t");
+                    case '\n' -> out.append("\\n");
+                    case '\f' -> out.append("\\f");
+                    case '\r' -> out.append("\\r");
+                    default -> out.append(String.format("\\x%02X", (int) c));
+                }
+            } else if (Character.isHighSurrogate(c) && i + 1 < s.length()
+                    && Character.isLowSurrogate(s.charAt(i + 1))) {
+                out.append(c).append(s.charAt(++i));
+            } else if (Character.isSurrogate(c)) {
+                out.append("\\u").append(Integer.toHexString(c));
             } else {
                 out.append(c);
             }
@@ -168,8 +191,9 @@ public final class Inspect {
         if (d == 0) {
             return "0";
         }
-        if (d == Math.rint(d) && Math.abs(d) < 1e21) {
-            // Integral and below 1e21: plain digits (exact, a double below 2^70 fits a BigDecimal).
+        if (d == Math.rint(d) && Math.abs(d) < 9007199254740992.0) {
+            // Integral and below 2^53: the exact digits are the shortest. Above 2^53 JS prints the
+            // shortest digits padded with zeros (123456789012345680000, not the exact ...683968).
             return new BigDecimal(d).toBigInteger().toString();
         }
         String sign = d < 0 ? "-" : "";
