@@ -314,6 +314,22 @@ public final class Buffer implements Comparable<Buffer> {
         return b;
     }
 
+    /**
+     * {@code Buffer.from(array)} for JavaScript numbers: each value converted as a {@code Uint8Array}
+     * element is ({@code ToUint8}: 257.5 stores 1, -255 stores 1, NaN stores 0); pooled when small.
+     */
+    public static Buffer from(double[] values) {
+        if (values == null) {
+            throw Errors.invalidArgType("first argument",
+                    List.of("string", "Buffer", "ArrayBuffer", "Array", "Array-like Object"), null);
+        }
+        Buffer b = allocate(values.length);
+        for (int i = 0; i < values.length; i++) {
+            b.a[b.off + i] = toUint8(values[i]);
+        }
+        return b;
+    }
+
     /** {@code Buffer.from(uint8Array)}: a copy of {@code bytes} (pooled when small). Use {@link #wrap} to share. */
     public static Buffer from(byte[] bytes) {
         if (bytes == null) {

@@ -1,5 +1,7 @@
 package dev.nodeshim.examples.events;
 
+import dev.nodeshim.examples.NodeOriginal;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
@@ -9,7 +11,7 @@ class ErrorEventTest {
     @Test
     void printsWhatTheNodeOriginalPrints() {
         List<String> lines = NodeOriginal.capture(ErrorEvent::run);
-        NodeOriginal.assertSameOutput("ErrorEvent", lines);
+        NodeOriginal.assertSameOutput(ErrorEvent.class, lines);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.nodeshim.examples.events;
+package dev.nodeshim.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -20,36 +20,40 @@ import java.util.function.Consumer;
 
 /**
  * Runs a ported example and checks its lines against its Node original,
- * {@code src/test/resources/events/<Name>.js}: always against the committed output of that script
- * ({@code <Name>.expected.txt}, made by {@code node <Name>.js > <Name>.expected.txt}), and, when
- * {@code node} is on the PATH, against what node prints right now.
+ * {@code src/test/resources/<module>/<Name>.js} ({@code <module>} is the last part of the example's
+ * package): always against the committed output of that script ({@code <Name>.expected.txt}, made by
+ * {@code node <Name>.js > <Name>.expected.txt}), and, when {@code node} is on the PATH, against what
+ * node prints right now.
  */
-final class NodeOriginal {
+public final class NodeOriginal {
     private NodeOriginal() {
     }
 
     /** The lines {@code example} prints through the consumer it is given. */
-    static List<String> capture(Consumer<Consumer<String>> example) {
+    public static List<String> capture(Consumer<Consumer<String>> example) {
         List<String> lines = new ArrayList<>();
         example.accept(lines::add);
         return lines;
     }
 
-    /** Asserts that {@code javaLines} are what {@code events/<name>.js} prints. */
-    static void assertSameOutput(String name, List<String> javaLines) {
-        List<String> committed = lines(read(resource(name + ".expected.txt")));
+    /** Asserts that {@code javaLines} are what {@code <module>/<Name>.js} prints, for the example class. */
+    public static void assertSameOutput(Class<?> example, List<String> javaLines) {
+        String pkg = example.getPackageName();
+        String folder = pkg.substring(pkg.lastIndexOf('.') + 1);
+        String name = example.getSimpleName();
+        List<String> committed = lines(read(resource(folder, name + ".expected.txt")));
         assertEquals(committed, javaLines, name + ": the Java port differs from " + name + ".expected.txt");
         Optional<Path> node = findNode();
         if (node.isPresent()) {
-            List<String> live = runNode(node.get(), path(resource(name + ".js")));
+            List<String> live = runNode(node.get(), path(resource(folder, name + ".js")));
             assertEquals(live, javaLines, name + ": the Java port differs from what `node " + name + ".js` prints");
         }
     }
 
-    private static URL resource(String file) {
-        URL url = NodeOriginal.class.getResource("/events/" + file);
+    private static URL resource(String folder, String file) {
+        URL url = NodeOriginal.class.getResource("/" + folder + "/" + file);
         if (url == null) {
-            fail("missing test resource events/" + file);
+            fail("missing test resource " + folder + "/" + file);
         }
         return url;
     }
