@@ -1,6 +1,11 @@
 package dev.nodeshim.buffer;
 
 import dev.nodeshim.errors.NodeError;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 
 import java.io.BufferedReader;
@@ -61,5 +66,31 @@ class TranscodeTest {
         Buffer copy = Buffer.transcode(source, "latin1", "latin1");
         source.set(0, 'z');
         assertEquals("abc", copy.toString("latin1"));
+    }
+
+    @Provide
+    Arbitrary<String> wellFormed() {
+        return Arbitraries.strings().withCharRange('\u0000', '\ud7ff').withCharRange('\ue000', '\uffff')
+                .ofMaxLength(30).flatMap(bmp -> Arbitraries.integers().between(0x10000, 0x10ffff)
+                        .map(cp -> bmp + new String(Character.toChars(cp))));
+    }
+
+    @Property(seed = "20261123")
+    void utf8AndUtf16leRoundTripThroughEachOther(@ForAll("wellFormed") String s) {
+        Buffer utf8 = Buffer.from(s, "utf8");
+        Buffer utf16 = Buffer.transcode(utf8, "utf8", "utf16le");
+        assertEquals(Buffer.from(s, "utf16le").toString("hex"), utf16.toString("hex"));
+        assertEquals(utf8.toString("hex"), Buffer.transcode(utf16, "ucs2", "utf8").toString("hex"));
+    }
+
+    @Property(seed = "20261123")
+    void towardsLatin1EveryCodePointGivesOneByteOrVanishes(@ForAll("wellFormed") String s) {
+        Buffer latin1 = Buffer.transcode(Buffer.from(s, "utf8"), "utf8", "latin1");
+        int expected = 0;
+        for (int i = 0; i < s.length(); i += Character.charCount(s.codePointAt(i))) {
+            int cp = s.codePointAt(i);
+            expected += cp > 0xFF && Transcoder.isDefaultIgnorable(cp) ? 0 : 1;
+        }
+        assertEquals(expected, latin1.length());
     }
 }
