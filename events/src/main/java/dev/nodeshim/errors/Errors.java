@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -13,8 +14,9 @@ import java.util.regex.Pattern;
  * every module words an error the same way, character for character.
  */
 public final class Errors {
-    private static final Set<String> PRIMITIVE_TYPES =
-            Set.of("string", "function", "number", "object", "boolean", "bigint", "symbol");
+    /** Node's kTypes: typeof names, and "Function" and "Object", which mean the types function and object. */
+    private static final Set<String> PRIMITIVE_TYPES = Set.of(
+            "string", "function", "number", "object", "Function", "Object", "boolean", "bigint", "symbol");
     private static final Pattern CLASS_NAME = Pattern.compile("^([A-Z][a-z0-9]*)+$");
 
     private Errors() {
@@ -43,7 +45,7 @@ public final class Errors {
         List<String> other = new ArrayList<>();
         for (String value : expected) {
             if (PRIMITIVE_TYPES.contains(value)) {
-                types.add(value);
+                types.add(value.toLowerCase(Locale.ROOT));
             } else if (CLASS_NAME.matcher(value).matches()) {
                 instances.add(value);
             } else {
@@ -107,7 +109,10 @@ public final class Errors {
     /**
      * Node's {@code determineSpecificType}: {@code Received null}, {@code Received type number (5)},
      * {@code Received type string ('abc')}, {@code Received an instance of Map},
-     * {@code Received function name}.
+     * {@code Received function name}. A string is not inspected: one longer than 28 characters is cut
+     * to 25 and {@code ...}, then put in single quotes as is, or through {@code JSON.stringify} when it
+     * holds a single quote ({@code Received type string ("it's")}). Numbers, bigints and booleans are
+     * never cut.
      */
     public static String received(Object value) {
         if (value == null || value instanceof Undefined) {
@@ -120,11 +125,43 @@ public final class Errors {
         if (type.equals("object")) {
             return "Received an instance of " + className(value);
         }
-        String inspected = Inspect.inspect(value);
-        if (inspected.length() > 28) {
-            inspected = inspected.substring(0, 25) + "...";
+        if (type.equals("string")) {
+            String s = value.toString();
+            if (s.length() > 28) {
+                s = s.substring(0, 25) + "...";
+            }
+            return "Received type string (" + (s.indexOf('\'') < 0 ? "'" + s + "'" : jsonStringify(s)) + ")";
         }
-        return "Received type " + type + " (" + inspected + ")";
+        return "Received type " + type + " (" + Inspect.inspect(value) + ")";
+    }
+
+    /** JavaScript's {@code JSON.stringify(s)} for a string. */
+    private static String jsonStringify(String s) {
+        StringBuilder out = new StringBuilder(s.length() + 2).append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\b' -> out.append("\\b");
+                case '\f' -> out.append("\\f");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    boolean pair = Character.isHighSurrogate(c) && i + 1 < s.length()
+                            && Character.isLowSurrogate(s.charAt(i + 1));
+                    if (pair) {
+                        out.append(c).append(s.charAt(++i));
+                    } else if (c < 0x20 || Character.isSurrogate(c)) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.append('"').toString();
     }
 
     /** JavaScript's {@code typeof} for the Java stand-in of a value. */

@@ -305,7 +305,10 @@ public final class NodeProcess extends EventEmitter {
         if (!exiting) {
             emitExit(e -> {
                 e.printStackTrace(System.err);
-                exitCode = 1;
+                // Node exits with process.exitCode when a listener throws, 1 only when it is unset.
+                if (exitCode == null) {
+                    exitCode = 1;
+                }
             });
         }
         exitHook.accept(exitCodeOrZero());
