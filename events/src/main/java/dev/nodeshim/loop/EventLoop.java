@@ -138,7 +138,8 @@ public final class EventLoop implements Executor {
             }
             // 'exit' listeners run; nothing they schedule does.
             int code = process.emitExit(loop::reportFromExit);
-            return loop.exitFailed ? 1 : code;
+            // Node: an 'exit' listener that throws makes the exit code process.exitCode, or 1 when unset.
+            return loop.exitFailed && process.exitCode() == null ? 1 : code;
         } finally {
             loop.finished = true;
             loop.ticks.clear();

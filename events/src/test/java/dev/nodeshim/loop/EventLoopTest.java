@@ -19,6 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.nodeshim.errors.NodeError;
 import dev.nodeshim.events.Listener1;
 import dev.nodeshim.events.Listener2;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -410,6 +412,24 @@ class EventLoopTest {
             }
         });
         assertEquals(List.of("T"), log);
+    }
+
+    @Test
+    void aThrowingExitListenerExitsWithTheExitCodeOrOne() {
+        // node -e 'process.on("exit", () => { throw new Error("x") })' → 1; with process.exitCode = 4 → 4
+        Listener1<Integer> thrower = code -> {
+            throw new IllegalStateException("x");
+        };
+        PrintStream err = System.err;
+        System.setErr(new PrintStream(new ByteArrayOutputStream()));
+        process.on("exit", thrower);
+        try {
+            assertEquals(1, EventLoop.run(() -> { }));
+            assertEquals(4, EventLoop.run(() -> process.exitCode(4)));
+        } finally {
+            process.off("exit", thrower);
+            System.setErr(err);
+        }
     }
 
     @Test
