@@ -447,9 +447,11 @@ public final class Buffer implements Comparable<Buffer> {
         if (!lengthGiven) {
             length = 0;
             for (Buffer b : list) {
-                if (b != null) {
-                    length += b.len;
+                if (b == null) {
+                    // Node reads list[i].length before it checks the type
+                    throw new NodeError("TypeError", null, "Cannot read properties of null (reading 'length')");
                 }
+                length += b.len;
             }
         } else {
             if (totalLength < 0 || totalLength > K_MAX_LENGTH) {
@@ -1035,6 +1037,10 @@ public final class Buffer implements Comparable<Buffer> {
             resolveFillEncoding(value, null);
             throw Errors.invalidArgType("offset", "number", null);
         }
+        if (len == 0) {
+            resolveFillEncoding(value, encoding); // Node returns (offset 0 >= end 0) once the encoding is known
+            return this;
+        }
         return fillString(value, null, encoding, 0, len);
     }
 
@@ -1301,9 +1307,12 @@ public final class Buffer implements Comparable<Buffer> {
         return searchNumber(value, byteOffset, false);
     }
 
-    /** {@code buf.lastIndexOf(number, encoding)}: the encoding is ignored for numbers. */
+    /**
+     * {@code buf.lastIndexOf(number, encoding)}: the encoding is ignored for numbers; a {@code null}
+     * encoding is Node's {@code byteOffset} {@code null}, i.e. 0.
+     */
     public int lastIndexOf(long value, String encoding) {
-        return searchNumber(value, null, false);
+        return searchNumber(value, encoding == null ? 0L : null, false);
     }
 
     /** {@code buf.lastIndexOf(number, byteOffset, encoding)}: the encoding is ignored for numbers. */
@@ -1311,9 +1320,9 @@ public final class Buffer implements Comparable<Buffer> {
         return searchNumber(value, byteOffset, false);
     }
 
-    /** {@code buf.lastIndexOf(bytes, encoding)}. */
+    /** {@code buf.lastIndexOf(bytes, encoding)}; a {@code null} encoding is {@code byteOffset} 0 (Node's {@code +null}). */
     public int lastIndexOf(Buffer value, String encoding) {
-        return searchBuffer(value, null, encoding, false);
+        return searchBuffer(value, encoding == null ? 0L : null, encoding, false);
     }
 
     /** {@code buf.includes(string)}. */
@@ -1440,7 +1449,7 @@ public final class Buffer implements Comparable<Buffer> {
         }
         switch (e) {
             case UTF8: {
-                byte[] needle = Utf8.encode(value);
+                byte[] needle = Utf8.encodeGeneralized(value); // lone surrogates as ED xx xx, as V8 gives them
                 return searchBytes(needle, 0, needle.length, offset, false, forward, false);
             }
             case UTF16LE: {
@@ -1476,14 +1485,16 @@ public final class Buffer implements Comparable<Buffer> {
      * in ucs2 a miss in an odd-length buffer reports {@code length - 1} instead of -1.
      */
     private int searchBytes(byte[] n, int no, int nl, long byteOffset, boolean ucs2, boolean forward, boolean bufferPath) {
-        long start = indexOfOffset(len, byteOffset, nl, forward);
+        // Node's string search in ucs2 rounds the haystack down to whole units first; its buffer search does not.
+        int hl = ucs2 && !bufferPath ? len & ~1 : len;
+        long start = indexOfOffset(hl, byteOffset, nl, forward);
         if (nl == 0) {
             return (int) start;
         }
-        if (len == 0 || start <= -1) {
+        if (hl == 0 || start <= -1) {
             return -1;
         }
-        if ((forward && nl + start > len) || nl > len) {
+        if ((forward && nl + start > hl) || nl > hl) {
             return -1;
         }
         if (ucs2) {

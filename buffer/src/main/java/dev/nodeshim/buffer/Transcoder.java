@@ -11,7 +11,8 @@ import java.io.ByteArrayOutputStream;
  * <ul>
  * <li>Only {@code ascii}, {@code latin1}, {@code utf8} and {@code utf16le} (with Node's aliases) on
  *     either side; anything else (hex, base64, an unknown name) fails with
- *     {@code U_ILLEGAL_ARGUMENT_ERROR}. A null name means utf8.</li>
+ *     {@code U_ILLEGAL_ARGUMENT_ERROR}. A null or empty name means utf8; a name is read up to its
+ *     first NUL, as Node's native parser reads it.</li>
  * <li>Decoding: latin1 is one code point per byte; ascii turns each byte {@code >= 0x80} into U+FFFD,
  *     except towards utf16le, where Node reads ascii as latin1; utf8 gives U+FFFD per maximal invalid
  *     subpart, except towards utf16le, where any invalid sequence fails with
@@ -43,8 +44,8 @@ final class Transcoder {
         if (len == 0) {
             return Buffer.wrap(new byte[0]); // Node returns before it looks at the encodings
         }
-        Encoding from = fromEnc == null ? Encoding.UTF8 : Encoding.lookup(fromEnc);
-        Encoding to = toEnc == null ? Encoding.UTF8 : Encoding.lookup(toEnc);
+        Encoding from = encoding(fromEnc);
+        Encoding to = encoding(toEnc);
         if (!supported(from) || !supported(to)) {
             throw icuError("U_ILLEGAL_ARGUMENT_ERROR", ERRNO_ILLEGAL_ARGUMENT);
         }
@@ -58,6 +59,19 @@ final class Transcoder {
             default -> narrow(text, to == Encoding.ASCII ? 0x7F : 0xFF);
         };
         return Buffer.wrap(out);
+    }
+
+    /**
+     * How Node names the encodings of transcode: null and {@code ""} are utf8 (its
+     * {@code normalizeEncoding}); any other name Node's JavaScript does not know goes to its native
+     * parser as a C string, so only the part before the first NUL counts ({@code "latin1\0x"} is latin1).
+     */
+    private static Encoding encoding(String name) {
+        if (name == null || name.isEmpty()) {
+            return Encoding.UTF8;
+        }
+        int nul = name.indexOf('\0');
+        return Encoding.lookup(nul < 0 ? name : name.substring(0, nul));
     }
 
     private static boolean supported(Encoding e) {

@@ -101,6 +101,41 @@ final class Utf8 {
         return (acc & HIGHS) == 0;
     }
 
+    /**
+     * The bytes V8's {@code String::Utf8Value} makes of {@code s}, which is what Node's utf8 string
+     * search ({@code indexOf}, {@code lastIndexOf}, {@code includes}) looks for: UTF-8, except that a
+     * lone surrogate is encoded as if it were a code point ({@code \ud800} is {@code ED A0 80}), not
+     * as U+FFFD. So a needle with a lone surrogate never matches the {@code EF BF BD} that
+     * {@link #encode} writes for it.
+     */
+    static byte[] encodeGeneralized(String s) {
+        if (!hasSurrogate(s)) {
+            return encode(s);
+        }
+        byte[] out = new byte[byteLength(s)];
+        int o = 0;
+        for (int i = 0, n = s.length(); i < n; i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                out[o++] = (byte) c;
+            } else if (c < 0x800) {
+                out[o++] = (byte) (0xC0 | (c >> 6));
+                out[o++] = (byte) (0x80 | (c & 0x3F));
+            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+                int cp = Character.toCodePoint(c, s.charAt(++i));
+                out[o++] = (byte) (0xF0 | (cp >> 18));
+                out[o++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
+                out[o++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
+                out[o++] = (byte) (0x80 | (cp & 0x3F));
+            } else {
+                out[o++] = (byte) (0xE0 | (c >> 12));
+                out[o++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+                out[o++] = (byte) (0x80 | (c & 0x3F));
+            }
+        }
+        return out;
+    }
+
     /** Node's {@code Buffer.byteLength(s, 'utf8')}: exact, a lone surrogate counting 3. */
     static int byteLength(String s) {
         int n = s.length();
