@@ -99,4 +99,53 @@ public final class Streams {
     public static void setDefaultHighWaterMark(boolean objectMode, int value) {
         HighWaterMarks.set(objectMode, value);
     }
+    // ------------------------------------------------------------------ java.io adapters
+
+    /**
+     * A Readable fed by {@code in}, read on a helper thread only while the Readable's buffer is below
+     * highWaterMark (real backpressure: a slow consumer stops the reads). EOF ends the stream; an
+     * {@code IOException} destroys it with that error; the end or destroy closes {@code in}. Create it
+     * on the loop thread.
+     */
+    public static Readable fromInputStream(java.io.InputStream in) {
+        return fromInputStream(in, ReadableOptions.defaults());
+    }
+
+    /** {@link #fromInputStream(java.io.InputStream)} with options (highWaterMark = the most read at once). */
+    public static Readable fromInputStream(java.io.InputStream in, ReadableOptions options) {
+        return new InputStreamReadable(java.util.Objects.requireNonNull(in, "in"), options);
+    }
+
+    /**
+     * A blocking InputStream over {@code readable}'s data, for another thread; {@code read} waits for
+     * data, returns -1 at 'end', throws an {@code IOException} carrying the stream's error. Closing it
+     * early destroys the stream. It keeps the loop alive until its end or close. Create it on the loop
+     * thread.
+     */
+    public static java.io.InputStream toInputStream(Readable readable) {
+        return new ReadableInputStream(readable);
+    }
+
+    /**
+     * A Writable that writes to {@code out} on a helper thread, one chunk at a time; {@code write()}
+     * returns false once highWaterMark bytes wait for a slow {@code out}. {@code end()} flushes and
+     * closes {@code out}. Create it on the loop thread.
+     */
+    public static Writable fromOutputStream(java.io.OutputStream out) {
+        return fromOutputStream(out, WritableOptions.defaults());
+    }
+
+    /** {@link #fromOutputStream(java.io.OutputStream)} with options. */
+    public static Writable fromOutputStream(java.io.OutputStream out, WritableOptions options) {
+        return new OutputStreamWritable(java.util.Objects.requireNonNull(out, "out"), options);
+    }
+
+    /**
+     * A blocking OutputStream into {@code writable}, for another thread: {@code write} blocks while the
+     * writable's queue is at highWaterMark (until 'drain'); {@code close()} ends the writable and waits
+     * for 'finish'. It keeps the loop alive until closed. Create it on the loop thread.
+     */
+    public static java.io.OutputStream toOutputStream(WritableStream writable) {
+        return new WritableOutputStream(writable);
+    }
 }
