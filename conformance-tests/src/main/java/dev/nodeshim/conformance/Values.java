@@ -46,7 +46,8 @@ import java.util.function.Function;
  * Strings are UTF-16 both in Java and in JSON escapes, so lone surrogates survive unchanged.
  *
  * <p>{@link #equal(JsonNode, JsonNode)} is the suite's one notion of "the same result": arrays in
- * order, objects by key (in any order), numbers by value ({@code 1 == 1.0}), strings code unit for
+ * order, objects by key (in any order), numbers by value as JS numbers ({@code 1 == 1.0}, and two
+ * spellings of one double are equal), strings code unit for
  * code unit, and nothing else equal to anything of another JSON type.
  */
 public final class Values {
@@ -273,7 +274,10 @@ public final class Values {
             return a == b ? null : new Difference(path, a, b);
         }
         if (a.isNumber() && b.isNumber()) {
-            return a.decimalValue().compareTo(b.decimalValue()) == 0 ? null : new Difference(path, a, b);
+            // Every number in a case is a JS number (a double): two spellings of one double are equal,
+            // e.g. Node's -3477646152126431000 and Java's -3.4776461521264312E18.
+            boolean same = a.decimalValue().compareTo(b.decimalValue()) == 0 || a.doubleValue() == b.doubleValue();
+            return same ? null : new Difference(path, a, b);
         }
         if (a.getNodeType() != b.getNodeType()) {
             return new Difference(path, a, b);

@@ -115,6 +115,10 @@ class ValuesTest {
         assertFalse(Values.equal(json("[1,2]"), json("[2,1]")));
         assertFalse(Values.equal(json("[1,2]"), json("[1,2,3]")));
         assertFalse(Values.equal(json("{\"$num\":\"-0\"}"), json("0")));
+        // JSON.stringify's shortest digits and Java's Double.toString digits of one double
+        assertTrue(Values.equal(json("-3477646152126431000"), Values.number(-3.4776461521264312E18)));
+        assertFalse(Values.equal(json("9007199254740993"), json("9007199254740995")));
+        assertFalse(Values.equal(json("0.1"), json("0.10000000000000002")));
     }
 
     @Test
