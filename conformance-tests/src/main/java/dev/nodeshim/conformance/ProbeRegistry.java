@@ -7,7 +7,7 @@ import java.util.TreeMap;
 /**
  * Probe names ({@code "events.script"}) to their Java halves. {@link #standard()} holds every probe
  * nodeshim implements; each module contributes through one class ({@link EventsProbes},
- * {@link LoopProbes}, …) with a static {@code register(ProbeRegistry)}.
+ * {@link LoopProbes}, {@link BufferProbes}, …) with a static {@code register(ProbeRegistry)}.
  */
 public final class ProbeRegistry {
     private final Map<String, Probe> probes = new TreeMap<>();
@@ -17,6 +17,7 @@ public final class ProbeRegistry {
         ProbeRegistry r = new ProbeRegistry();
         EventsProbes.register(r);
         LoopProbes.register(r);
+        BufferProbes.register(r);
         return r;
     }
 
