@@ -1,0 +1,313 @@
+package dev.nodeshim.childprocess;
+
+import dev.nodeshim.buffer.Buffer;
+import dev.nodeshim.errors.Errors;
+import dev.nodeshim.errors.NodeError;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Node's {@code child_process} module-level functions, for {@code import static
+ * dev.nodeshim.childprocess.ChildProcesses.*}. So far: the Sync forms.
+ *
+ * <p>Without {@code shell}, the command and its arguments go to the program as they are — no shell
+ * ever sees them, so spaces, quotes, {@code $()}, backticks and newlines arrive byte for byte (strings
+ * are encoded as UTF-8 by the JDK when {@code sun.jnu.encoding} is UTF-8, the default on a UTF-8
+ * locale). Exit status: see {@link ExitStatus} for how exact it is.
+ */
+public final class ChildProcesses {
+    private static final Map<Integer, String> ERRNO_CODES = Map.of(
+            1, "EPERM", 2, "ENOENT", 7, "E2BIG", 8, "ENOEXEC", 12, "ENOMEM", 13, "EACCES",
+            20, "ENOTDIR", 21, "EISDIR", 40, "ELOOP", 36, "ENAMETOOLONG");
+    private static final Pattern JDK_ERRNO = Pattern.compile("error=(\\d+),");
+    private static final int ENOBUFS = 105;
+    private static final int ETIMEDOUT = 110;
+
+    private ChildProcesses() {}
+
+    /** {@code spawnSync(command)}. */
+    public static SpawnSyncResult spawnSync(String command) {
+        return spawnSync(command, List.of(), SpawnSyncOptions.defaults());
+    }
+
+    /** {@code spawnSync(command, args)}. */
+    public static SpawnSyncResult spawnSync(String command, List<String> args) {
+        return spawnSync(command, args, SpawnSyncOptions.defaults());
+    }
+
+    /**
+     * {@code spawnSync(command, args, options)}: runs the command to its end and returns everything it
+     * did. A failure to start, a timeout or an overflow of {@code maxBuffer} is in {@code error}; this
+     * method does not throw for them.
+     *
+     * @throws NodeError {@code ERR_INVALID_ARG_TYPE} for a null command or a null argument
+     */
+    public static SpawnSyncResult spawnSync(String command, List<String> args, SpawnSyncOptions options) {
+        if (command == null) {
+            throw Errors.invalidArgType("file", "string", null);
+        }
+        List<String> argList = args == null ? List.of() : args;
+        for (int i = 0; i < argList.size(); i++) {
+            if (argList.get(i) == null) {
+                throw Errors.invalidArgType("args[" + i + "]", "string", null);
+            }
+        }
+        SpawnSyncOptions o = options == null ? SpawnSyncOptions.defaults() : options;
+        // Node: with a shell, the command line is the command and arguments joined with spaces.
+        List<String> spawnargs = new ArrayList<>();
+        String file;
+        if (o.shell != null) {
+            String line = argList.isEmpty() ? command : command + " " + String.join(" ", argList);
+            file = o.shell;
+            spawnargs.addAll(List.of(o.shell, "-c", line));
+        } else {
+            file = command;
+            spawnargs.add(command);
+            spawnargs.addAll(argList);
+        }
+        ProcessBuilder pb = new ProcessBuilder(spawnargs);
+        if (o.cwd != null) {
+            pb.directory(o.cwd.toFile());
+        }
+        if (o.env != null) {
+            pb.environment().clear();
+            pb.environment().putAll(o.env);
+        }
+        Process p;
+        try {
+            p = pb.start();
+        } catch (IOException e) {
+            return new SpawnSyncResult(0, null, null, null, null, null,
+                    systemError(startErrno(e), "spawnSync " + file, file, spawnargs.subList(1, spawnargs.size())));
+        }
+        return run(p, file, spawnargs, o);
+    }
+
+    private static SpawnSyncResult run(Process p, String file, List<String> spawnargs, SpawnSyncOptions o) {
+        Killer killer = new Killer(p, Signals.toNumber(o.killSignal));
+        Collector out = new Collector(p.getInputStream(), o.maxBuffer, killer);
+        Collector err = new Collector(p.getErrorStream(), o.maxBuffer, killer);
+        Thread tOut = start(out, "stdout");
+        Thread tErr = start(err, "stderr");
+        Thread tIn = start(() -> feed(p.getOutputStream(), o.input), "stdin");
+        boolean timedOut = false;
+        try {
+            if (o.timeoutMs > 0) {
+                if (!p.waitFor(o.timeoutMs, TimeUnit.MILLISECONDS)) {
+                    timedOut = killer.kill();
+                    p.waitFor();
+                }
+            } else {
+                p.waitFor();
+            }
+            // As in Node, the result waits for stdout and stderr to reach their end.
+            tOut.join();
+            tErr.join();
+            tIn.join();
+        } catch (InterruptedException e) {
+            p.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for " + file, e);
+        }
+        ExitStatus st = ExitStatus.decode(p.exitValue());
+        NodeError error = null;
+        List<String> args = spawnargs.subList(1, spawnargs.size());
+        if (timedOut) {
+            error = systemError(-ETIMEDOUT, "spawnSync " + file, file, args);
+        } else if (out.overflow || err.overflow) {
+            error = systemError(-ENOBUFS, "spawnSync " + file, file, args);
+        }
+        Object stdout = decode(out.bytes(), o.encoding);
+        Object stderr = decode(err.bytes(), o.encoding);
+        return new SpawnSyncResult(p.pid(), Collections.unmodifiableList(Arrays.asList(null, stdout, stderr)),
+                stdout, stderr, st.code(), st.signal(), error);
+    }
+
+    /** {@code execFileSync(file, args)}: stdout as a Buffer. */
+    public static Object execFileSync(String file, List<String> args) {
+        return execFileSync(file, args, SpawnSyncOptions.defaults());
+    }
+
+    /**
+     * {@code execFileSync(file, args, options)}: the child's stdout (a Buffer, or a String with a named
+     * encoding). Unless {@code stdio} is given, the child's stderr is also written to ours, as in Node.
+     *
+     * @throws NodeError the start/timeout/maxBuffer error of {@link #spawnSync} with the result's fields
+     *         added, or {@code Command failed: <file> <args…>} followed by a newline and stderr when it is
+     *         not empty, with props {@code status}, {@code signal}, {@code output}, {@code pid},
+     *         {@code stdout}, {@code stderr} — when the child did not exit with 0
+     */
+    public static Object execFileSync(String file, List<String> args, SpawnSyncOptions options) {
+        SpawnSyncOptions o = options == null ? SpawnSyncOptions.defaults() : options;
+        SpawnSyncResult r = spawnSync(file, args, o);
+        List<String> words = new ArrayList<>();
+        words.add(file);
+        if (args != null) {
+            words.addAll(args);
+        }
+        return checked(r, String.join(" ", words), o);
+    }
+
+    /** {@code execSync(command)}: runs the command line with {@code /bin/sh -c}; stdout as a Buffer. */
+    public static Object execSync(String command) {
+        return execSync(command, SpawnSyncOptions.defaults());
+    }
+
+    /** {@code execSync(command, options)}: as {@link #execFileSync} with {@code shell} on. */
+    public static Object execSync(String command, SpawnSyncOptions options) {
+        SpawnSyncOptions o = options == null ? SpawnSyncOptions.defaults() : options;
+        if (o.shell == null) {
+            o = o.shell(true);
+        }
+        SpawnSyncResult r = spawnSync(command, List.of(), o);
+        return checked(r, command, o);
+    }
+
+    private static Object checked(SpawnSyncResult r, String cmd, SpawnSyncOptions o) {
+        if (o.stdio == null && r.stderr() != null) {
+            byte[] bytes = r.stderr() instanceof Buffer b ? b.toByteArray() : r.stderr().toString().getBytes();
+            System.err.write(bytes, 0, bytes.length);
+            System.err.flush();
+        }
+        NodeError e;
+        if (r.error() != null) {
+            e = r.error();
+        } else if (r.status() == null || r.status() != 0) {
+            String msg = "Command failed: " + cmd;
+            String errText = r.stderr() == null ? "" : r.stderr().toString();
+            if (!errText.isEmpty()) {
+                msg += "\n" + errText;
+            }
+            e = NodeError.of(msg);
+        } else {
+            return r.stdout();
+        }
+        e.withProp("status", r.status()).withProp("signal", r.signal()).withProp("output", r.output())
+                .withProp("pid", r.pid()).withProp("stdout", r.stdout()).withProp("stderr", r.stderr());
+        throw e;
+    }
+
+    // ----------------------------------------------------------------------------------------------
+
+    static NodeError systemError(int errno, String syscall, String path, List<String> spawnargs) {
+        String code = errno == -ENOBUFS ? "ENOBUFS" : errno == -ETIMEDOUT ? "ETIMEDOUT"
+                : ERRNO_CODES.getOrDefault(-errno, "UNKNOWN");
+        NodeError e = new NodeError("Error", code, syscall + " " + code);
+        return e.withProp("errno", errno).withProp("code", code).withProp("syscall", syscall)
+                .withProp("path", path).withProp("spawnargs", List.copyOf(spawnargs));
+    }
+
+    /** The negative errno of a failed start; the JDK words it {@code error=2, No such file or directory}. */
+    private static int startErrno(IOException e) {
+        Matcher m = JDK_ERRNO.matcher(String.valueOf(e.getMessage()));
+        return m.find() ? -Integer.parseInt(m.group(1)) : -2;
+    }
+
+    private static Object decode(byte[] bytes, String encoding) {
+        Buffer b = Buffer.from(bytes);
+        return "buffer".equals(encoding) ? b : b.toString(encoding);
+    }
+
+    private static Thread start(Runnable r, String what) {
+        Thread t = new Thread(r, "nodeshim-spawnSync-" + what);
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    private static void feed(OutputStream stdin, byte[] input) {
+        try (stdin) {
+            if (input != null) {
+                stdin.write(input);
+            }
+        } catch (IOException ignored) {
+            // The child closed its stdin early (EPIPE); Node ignores that too.
+        }
+    }
+
+    /** Reads one pipe to its end, keeping at most maxBuffer bytes plus the read that crossed it. */
+    private static final class Collector implements Runnable {
+        private final InputStream in;
+        private final long max;
+        private final Killer killer;
+        private final ByteArrayOutputStream data = new ByteArrayOutputStream();
+        volatile boolean overflow;
+
+        Collector(InputStream in, long max, Killer killer) {
+            this.in = in;
+            this.max = max;
+            this.killer = killer;
+        }
+
+        @Override
+        public void run() {
+            byte[] chunk = new byte[65536];
+            try (in) {
+                int n;
+                while ((n = in.read(chunk)) > 0) {
+                    if (!overflow) {
+                        data.write(chunk, 0, n);
+                        if (data.size() > max) {
+                            overflow = true;
+                            killer.kill();
+                        }
+                    }
+                }
+            } catch (IOException ignored) {
+                // the pipe broke: what was read is the output
+            }
+        }
+
+        synchronized byte[] bytes() {
+            return data.toByteArray();
+        }
+    }
+
+    /** Sends killSignal once. TERM and KILL go through the JDK; other signals through {@code kill -s}. */
+    static final class Killer {
+        private final Process p;
+        private final int signal;
+        private boolean done;
+
+        Killer(Process p, int signal) {
+            this.p = p;
+            this.signal = signal;
+        }
+
+        synchronized boolean kill() {
+            if (done) {
+                return false;
+            }
+            done = true;
+            sendSignal(p, signal);
+            return true;
+        }
+    }
+
+    static void sendSignal(Process p, int signal) {
+        if (signal == 15) {
+            p.destroy();
+        } else if (signal == 9) {
+            p.destroyForcibly();
+        } else {
+            try {
+                new ProcessBuilder("kill", "-s", Signals.name(signal).substring(3), Long.toString(p.pid()))
+                        .redirectErrorStream(true).start().waitFor();
+            } catch (IOException e) {
+                throw new IllegalStateException("could not run kill(1)", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package dev.nodeshim.childprocess;
+
+import dev.nodeshim.buffer.Buffer;
+import dev.nodeshim.errors.Errors;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Options of {@code spawnSync}, {@code execFileSync} and {@code execSync}: an immutable value, each
+ * wither returns a copy. Defaults are Node 20's: no input, encoding {@code "buffer"} (bytes), the
+ * parent's cwd and env, no shell, no timeout, {@code killSignal} SIGTERM, {@code maxBuffer} 1 MiB.
+ */
+public final class SpawnSyncOptions {
+    /** Node 20's {@code MAX_BUFFER} for the Sync forms: 1024 * 1024 bytes. */
+    public static final long DEFAULT_MAX_BUFFER = 1024 * 1024;
+    private static final SpawnSyncOptions DEFAULTS =
+            new SpawnSyncOptions(null, "buffer", null, null, null, 0, "SIGTERM", DEFAULT_MAX_BUFFER, null);
+
+    final byte[] input;
+    final String encoding;
+    final Path cwd;
+    final Map<String, String> env;
+    final String shell;
+    final long timeoutMs;
+    final String killSignal;
+    final long maxBuffer;
+    /** {@code null}: not given (execSync/execFileSync then pass the child's stderr on to ours). */
+    final String stdio;
+
+    private SpawnSyncOptions(byte[] input, String encoding, Path cwd, Map<String, String> env, String shell,
+            long timeoutMs, String killSignal, long maxBuffer, String stdio) {
+        this.input = input;
+        this.encoding = encoding;
+        this.cwd = cwd;
+        this.env = env;
+        this.shell = shell;
+        this.timeoutMs = timeoutMs;
+        this.killSignal = killSignal;
+        this.maxBuffer = maxBuffer;
+        this.stdio = stdio;
+    }
+
+    /** Node's defaults. */
+    public static SpawnSyncOptions defaults() {
+        return DEFAULTS;
+    }
+
+    private SpawnSyncOptions with(byte[] input, String encoding, Path cwd, Map<String, String> env, String shell,
+            long timeoutMs, String killSignal, long maxBuffer, String stdio) {
+        return new SpawnSyncOptions(input, encoding, cwd, env, shell, timeoutMs, killSignal, maxBuffer, stdio);
+    }
+
+    /** {@code input}: bytes written to the child's stdin, which is then closed. */
+    public SpawnSyncOptions input(byte[] bytes) {
+        return with(bytes == null ? null : bytes.clone(), encoding, cwd, env, shell, timeoutMs, killSignal,
+                maxBuffer, stdio);
+    }
+
+    /** {@code input} as a string, written as UTF-8 (Node's default for string input). */
+    public SpawnSyncOptions input(String text) {
+        return input(text == null ? null : text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** {@code input} as a Buffer. */
+    public SpawnSyncOptions input(Buffer buffer) {
+        return input(buffer == null ? null : buffer.toByteArray());
+    }
+
+    /**
+     * {@code encoding}: {@code "buffer"} (the default) gives stdout/stderr as {@link Buffer}s, any
+     * Buffer encoding gives Strings decoded with it.
+     *
+     * @throws dev.nodeshim.errors.NodeError {@code ERR_UNKNOWN_ENCODING} for an unknown name
+     */
+    public SpawnSyncOptions encoding(String name) {
+        String e = name == null ? "buffer" : name;
+        if (!e.equals("buffer") && !Buffer.isEncoding(e)) {
+            throw Errors.unknownEncoding(name);
+        }
+        return with(input, e, cwd, env, shell, timeoutMs, killSignal, maxBuffer, stdio);
+    }
+
+    /** {@code cwd}: the child's working directory. */
+    public SpawnSyncOptions cwd(Path dir) {
+        return with(input, encoding, dir, env, shell, timeoutMs, killSignal, maxBuffer, stdio);
+    }
+
+    /** {@code cwd} as a string. */
+    public SpawnSyncOptions cwd(String dir) {
+        return cwd(dir == null ? null : Path.of(dir));
+    }
+
+    /** {@code env}: the child's whole environment (not merged with ours, as in Node). */
+    public SpawnSyncOptions env(Map<String, String> environment) {
+        Map<String, String> copy = environment == null ? null : Map.copyOf(new LinkedHashMap<>(environment));
+        return with(input, encoding, cwd, copy, shell, timeoutMs, killSignal, maxBuffer, stdio);
+    }
+
+    /** {@code shell: true}: run the command line with {@code /bin/sh -c}. */
+    public SpawnSyncOptions shell(boolean useShell) {
+        return with(input, encoding, cwd, env, useShell ? "/bin/sh" : null, timeoutMs, killSignal, maxBuffer,
+                stdio);
+    }
+
+    /** {@code shell: "/path/to/shell"}: run the command line with {@code <shell> -c}. */
+    public SpawnSyncOptions shell(String path) {
+        return with(input, encoding, cwd, env, path, timeoutMs, killSignal, maxBuffer, stdio);
+    }
+
+    /** {@code timeout}: kill the child with {@code killSignal} after this long (zero: never). */
+    public SpawnSyncOptions timeout(Duration d) {
+        long ms = d == null ? 0 : d.toMillis();
+        if (ms < 0) {
+            throw Errors.outOfRange("options.timeout", ">= 0", ms);
+        }
+        return with(input, encoding, cwd, env, shell, ms, killSignal, maxBuffer, stdio);
+    }
+
+    /**
+     * {@code killSignal}: the signal for {@code timeout} and {@code maxBuffer} (default SIGTERM).
+     *
+     * @throws dev.nodeshim.errors.NodeError {@code ERR_UNKNOWN_SIGNAL} for an unknown name
+     */
+    public SpawnSyncOptions killSignal(String signal) {
+        Signals.toNumber(signal);
+        return with(input, encoding, cwd, env, shell, timeoutMs, signal, maxBuffer, stdio);
+    }
+
+    /** {@code killSignal} as a number. */
+    public SpawnSyncOptions killSignal(int signal) {
+        return killSignal(Signals.name(Signals.toNumber(signal)));
+    }
+
+    /**
+     * {@code maxBuffer}: the most bytes kept of stdout and of stderr each; beyond it the child is killed
+     * with {@code killSignal} and the result carries an {@code ENOBUFS} error.
+     */
+    public SpawnSyncOptions maxBuffer(long bytes) {
+        if (bytes < 0) {
+            throw Errors.outOfRange("options.maxBuffer", ">= 0", bytes);
+        }
+        return with(input, encoding, cwd, env, shell, timeoutMs, killSignal, bytes, stdio);
+    }
+
+    /**
+     * {@code stdio: "pipe"}, the only value supported yet. Giving it stops execSync/execFileSync from
+     * copying the child's stderr to ours, as in Node.
+     *
+     * @throws UnsupportedOperationException for any other value (never silently ignored)
+     */
+    public SpawnSyncOptions stdio(String mode) {
+        if (!"pipe".equals(mode)) {
+            throw new UnsupportedOperationException("stdio '" + mode + "' is not supported yet; only 'pipe'");
+        }
+        return with(input, encoding, cwd, env, shell, timeoutMs, killSignal, maxBuffer, mode);
+    }
+}
