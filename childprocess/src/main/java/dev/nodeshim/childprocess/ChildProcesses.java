@@ -197,6 +197,170 @@ public final class ChildProcesses {
         throw e;
     }
 
+    /** {@code spawn(command, args)}. */
+    public static ChildProcess spawn(String command, List<String> args) {
+        return spawn(command, args, SpawnOptions.defaults());
+    }
+
+    /**
+     * {@code spawn(command, args, options)}: starts the child and returns at once; see {@link
+     * ChildProcess} for the events. {@code timeout} kills the child with {@code killSignal}.
+     */
+    public static ChildProcess spawn(String command, List<String> args, SpawnOptions options) {
+        SpawnOptions o = options == null ? SpawnOptions.defaults() : options;
+        ChildProcess child = ChildProcess.start(requireCommand(command), checkArgs(args), o, null, null);
+        armTimeout(child, o, null);
+        return child;
+    }
+
+    /** {@code exec(command, callback)}: runs the command line with {@code /bin/sh -c}. */
+    public static ChildProcess exec(String command, ExecCallback callback) {
+        return exec(command, SpawnOptions.defaults(), callback);
+    }
+
+    /** {@code exec(command, options, callback)}. */
+    public static ChildProcess exec(String command, SpawnOptions options, ExecCallback callback) {
+        SpawnOptions o = options == null ? SpawnOptions.defaults() : options;
+        return execFile(command, List.of(), o.shell == null ? o.shell(true) : o, callback);
+    }
+
+    /** The CompletableFuture twin of {@link #exec(String, SpawnOptions, ExecCallback)}. */
+    public static java.util.concurrent.CompletableFuture<ExecResult> execAsync(String command, SpawnOptions options) {
+        var f = new java.util.concurrent.CompletableFuture<ExecResult>();
+        exec(command, options, futureCallback(f));
+        return f;
+    }
+
+    /** {@code execFile(file, args, callback)}. */
+    public static ChildProcess execFile(String file, List<String> args, ExecCallback callback) {
+        return execFile(file, args, SpawnOptions.defaults(), callback);
+    }
+
+    /**
+     * {@code execFile(file, args, options, callback)}: runs {@code file} without a shell, collects its
+     * output and calls back once: {@code (null, stdout, stderr)} after exit 0; else an error whose
+     * message is {@code Command failed: <cmd>\n<stderr>} with props {@code code}, {@code killed},
+     * {@code signal}, {@code cmd}; a start failure ({@code spawn nope ENOENT}) with {@code cmd} added;
+     * or, when a stream passed {@code maxBuffer}, {@code RangeError [ERR_CHILD_PROCESS_STDIO_MAXBUFFER]:
+     * stdout maxBuffer length exceeded} (the child is killed, the output cut at maxBuffer).
+     */
+    public static ChildProcess execFile(String file, List<String> args, SpawnOptions options, ExecCallback callback) {
+        SpawnOptions o = options == null ? SpawnOptions.defaults() : options;
+        List<String> argList = checkArgs(args);
+        requireCommand(file);
+        if (callback == null) {
+            throw Errors.invalidArgType("callback", "function", null);
+        }
+        ExecState state = new ExecState(o);
+        String cmd = argList.isEmpty() ? file : file + " " + String.join(" ", argList);
+        ChildProcess[] holder = new ChildProcess[1];
+        ChildProcess child = ChildProcess.start(file, argList, o,
+                b -> state.take(state.out, b, "stdout", holder[0]), b -> state.take(state.err, b, "stderr", holder[0]));
+        holder[0] = child;
+        armTimeout(child, o, state);
+        child.on("error", (NodeError e) -> state.finish(callback, e, cmd, null, null, child));
+        child.on("close", (Integer code, String signal) -> state.finish(callback, null, cmd, code, signal, child));
+        return child;
+    }
+
+    /** The CompletableFuture twin of {@link #execFile(String, List, SpawnOptions, ExecCallback)}. */
+    public static java.util.concurrent.CompletableFuture<ExecResult> execFileAsync(String file, List<String> args,
+            SpawnOptions options) {
+        var f = new java.util.concurrent.CompletableFuture<ExecResult>();
+        execFile(file, args, options, futureCallback(f));
+        return f;
+    }
+
+    private static ExecCallback futureCallback(java.util.concurrent.CompletableFuture<ExecResult> f) {
+        return (err, out, errOut) -> {
+            if (err != null) {
+                f.completeExceptionally(err.withProp("stdout", out).withProp("stderr", errOut));
+            } else {
+                f.complete(new ExecResult(out, errOut));
+            }
+        };
+    }
+
+    private static void armTimeout(ChildProcess child, SpawnOptions o, ExecState state) {
+        if (o.timeoutMs > 0 && child.pid() != null) {
+            dev.nodeshim.loop.Timeout t = dev.nodeshim.loop.Timers.setTimeout(() -> {
+                if (state != null) {
+                    state.killedByUs = true;
+                }
+                child.kill(o.killSignal);
+            }, o.timeoutMs);
+            child.on("exit", () -> dev.nodeshim.loop.Timers.clearTimeout(t));
+        }
+    }
+
+    /** exec/execFile's collected output; touched on the loop thread only. */
+    private static final class ExecState {
+        final SpawnOptions o;
+        final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        final ByteArrayOutputStream err = new ByteArrayOutputStream();
+        NodeError ex;
+        boolean killedByUs;
+        boolean done;
+
+        ExecState(SpawnOptions o) {
+            this.o = o;
+        }
+
+        void take(ByteArrayOutputStream into, byte[] chunk, String name, ChildProcess child) {
+            if (ex != null && ex.code() != null && ex.code().equals("ERR_CHILD_PROCESS_STDIO_MAXBUFFER")) {
+                return;
+            }
+            long room = o.maxBuffer - into.size();
+            if (chunk.length > room) {
+                into.write(chunk, 0, (int) Math.max(0, room));
+                ex = new NodeError("RangeError", "ERR_CHILD_PROCESS_STDIO_MAXBUFFER",
+                        name + " maxBuffer length exceeded");
+                killedByUs = true;
+                child.kill(o.killSignal);
+            } else {
+                into.write(chunk, 0, chunk.length);
+            }
+        }
+
+        void finish(ExecCallback cb, NodeError startError, String cmd, Integer code, String signal,
+                ChildProcess child) {
+            if (done) {
+                return;
+            }
+            done = true;
+            Object stdout = decode(out.toByteArray(), o.encoding);
+            Object stderr = decode(err.toByteArray(), o.encoding);
+            NodeError e = startError != null ? startError : ex;
+            if (e == null && code != null && code == 0 && signal == null) {
+                cb.call(null, stdout, stderr);
+                return;
+            }
+            if (e == null) {
+                e = NodeError.of("Command failed: " + cmd + "\n" + stderr);
+                e.withProp("code", code).withProp("killed", child.killed() || killedByUs).withProp("signal", signal);
+            }
+            e.withProp("cmd", cmd);
+            cb.call(e, stdout, stderr);
+        }
+    }
+
+    private static String requireCommand(String command) {
+        if (command == null) {
+            throw Errors.invalidArgType("file", "string", null);
+        }
+        return command;
+    }
+
+    private static List<String> checkArgs(List<String> args) {
+        List<String> argList = args == null ? List.of() : args;
+        for (int i = 0; i < argList.size(); i++) {
+            if (argList.get(i) == null) {
+                throw Errors.invalidArgType("args[" + i + "]", "string", null);
+            }
+        }
+        return argList;
+    }
+
     // ----------------------------------------------------------------------------------------------
 
     static NodeError systemError(int errno, String syscall, String path, List<String> spawnargs) {
@@ -208,7 +372,7 @@ public final class ChildProcesses {
     }
 
     /** The negative errno of a failed start; the JDK words it {@code error=2, No such file or directory}. */
-    private static int startErrno(IOException e) {
+    static int startErrno(IOException e) {
         Matcher m = JDK_ERRNO.matcher(String.valueOf(e.getMessage()));
         return m.find() ? -Integer.parseInt(m.group(1)) : -2;
     }
