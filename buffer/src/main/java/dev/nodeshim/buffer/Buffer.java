@@ -273,13 +273,12 @@ public final class Buffer implements Comparable<Buffer> {
         ArrayBuffer slab = pool.reserve((int) length);
         int at = pool.offset();
         int actual;
-        if (e == Encoding.UTF8) {
-            if (utf8 == null) {
-                utf8 = Utf8.encode(s);
-            }
+        if (utf8 != null) {
             actual = utf8.length;
             System.arraycopy(utf8, 0, slab.array(), at, actual);
         } else {
+            // utf8 included: 4 * length bytes are reserved, room for every character, so this writes
+            // straight into the slab what Utf8.encode would return.
             actual = e.write(s, slab.array(), at, (int) length);
         }
         pool.advance(actual);
@@ -1514,20 +1513,8 @@ public final class Buffer implements Comparable<Buffer> {
     }
 
     private int forwardBytes(byte[] n, int no, int nl, int from) {
-        byte first = n[no];
-        int last = off + len - nl;
-        int i = off + from;
-        while (i <= last) {
-            i = Utf8.indexOfByte(a, i, last + 1, first);
-            if (i < 0) {
-                return -1;
-            }
-            if (Arrays.equals(a, i + 1, i + nl, n, no + 1, no + nl)) {
-                return i - off;
-            }
-            i++;
-        }
-        return -1;
+        int i = ByteSearch.indexOf(a, off + from, off + len, n, no, nl);
+        return i < 0 ? -1 : i - off;
     }
 
     private int backwardBytes(byte[] n, int no, int nl, int from) {
