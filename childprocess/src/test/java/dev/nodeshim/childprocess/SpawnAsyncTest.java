@@ -168,6 +168,23 @@ class SpawnAsyncTest {
     }
 
     @Test
+    void execFileMaxBufferBoundary() {
+        // node: maxBuffer 5 → (null, "12345"); 4 → RangeError ..., "1234"
+        List<Object[]> got = new ArrayList<>();
+        EventLoop.run(() -> {
+            for (int m : new int[] {4, 5}) {
+                execFile("printf", List.of("12345"), SpawnOptions.defaults().maxBuffer(m),
+                        (e, o, s) -> got.add(new Object[] {m, e == null ? null : e.toString(), o}));
+            }
+        });
+        got.sort((a, b) -> Integer.compare((int) a[0], (int) b[0]));
+        assertEquals("RangeError [ERR_CHILD_PROCESS_STDIO_MAXBUFFER]: stdout maxBuffer length exceeded", got.get(0)[1]);
+        assertEquals("1234", got.get(0)[2]);
+        assertNull(got.get(1)[1]);
+        assertEquals("12345", got.get(1)[2]);
+    }
+
+    @Test
     void execFileArgumentsArriveByteExactAndFutureTwinCompletes() throws Exception {
         List<String> nasty = List.of("a b", "'q'", "\"dq\"", "$(echo no)", "`echo no`", "l1\nl2", "héllo ✓ 😀", "*", "");
         List<String> args = new ArrayList<>(List.of("%s|"));

@@ -117,6 +117,10 @@ class SpawnSyncTest {
         assertTrue(n > 1024 * 1024 && n < 2000000, "kept " + n);
         SpawnSyncResult small = spawnSync("printf", List.of("12345"), SpawnSyncOptions.defaults().maxBuffer(5));
         assertNull(small.error(), "exactly maxBuffer is not an overflow");
+        // node: maxBuffer 4 → ENOBUFS, stdout length 5, SIGTERM
+        SpawnSyncResult over = spawnSync("printf", List.of("12345"), SpawnSyncOptions.defaults().maxBuffer(4));
+        assertEquals("ENOBUFS", over.error().code());
+        assertEquals(5, ((Buffer) over.stdout()).length());
     }
 
     @Test
