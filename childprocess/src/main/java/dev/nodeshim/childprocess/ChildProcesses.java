@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
 
 /**
  * Node's {@code child_process} module-level functions, for {@code import static
- * dev.nodeshim.childprocess.ChildProcesses.*}. So far: the Sync forms.
+ * dev.nodeshim.childprocess.ChildProcesses.*}: the Sync forms, {@code spawn} (without stdio streams
+ * yet, see {@link ChildProcess}), {@code exec}/{@code execFile} with callbacks and CompletableFuture twins.
  *
  * <p>Without {@code shell}, the command and its arguments go to the program as they are — no shell
  * ever sees them, so spaces, quotes, {@code $()}, backticks and newlines arrive byte for byte (strings
@@ -175,7 +176,8 @@ public final class ChildProcesses {
 
     private static Object checked(SpawnSyncResult r, String cmd, SpawnSyncOptions o) {
         if (o.stdio == null && r.stderr() != null) {
-            byte[] bytes = r.stderr() instanceof Buffer b ? b.toByteArray() : r.stderr().toString().getBytes();
+            byte[] bytes = r.stderr() instanceof Buffer b ? b.toByteArray()
+                    : Buffer.from(r.stderr().toString(), o.encoding).toByteArray();
             System.err.write(bytes, 0, bytes.length);
             System.err.flush();
         }
