@@ -160,17 +160,20 @@ public final class ChildProcess extends EventEmitter {
     }
 
     /**
-     * {@code child.kill(signal)}: a POSIX name ({@code "SIGINT"}) or number (2). Returns false when the
+     * {@code child.kill(signal)}: a POSIX name ({@code "SIGINT"}) or number (2), or 0 to probe. Returns false when the
      * child has already exited or could not be signalled; sets {@link #killed()} on success.
      *
      * @throws dev.nodeshim.errors.NodeError {@code ERR_UNKNOWN_SIGNAL}
      */
     public boolean kill(Object signal) {
-        int n = Signals.toNumber(signal);
+        // Signal 0 only probes that the child exists; Node still sets killed then (checked on node 20).
+        int n = Integer.valueOf(0).equals(signal) ? 0 : Signals.toNumber(signal);
         if (process == null || exited || !process.isAlive()) {
             return false;
         }
-        ChildProcesses.sendSignal(process, n);
+        if (n != 0) {
+            ChildProcesses.sendSignal(process, n);
+        }
         killed = true;
         return true;
     }

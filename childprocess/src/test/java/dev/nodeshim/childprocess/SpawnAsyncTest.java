@@ -95,6 +95,27 @@ class SpawnAsyncTest {
     }
 
     @Test
+    void killZeroProbesAndBadSignalsThrow() {
+        // node: kill(0) → true, killed true; kill('SIGFOO') and kill(99) → ERR_UNKNOWN_SIGNAL; after exit kill() → false
+        List<Object> got = new ArrayList<>();
+        EventLoop.run(() -> {
+            ChildProcess c = spawn("sleep", List.of("30"));
+            got.add(c.kill(0));
+            got.add(c.killed());
+            got.add(org.junit.jupiter.api.Assertions.assertThrows(NodeError.class, () -> c.kill("SIGFOO")).toString());
+            got.add(org.junit.jupiter.api.Assertions.assertThrows(NodeError.class, () -> c.kill(99)).getMessage());
+            got.add(c.kill("SIGKILL"));
+            c.on("exit", (Integer a, String b) -> {
+                got.add(b);
+                got.add(c.kill());
+                got.add(c.kill(0));
+            });
+        });
+        assertEquals(Arrays.asList(true, true, "TypeError [ERR_UNKNOWN_SIGNAL]: Unknown signal: SIGFOO",
+                "Unknown signal: 99", true, "SIGKILL", false, false), got);
+    }
+
+    @Test
     void execCallbackShapes() {
         List<Object[]> got = new ArrayList<>();
         EventLoop.run(() -> {
