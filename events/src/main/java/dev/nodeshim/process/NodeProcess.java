@@ -37,6 +37,8 @@ import java.util.function.IntConsumer;
  *   <li>{@code 'warning' (err)}: on the tick after {@link #emitWarning}.</li>
  *   <li>{@code 'uncaughtException' (err, origin)} and {@code 'uncaughtExceptionMonitor'}: an exception
  *       thrown by a loop callback (see {@link EventLoop}).</li>
+ *   <li>{@code 'message' (value)} and {@code 'disconnect'}: in a JVM started by the childprocess
+ *       module's {@code fork}, emitted by the attached {@link ProcessChannel}.</li>
  * </ul>
  *
  * <h2>Java differences</h2>
@@ -69,6 +71,7 @@ public final class NodeProcess extends EventEmitter {
     private volatile boolean exiting;
     private List<String> argv;
     private Map<String, String> env;
+    private ProcessChannel channel;
 
     private NodeProcess() {
         boolean noWarnings = flag("nodeshim.noWarnings") || "1".equals(System.getenv("NODE_NO_WARNINGS"));
@@ -340,6 +343,81 @@ public final class NodeProcess extends EventEmitter {
     private int exitCodeOrZero() {
         Integer code = exitCode;
         return code == null ? 0 : code;
+    }
+
+    // ------------------------------------------------------------------------------------------------
+    // IPC channel (a process started by fork)
+
+    /**
+     * Attaches the IPC channel to the parent; done once, by the launcher of a forked JVM (the
+     * childprocess module), before the program's main runs.
+     *
+     * @throws IllegalStateException when a channel is already attached
+     */
+    public synchronized void attachChannel(ProcessChannel c) {
+        if (c == null) {
+            throw Errors.invalidArgType("channel", "object", null);
+        }
+        if (channel != null) {
+            throw new IllegalStateException("an IPC channel is already attached");
+        }
+        channel = c;
+    }
+
+    /** Removes the channel (tests only). */
+    synchronized void detachChannel() {
+        channel = null;
+    }
+
+    /** {@code process.channel}: the IPC channel to the parent, or null when not started by fork. */
+    public synchronized ProcessChannel channel() {
+        return channel;
+    }
+
+    /**
+     * {@code process.connected}: whether the IPC channel is open; false when there is none (Node's
+     * {@code undefined}).
+     */
+    public boolean connected() {
+        ProcessChannel c = channel();
+        return c != null && c.connected();
+    }
+
+    /** {@code process.send(message)}: see {@link #send(Object, Consumer)}. */
+    public boolean send(Object message) {
+        return send(message, null);
+    }
+
+    /**
+     * {@code process.send(message, callback)}: sends a message to the parent (serialized as
+     * {@code JSON.stringify} does). Once the channel is closed it returns false and the callback gets
+     * {@code Error [ERR_IPC_CHANNEL_CLOSED]: Channel closed} (without a callback, {@code 'error'} is
+     * emitted on process), as in Node.
+     *
+     * @throws NodeError a {@code TypeError} {@code process.send is not a function} when this process
+     *                   has no channel (Node's process.send is then undefined)
+     */
+    public boolean send(Object message, Consumer<Throwable> callback) {
+        return requireChannel("send").send(message, callback);
+    }
+
+    /**
+     * {@code process.disconnect()}: closes the channel to the parent; {@code 'disconnect'} follows on
+     * the next tick. Called again, emits {@code 'error'} {@code ERR_IPC_DISCONNECTED}, as Node does.
+     *
+     * @throws NodeError {@code process.disconnect is not a function} when there is no channel
+     */
+    public void disconnect() {
+        requireChannel("disconnect").disconnect();
+    }
+
+    private ProcessChannel requireChannel(String method) {
+        ProcessChannel c = channel();
+        if (c == null) {
+            // What calling an undefined property of process throws in Node.
+            throw new NodeError("TypeError", null, "process." + method + " is not a function");
+        }
+        return c;
     }
 
     // ------------------------------------------------------------------------------------------------
