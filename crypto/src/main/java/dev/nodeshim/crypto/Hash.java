@@ -1,0 +1,135 @@
+package dev.nodeshim.crypto;
+
+import dev.nodeshim.buffer.Buffer;
+import dev.nodeshim.buffer.Encoding;
+
+/**
+ * Node's {@code Hash}: {@code createHash(algorithm).update(data).digest(encoding)}.
+ *
+ * <h2>Guarantees</h2>
+ * <ul>
+ * <li>The same algorithm name and the same bytes give the same digest as Node 20 with OpenSSL 3, for
+ *     every name of {@link Crypto#getHashes()} and every alias Node accepts (case-insensitive).</li>
+ * <li>{@link #update} only buffers what the algorithm needs; {@link #digest()} may be called once.
+ *     After it, {@code update}, {@code digest} and {@code copy} throw {@code ERR_CRYPTO_HASH_FINALIZED}
+ *     ({@code Digest already called}).</li>
+ * <li>{@link #copy()} is independent of this hash: updating either changes only itself.</li>
+ * <li>No guarantee of secrecy: a hash is not a MAC; use {@link Hmac} to authenticate.</li>
+ * </ul>
+ * A {@code Hash} is not thread-safe (Node's objects are loop-confined; use one per thread). It is not
+ * yet a {@code Transform} stream: that comes with the stream module.
+ */
+public final class Hash {
+    private final Registry.HashSpec spec;
+    private final int outputLength;
+    private final HashEngine engine;
+    private boolean finalized;
+
+    Hash(Registry.HashSpec spec, int outputLength, HashEngine engine) {
+        this.spec = spec;
+        this.outputLength = outputLength;
+        this.engine = engine;
+    }
+
+    /** Creates the hash for {@code createHash}: validates the output length against the algorithm. */
+    static Hash create(Registry.HashSpec spec, HashOptions options) {
+        return new Hash(spec, outputLength(spec, options), spec.newEngine());
+    }
+
+    private static int outputLength(Registry.HashSpec spec, HashOptions options) {
+        long n = options == null ? -1 : options.outputLength();
+        if (n < 0) {
+            return spec.size();
+        }
+        if (!spec.xof()) {
+            if (n != spec.size()) {
+                throw CryptoErrors.notXof();
+            }
+            return spec.size();
+        }
+        if (n > Integer.MAX_VALUE - 8) {
+            // Node would try to make a buffer this large; a Java array cannot be.
+            throw CryptoErrors.range("ERR_OUT_OF_RANGE", "The value of \"options.outputLength\" is out of range. "
+                    + "It must be <= " + (Integer.MAX_VALUE - 8) + " in nodeshim. Received " + n);
+        }
+        return (int) n;
+    }
+
+    /** {@code hash.update(string)}: the string's UTF-8 bytes. */
+    public Hash update(String data) {
+        return update(data, null);
+    }
+
+    /**
+     * {@code hash.update(string, inputEncoding)}: the string's bytes in that encoding; an encoding Node
+     * does not know is utf8, as in Node.
+     *
+     * @throws dev.nodeshim.errors.NodeError {@code ERR_CRYPTO_HASH_FINALIZED}; {@code ERR_INVALID_ARG_TYPE}
+     *         for null; {@code ERR_INVALID_ARG_VALUE} for hex of odd length
+     */
+    public Hash update(String data, String inputEncoding) {
+        checkOpen();
+        byte[] b = Bytes.decode(data, inputEncoding, "data");
+        engine.update(b, 0, b.length);
+        return this;
+    }
+
+    /** {@code hash.update(buffer)}. */
+    public Hash update(Buffer data) {
+        checkOpen();
+        Bytes.requireData(data, "data");
+        engine.update(data.buffer().array(), data.byteOffset(), data.length());
+        return this;
+    }
+
+    /** {@code hash.update(uint8array)}. */
+    public Hash update(byte[] data) {
+        checkOpen();
+        Bytes.requireData(data, "data");
+        engine.update(data, 0, data.length);
+        return this;
+    }
+
+    /** {@code hash.digest()}: the digest as a new Buffer. */
+    public Buffer digest() {
+        checkOpen();
+        finalized = true;
+        return Buffer.wrap(engine.finish(outputLength));
+    }
+
+    /**
+     * {@code hash.digest(encoding)}: the digest as a string in a buffer encoding (hex, base64,
+     * base64url, latin1/binary, utf8, utf16le/ucs2, ascii; any case).
+     *
+     * <p>Java divergence: for {@code "buffer"} or a name that is no string encoding Node returns a
+     * Buffer; a method returning a String cannot, so this throws {@code ERR_UNKNOWN_ENCODING} (and does
+     * not finalise the hash). Call {@link #digest()} for the bytes.
+     */
+    public String digest(String encoding) {
+        checkOpen();
+        Encoding e = Bytes.outputEncoding(encoding);
+        return Bytes.encode(digest().toByteArray(), e);
+    }
+
+    /** {@code hash.copy()}: a new Hash in this one's state, with the algorithm's default output length. */
+    public Hash copy() {
+        return copy(HashOptions.defaults());
+    }
+
+    /** {@code hash.copy(options)}: a new Hash in this one's state, with {@code options.outputLength}. */
+    public Hash copy(HashOptions options) {
+        checkOpen();
+        return new Hash(spec, outputLength(spec, options), engine.copy());
+    }
+
+    /** Node's canonical name of the algorithm ({@code sha256} for {@code RSA-SHA256}). Java addition. */
+    public String algorithm() {
+        return spec.name();
+    }
+
+    private void checkOpen() {
+        if (finalized) {
+            throw CryptoErrors.hashFinalized();
+        }
+    }
+}
