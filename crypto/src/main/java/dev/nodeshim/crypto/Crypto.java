@@ -2,7 +2,11 @@ package dev.nodeshim.crypto;
 
 import dev.nodeshim.buffer.Buffer;
 import dev.nodeshim.errors.Errors;
+import dev.nodeshim.errors.NodeError;
+import java.security.MessageDigest;
 import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Node's {@code crypto} module: static methods with Node's names, for
@@ -108,5 +112,232 @@ public final class Crypto {
             throw CryptoErrors.emptyOpensslError();
         }
         return spec;
+    }
+    // ------------------------------------------------------------------------------------------------
+    // Random
+
+    /**
+     * {@code crypto.randomBytes(size)}: {@code size} bytes from the CSPRNG.
+     *
+     * @throws dev.nodeshim.errors.NodeError {@code ERR_OUT_OF_RANGE} outside {@code [0, 2^31 - 1]}
+     */
+    public static Buffer randomBytes(long size) {
+        return Buffer.wrap(Randoms.bytes(Randoms.checkSize(size)));
+    }
+
+    /** {@code crypto.randomBytes(size, callback)}: the bytes are made off the loop; the callback runs on it. */
+    public static void randomBytes(long size, CryptoCallback<Buffer> callback) {
+        int n = Randoms.checkSize(size);
+        Jobs.requireCallback(callback);
+        Jobs.run(() -> Buffer.wrap(Randoms.bytes(n)), callback);
+    }
+
+    /** The CompletableFuture twin of {@link #randomBytes(long, CryptoCallback)}; completes on the loop. */
+    public static CompletableFuture<Buffer> randomBytesAsync(long size) {
+        int n = Randoms.checkSize(size);
+        return Jobs.future(() -> Buffer.wrap(Randoms.bytes(n)));
+    }
+
+    /** {@code crypto.randomFillSync(buffer)}: fills it all; returns it. */
+    public static Buffer randomFillSync(Buffer buffer) {
+        return randomFillSync(buffer, 0);
+    }
+
+    /** {@code crypto.randomFillSync(buffer, offset)}. */
+    public static Buffer randomFillSync(Buffer buffer, long offset) {
+        requireBuf(buffer);
+        Randoms.fill(buffer, offset, null);
+        return buffer;
+    }
+
+    /**
+     * {@code crypto.randomFillSync(buffer, offset, size)}.
+     *
+     * @throws dev.nodeshim.errors.NodeError {@code ERR_OUT_OF_RANGE} for {@code offset}, {@code size}
+     *         or {@code size + offset}, worded as Node's
+     */
+    public static Buffer randomFillSync(Buffer buffer, long offset, long size) {
+        requireBuf(buffer);
+        Randoms.fill(buffer, offset, size);
+        return buffer;
+    }
+
+    /** {@code crypto.randomFillSync(uint8array[, offset[, size]])} on a byte array. */
+    public static byte[] randomFillSync(byte[] array) {
+        requireBuf(array);
+        Randoms.fill(array, 0, array.length);
+        return array;
+    }
+
+    /** {@code crypto.randomFillSync(uint8array, offset, size)} on a byte array. */
+    public static byte[] randomFillSync(byte[] array, long offset, long size) {
+        requireBuf(array);
+        int n = Randoms.checkFill(array.length, offset, size);
+        Randoms.fill(array, (int) offset, n);
+        return array;
+    }
+
+    /** {@code crypto.randomFill(buffer, callback)}. */
+    public static void randomFill(Buffer buffer, CryptoCallback<Buffer> callback) {
+        requireBuf(buffer);
+        Jobs.requireCallback(callback);
+        Jobs.run(() -> randomFillSync(buffer), callback);
+    }
+
+    /** {@code crypto.randomFill(buffer, offset, size, callback)}; the bounds are checked before it returns. */
+    public static void randomFill(Buffer buffer, long offset, long size, CryptoCallback<Buffer> callback) {
+        requireBuf(buffer);
+        Randoms.checkFill(buffer.length(), offset, size);
+        Jobs.requireCallback(callback);
+        Jobs.run(() -> randomFillSync(buffer, offset, size), callback);
+    }
+
+    /** The CompletableFuture twin of {@link #randomFill(Buffer, long, long, CryptoCallback)}. */
+    public static CompletableFuture<Buffer> randomFillAsync(Buffer buffer, long offset, long size) {
+        requireBuf(buffer);
+        Randoms.checkFill(buffer.length(), offset, size);
+        return Jobs.future(() -> randomFillSync(buffer, offset, size));
+    }
+
+    private static void requireBuf(Object buf) {
+        if (buf == null) {
+            throw Errors.invalidArgType("buf", List.of("ArrayBuffer", "ArrayBufferView"), null);
+        }
+    }
+
+    /** {@code crypto.randomInt(max)}: uniform in {@code [0, max)}. */
+    public static long randomInt(long max) {
+        return randomInt(0, max);
+    }
+
+    /**
+     * {@code crypto.randomInt(min, max)}: uniform in {@code [min, max)}.
+     *
+     * @throws dev.nodeshim.errors.NodeError {@code ERR_INVALID_ARG_TYPE} for a bound that is not a safe
+     *         integer; {@code ERR_OUT_OF_RANGE} when {@code max <= min} or {@code max - min >= 2^48}
+     */
+    public static long randomInt(long min, long max) {
+        Randoms.checkRange(min, max);
+        return Randoms.nextInt(min, max);
+    }
+
+    /** {@code crypto.randomInt(max, callback)}. */
+    public static void randomInt(long max, CryptoCallback<Long> callback) {
+        randomInt(0, max, callback);
+    }
+
+    /** {@code crypto.randomInt(min, max, callback)}: the bounds are checked before it returns. */
+    public static void randomInt(long min, long max, CryptoCallback<Long> callback) {
+        Randoms.checkRange(min, max);
+        Jobs.requireCallback(callback);
+        Jobs.run(() -> Randoms.nextInt(min, max), callback);
+    }
+
+    /** The CompletableFuture twin of {@link #randomInt(long, long, CryptoCallback)}. */
+    public static CompletableFuture<Long> randomIntAsync(long min, long max) {
+        Randoms.checkRange(min, max);
+        return Jobs.future(() -> Randoms.nextInt(min, max));
+    }
+
+    /** {@code crypto.randomUUID()}: a random RFC 4122 version 4 UUID, lowercase. */
+    public static String randomUUID() {
+        return UUID.randomUUID().toString();
+    }
+
+    /**
+     * {@code crypto.getRandomValues(typedArray)}: fills and returns it.
+     *
+     * @throws dev.nodeshim.errors.NodeError {@code QuotaExceededError} above 65,536 bytes;
+     *         {@code TypeMismatchError} for null
+     */
+    public static byte[] getRandomValues(byte[] array) {
+        if (array == null) {
+            throw Randoms.typeMismatch();
+        }
+        Randoms.checkQuota(array.length);
+        Randoms.RANDOM.nextBytes(array);
+        return array;
+    }
+
+    /** {@code crypto.getRandomValues(buffer)}. */
+    public static Buffer getRandomValues(Buffer buffer) {
+        if (buffer == null) {
+            throw Randoms.typeMismatch();
+        }
+        Randoms.checkQuota(buffer.length());
+        Randoms.fill(buffer.buffer().array(), buffer.byteOffset(), buffer.length());
+        return buffer;
+    }
+
+    /** {@code crypto.getRandomValues(int16array)}. */
+    public static short[] getRandomValues(short[] array) {
+        if (array == null) {
+            throw Randoms.typeMismatch();
+        }
+        Randoms.checkQuota(2L * array.length);
+        for (int i = 0; i < array.length; i++) {
+            array[i] = (short) Randoms.RANDOM.nextInt();
+        }
+        return array;
+    }
+
+    /** {@code crypto.getRandomValues(int32array)}. */
+    public static int[] getRandomValues(int[] array) {
+        if (array == null) {
+            throw Randoms.typeMismatch();
+        }
+        Randoms.checkQuota(4L * array.length);
+        for (int i = 0; i < array.length; i++) {
+            array[i] = Randoms.RANDOM.nextInt();
+        }
+        return array;
+    }
+
+    /** {@code crypto.getRandomValues(bigInt64array)}. */
+    public static long[] getRandomValues(long[] array) {
+        if (array == null) {
+            throw Randoms.typeMismatch();
+        }
+        Randoms.checkQuota(8L * array.length);
+        for (int i = 0; i < array.length; i++) {
+            array[i] = Randoms.RANDOM.nextLong();
+        }
+        return array;
+    }
+
+    /**
+     * {@code crypto.timingSafeEqual(a, b)}: whether the bytes are equal, in time that depends only on
+     * the length (the JDK's {@link MessageDigest#isEqual}, constant-time since JDK 6u17).
+     *
+     * @throws dev.nodeshim.errors.NodeError {@code ERR_CRYPTO_TIMING_SAFE_EQUAL_LENGTH} for different
+     *         lengths; {@code ERR_INVALID_ARG_TYPE} for null
+     */
+    public static boolean timingSafeEqual(byte[] a, byte[] b) {
+        if (a == null) {
+            throw notBuffer("buf1");
+        }
+        if (b == null) {
+            throw notBuffer("buf2");
+        }
+        if (a.length != b.length) {
+            throw CryptoErrors.range("ERR_CRYPTO_TIMING_SAFE_EQUAL_LENGTH", "Input buffers must have the same byte length");
+        }
+        return MessageDigest.isEqual(a, b);
+    }
+
+    /** {@code crypto.timingSafeEqual(a, b)} on buffers. */
+    public static boolean timingSafeEqual(Buffer a, Buffer b) {
+        if (a == null) {
+            throw notBuffer("buf1");
+        }
+        if (b == null) {
+            throw notBuffer("buf2");
+        }
+        return timingSafeEqual(a.toByteArray(), b.toByteArray());
+    }
+
+    private static NodeError notBuffer(String name) {
+        return CryptoErrors.type("ERR_INVALID_ARG_TYPE",
+                "The \"" + name + "\" argument must be an instance of ArrayBuffer, Buffer, TypedArray, or DataView.");
     }
 }
