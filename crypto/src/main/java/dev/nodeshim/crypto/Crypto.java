@@ -1,5 +1,6 @@
 package dev.nodeshim.crypto;
 
+import dev.nodeshim.buffer.ArrayBuffer;
 import dev.nodeshim.buffer.Buffer;
 import dev.nodeshim.errors.Errors;
 import dev.nodeshim.errors.NodeError;
@@ -339,5 +340,96 @@ public final class Crypto {
     private static NodeError notBuffer(String name) {
         return CryptoErrors.type("ERR_INVALID_ARG_TYPE",
                 "The \"" + name + "\" argument must be an instance of ArrayBuffer, Buffer, TypedArray, or DataView.");
+    }
+    // ------------------------------------------------------------------------------------------------
+    // Key derivation
+
+    /**
+     * {@code crypto.pbkdf2Sync(password, salt, iterations, keylen, digest)}. {@code password} and
+     * {@code salt} are a String (UTF-8), {@code byte[]} or {@link Buffer}.
+     *
+     * @throws dev.nodeshim.errors.NodeError Node's: {@code ERR_INVALID_ARG_TYPE}, {@code ERR_OUT_OF_RANGE}
+     *         (iterations in [1, 2^31 - 1], keylen in [0, 2^31 - 1]), {@code Invalid digest: x}
+     */
+    public static Buffer pbkdf2Sync(Object password, Object salt, long iterations, long keylen, String digest) {
+        return Kdf.Pbkdf2.of(password, salt, iterations, keylen, digest).derive();
+    }
+
+    /** {@code crypto.pbkdf2(…, callback)}: validated now, derived on a helper thread, called back on the loop. */
+    public static void pbkdf2(Object password, Object salt, long iterations, long keylen, String digest,
+            CryptoCallback<Buffer> callback) {
+        Jobs.requireCallback(callback);
+        Kdf.Pbkdf2 call = Kdf.Pbkdf2.of(password, salt, iterations, keylen, digest);
+        Jobs.run(call::derive, callback);
+    }
+
+    /** The CompletableFuture twin of {@code pbkdf2}; completes on the loop. */
+    public static CompletableFuture<Buffer> pbkdf2Async(Object password, Object salt, long iterations, long keylen,
+            String digest) {
+        Kdf.Pbkdf2 call = Kdf.Pbkdf2.of(password, salt, iterations, keylen, digest);
+        return Jobs.future(call::derive);
+    }
+
+    /** {@code crypto.scryptSync(password, salt, keylen)} with Node's defaults (N 16384, r 8, p 1). */
+    public static Buffer scryptSync(Object password, Object salt, long keylen) {
+        return scryptSync(password, salt, keylen, ScryptOptions.defaults());
+    }
+
+    /**
+     * {@code crypto.scryptSync(password, salt, keylen, options)}.
+     *
+     * @throws dev.nodeshim.errors.NodeError {@code ERR_CRYPTO_INVALID_SCRYPT_PARAMS} ({@code Invalid
+     *         scrypt params}, with OpenSSL's {@code memory limit exceeded} when the memory needed,
+     *         {@code 128 * r * (N + p + 2)} bytes, exceeds maxmem); {@code ERR_CRYPTO_SCRYPT_INVALID_PARAMETER}
+     *         for a parameter given under both names; {@code ERR_OUT_OF_RANGE}
+     */
+    public static Buffer scryptSync(Object password, Object salt, long keylen, ScryptOptions options) {
+        return Kdf.Scrypt.of(password, salt, keylen, options).derive();
+    }
+
+    /** {@code crypto.scrypt(password, salt, keylen, callback)}. */
+    public static void scrypt(Object password, Object salt, long keylen, CryptoCallback<Buffer> callback) {
+        scrypt(password, salt, keylen, ScryptOptions.defaults(), callback);
+    }
+
+    /** {@code crypto.scrypt(password, salt, keylen, options, callback)}. */
+    public static void scrypt(Object password, Object salt, long keylen, ScryptOptions options,
+            CryptoCallback<Buffer> callback) {
+        Jobs.requireCallback(callback);
+        Kdf.Scrypt call = Kdf.Scrypt.of(password, salt, keylen, options);
+        Jobs.run(call::derive, callback);
+    }
+
+    /** The CompletableFuture twin of {@code scrypt}; completes on the loop. */
+    public static CompletableFuture<Buffer> scryptAsync(Object password, Object salt, long keylen,
+            ScryptOptions options) {
+        Kdf.Scrypt call = Kdf.Scrypt.of(password, salt, keylen, options);
+        return Jobs.future(call::derive);
+    }
+
+    /**
+     * {@code crypto.hkdfSync(digest, ikm, salt, info, keylen)}: an ArrayBuffer, as Node's.
+     * {@code ikm}, {@code salt} and {@code info} are a String (UTF-8), {@code byte[]} or {@link Buffer}.
+     *
+     * @throws dev.nodeshim.errors.NodeError {@code ERR_CRYPTO_INVALID_KEYLEN} above 255 hash lengths;
+     *         {@code ERR_OUT_OF_RANGE} for info above 1024 bytes; {@code Invalid digest: x}
+     */
+    public static ArrayBuffer hkdfSync(String digest, Object ikm, Object salt, Object info, long keylen) {
+        return ArrayBuffer.wrap(Kdf.Hkdf.of(digest, ikm, salt, info, keylen).derive());
+    }
+
+    /** {@code crypto.hkdf(digest, ikm, salt, info, keylen, callback)}. */
+    public static void hkdf(String digest, Object ikm, Object salt, Object info, long keylen,
+            CryptoCallback<ArrayBuffer> callback) {
+        Kdf.Hkdf call = Kdf.Hkdf.of(digest, ikm, salt, info, keylen);
+        Jobs.requireCallback(callback);
+        Jobs.run(() -> ArrayBuffer.wrap(call.derive()), callback);
+    }
+
+    /** The CompletableFuture twin of {@code hkdf}; completes on the loop. */
+    public static CompletableFuture<ArrayBuffer> hkdfAsync(String digest, Object ikm, Object salt, Object info,
+            long keylen) {
+        Kdf.Hkdf call = Kdf.Hkdf.of(digest, ikm, salt, info, keylen);
+        return Jobs.future(() -> ArrayBuffer.wrap(call.derive()));
     }
 }
