@@ -257,10 +257,18 @@ public final class Buffer implements Comparable<Buffer> {
         length *= 4;
         if (length >= maxLength) {
             if (e == Encoding.UTF8) {
-                utf8 = Utf8.encode(s);
-                length = utf8.length;
+                // Encoded once, into a per-thread scratch when the string is short enough; the
+                // pool decision then uses the real length, and the bytes are copied where they go.
+                Utf8Writer writer = Utf8Writer.current();
+                utf8 = writer.encodeShort(s);
+                if (utf8 == null) {
+                    utf8 = Utf8.encode(s);
+                    length = utf8.length;
+                } else {
+                    length = writer.length();
+                }
                 if (length >= maxLength) {
-                    return new Buffer(ArrayBuffer.wrap(utf8), 0, utf8.length);
+                    return new Buffer(ArrayBuffer.wrap(Arrays.copyOf(utf8, (int) length)), 0, (int) length);
                 }
             } else {
                 length = e.byteLength(s);
@@ -274,7 +282,7 @@ public final class Buffer implements Comparable<Buffer> {
         int at = pool.offset();
         int actual;
         if (utf8 != null) {
-            actual = utf8.length;
+            actual = (int) length;
             System.arraycopy(utf8, 0, slab.array(), at, actual);
         } else {
             // utf8 included: 4 * length bytes are reserved, room for every character, so this writes

@@ -122,7 +122,7 @@ public enum Encoding {
 
         @Override
         int write(String s, byte[] dst, int off, int max) {
-            return Base64Codec.decode(s, dst, off, max);
+            return Base64Codec.decode(s, dst, off, max, false);
         }
 
         @Override
@@ -138,7 +138,7 @@ public enum Encoding {
 
         @Override
         int write(String s, byte[] dst, int off, int max) {
-            return Base64Codec.decode(s, dst, off, max);
+            return Base64Codec.decode(s, dst, off, max, true);
         }
 
         @Override

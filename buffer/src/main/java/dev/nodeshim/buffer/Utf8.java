@@ -4,15 +4,18 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * UTF-8 as Node (V8 and WHATWG) does it.
  *
  * <p><b>Encoding.</b> A JavaScript string is UTF-16 code units; a lone surrogate (a high surrogate not
  * followed by a low one, or a low one not preceded by a high one) encodes as U+FFFD, {@code EF BF BD}.
- * {@code String.getBytes(UTF_8)} is the fast path (the JDK vectorises it), but it writes a lone
- * surrogate as {@code '?'}; so its output is used as is only when it holds no {@code 0x3F} byte at all
- * (then nothing was replaced), and otherwise the string is encoded again here, exactly.
+ * Writing into a buffer, and encoding strings of up to 4096 units, is done by {@link Utf8Writer}
+ * (the JDK's encoder set to Node's replacement, no allocation). A longer string is encoded with
+ * {@code String.getBytes(UTF_8)} (the JDK vectorises it), which writes a lone surrogate as
+ * {@code '?'}; so its output is used as is only when it holds no {@code 0x3F} byte at all (then
+ * nothing was replaced), and otherwise the string is encoded again, exactly.
  *
  * <p><b>Decoding.</b> Invalid input decodes with one U+FFFD per <i>maximal subpart</i> (the WHATWG
  * decoder, Unicode 15 §3.9): {@code ED A0 80} is three U+FFFD, a truncated {@code E2 82} at the end is
@@ -32,6 +35,11 @@ final class Utf8 {
 
     /** The UTF-8 bytes of {@code s}, lone surrogates as U+FFFD. May return a shared empty array. */
     static byte[] encode(String s) {
+        Utf8Writer writer = Utf8Writer.current();
+        byte[] scratch = writer.encodeShort(s);
+        if (scratch != null) {
+            return Arrays.copyOf(scratch, writer.length());
+        }
         byte[] fast = s.getBytes(StandardCharsets.UTF_8);
         if (!containsQuestionMark(fast, 0, fast.length) || !hasSurrogate(s)) {
             return fast;
@@ -161,54 +169,7 @@ final class Utf8 {
      * (never a partial character) and returns the number of bytes written.
      */
     static int write(String s, byte[] dst, int off, int max) {
-        int n = s.length();
-        int o = off;
-        int end = off + max;
-        int i = 0;
-        // ASCII run first: the common case, one compare per char.
-        int asciiEnd = Math.min(n, max);
-        for (; i < asciiEnd; i++) {
-            char c = s.charAt(i);
-            if (c >= 0x80) {
-                break;
-            }
-            dst[o++] = (byte) c;
-        }
-        for (; i < n; i++) {
-            char c = s.charAt(i);
-            if (c < 0x80) {
-                if (o >= end) {
-                    break;
-                }
-                dst[o++] = (byte) c;
-            } else if (c < 0x800) {
-                if (o + 2 > end) {
-                    break;
-                }
-                dst[o++] = (byte) (0xC0 | (c >> 6));
-                dst[o++] = (byte) (0x80 | (c & 0x3F));
-            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
-                if (o + 4 > end) {
-                    break;
-                }
-                int cp = Character.toCodePoint(c, s.charAt(++i));
-                dst[o++] = (byte) (0xF0 | (cp >> 18));
-                dst[o++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
-                dst[o++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
-                dst[o++] = (byte) (0x80 | (cp & 0x3F));
-            } else {
-                if (o + 3 > end) {
-                    break;
-                }
-                if (Character.isSurrogate(c)) {
-                    c = '\uFFFD';
-                }
-                dst[o++] = (byte) (0xE0 | (c >> 12));
-                dst[o++] = (byte) (0x80 | ((c >> 6) & 0x3F));
-                dst[o++] = (byte) (0x80 | (c & 0x3F));
-            }
-        }
-        return o - off;
+        return Utf8Writer.current().write(s, dst, off, max);
     }
 
     /** Decodes {@code a[off, off+len)}, invalid input as U+FFFD per maximal subpart. */

@@ -84,7 +84,7 @@ class FastPathPropertiesTest {
 
     @Provide
     Arbitrary<byte[]> anyBytes() {
-        return Arbitraries.bytes().array(byte[].class).ofMaxSize(70);
+        return Arbitraries.bytes().array(byte[].class).ofMaxSize(300);
     }
 
     @Property(seed = "20261125", tries = 2000)
@@ -155,7 +155,7 @@ class FastPathPropertiesTest {
         byte[] full = referenceBase64(s);
         byte[] dst = new byte[off + max + 8];
         Arrays.fill(dst, (byte) 0x77);
-        int written = Base64Codec.decode(s, dst, off, max);
+        int written = Base64Codec.decode(s, dst, off, max, max % 2 == 0);
         int expected = Math.min(full.length, max);
         assertEquals(expected, written);
         assertArrayEquals(Arrays.copyOf(full, expected), Arrays.copyOfRange(dst, off, off + written));
@@ -166,6 +166,42 @@ class FastPathPropertiesTest {
             }
         }
         assertArrayEquals(full, Buffer.from(s, "base64").toByteArray());
+    }
+
+    /**
+     * Strict base64 of either alphabet (what the JDK's decoder accepts) with at most one edit: a
+     * symbol of the other alphabet, a line break, a space, '=' or a byte dropped, at any place.
+     */
+    @Provide
+    Arbitrary<String> nearlyStrictBase64() {
+        Arbitrary<byte[]> data = Arbitraries.bytes().array(byte[].class).ofMinSize(40).ofMaxSize(400);
+        Arbitrary<String> encoded = Arbitraries.oneOf(
+                data.map(b -> Base64.getEncoder().encodeToString(b)),
+                data.map(b -> Base64.getEncoder().withoutPadding().encodeToString(b)),
+                data.map(b -> Base64.getUrlEncoder().withoutPadding().encodeToString(b)));
+        Arbitrary<String> edit = Arbitraries.of("", "", "", "-", "_", "+", "/", "\n", " ", "=", "drop");
+        return net.jqwik.api.Combinators.combine(encoded, edit, Arbitraries.integers().between(0, 1000))
+                .as((e, what, at) -> {
+                    int i = at % (e.length() + 1);
+                    if (what.equals("drop")) {
+                        return i < e.length() ? e.substring(0, i) + e.substring(i + 1) : e;
+                    }
+                    return e.substring(0, i) + what + e.substring(i);
+                });
+    }
+
+    @Property(seed = "20261133", tries = 2000)
+    void base64DecodeOfNearlyStrictInput(@ForAll("nearlyStrictBase64") String s, @ForAll boolean url,
+                                         @ForAll @IntRange(min = 0, max = 400) int max) {
+        byte[] full = referenceBase64(s);
+        byte[] dst = new byte[max + 2];
+        int written = Base64Codec.decode(s, dst, 1, max, url);
+        int expected = Math.min(full.length, max);
+        assertEquals(expected, written);
+        assertArrayEquals(Arrays.copyOf(full, expected), Arrays.copyOfRange(dst, 1, 1 + written));
+        assertEquals(0, dst[0]);
+        assertEquals(0, dst[max + 1]);
+        assertArrayEquals(full, Buffer.from(s, url ? "base64url" : "base64").toByteArray());
     }
 
     @Property(seed = "20261127", tries = 1000)
@@ -280,6 +316,38 @@ class FastPathPropertiesTest {
         Buffer b = Buffer.from(t);
         assertArrayEquals(referenceUtf8(t), b.toByteArray());
         assertEquals(referenceUtf8(t).length, Buffer.byteLength(t));
+    }
+
+    /** A bounded write stops before the first character whose bytes do not all fit (Node's rule). */
+    @Property(seed = "20261134", tries = 3000)
+    void utf8BoundedWriteKeepsWholeCharacters(@ForAll("jsStrings") String s, @ForAll @IntRange(min = 0, max = 200) int max) {
+        int expected = 0;
+        for (int i = 0; i < s.length(); ) {
+            int units = Character.isHighSurrogate(s.charAt(i)) && i + 1 < s.length()
+                    && Character.isLowSurrogate(s.charAt(i + 1)) ? 2 : 1;
+            int bytes = referenceUtf8(s.substring(i, i + units)).length;
+            if (expected + bytes > max) {
+                break;
+            }
+            expected += bytes;
+            i += units;
+        }
+        byte[] dst = new byte[max + 2];
+        assertEquals(expected, Utf8.write(s, dst, 1, max));
+        assertArrayEquals(Arrays.copyOf(referenceUtf8(s), expected), Arrays.copyOfRange(dst, 1, 1 + expected));
+        assertEquals(0, dst[1 + expected]);
+    }
+
+    /** Strings longer than the writer's 4096-unit chunks, with a pair or a lone surrogate on the seam. */
+    @Property(seed = "20261135", tries = 200)
+    void utf8AcrossChunkSeams(@ForAll @IntRange(min = 4090, max = 4100) int ascii,
+                              @ForAll("jsStrings") String tail, @ForAll @IntRange(min = 1, max = 3) int copies) {
+        String t = ("x".repeat(ascii) + "\ud83d\ude00" + "\ud800" + tail).repeat(copies);
+        byte[] expected = referenceUtf8(t);
+        assertArrayEquals(expected, Utf8.encode(t));
+        byte[] dst = new byte[expected.length];
+        assertEquals(expected.length, Utf8.write(t, dst, 0, dst.length));
+        assertArrayEquals(expected, dst);
     }
 
     @Property(seed = "20261132", tries = 500)
