@@ -2,9 +2,14 @@ package dev.nodeshim.childprocess;
 
 import dev.nodeshim.events.EventEmitter;
 import dev.nodeshim.loop.EventLoop;
+import dev.nodeshim.errors.NodeError;
 import dev.nodeshim.loop.Ref;
+import dev.nodeshim.process.ProcessChannel;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -21,8 +26,24 @@ import java.util.function.Consumer;
  *   <li>{@code "error"} (NodeError) — {@code spawn nope ENOENT} and the like, on the next tick, followed
  *       by {@code close} (-2, null) and no {@code exit}, as in Node.</li>
  * </ul>
- * The loop stays alive while the child lives or its pipes are open. Helper threads (one per pipe) only
- * read and post completions to the loop; they never touch this object.
+ * The loop stays alive while the child lives (unless {@link #unref()}) or its pipes are open. Helper
+ * threads (one per pipe) only read and post completions to the loop; they never touch this object.
+ *
+ * <h2>A child started by fork</h2>
+ * It also has an IPC channel ({@link IpcChannel}): {@link #send}, {@link #connected()},
+ * {@link #disconnect()}, {@link #channel()} and the events
+ * <ul>
+ *   <li>{@code "message"} (Object value) — a message from the child's {@code process.send}, as
+ *       {@code JSON.parse} gives it (see {@link JsonMessages} for the Java types);</li>
+ *   <li>{@code "disconnect"} () — the channel closed: on the next tick after {@link #disconnect()}, or
+ *       when the child disconnected or ended.</li>
+ * </ul>
+ * Order, as node 20 (checked with the scripts in {@code src/test/resources/node}): when the child ends
+ * while connected, {@code disconnect}, then {@code exit}, then {@code close} — {@code exit} waits for the
+ * channel to report its end. After the parent's own {@link #disconnect()}, node 20 emits {@code exit}
+ * but never {@code close} (nodejs/node#19433, open since 2018, still so on v22–v26); so does this class.
+ * The channel keeps the loop alive until it closes; {@link #unref()} releases only the process, as in
+ * Node — {@code channel().unref()} releases the channel.
  *
  * <p><b>Not there yet</b> (waits for the rewritten stream module): {@code stdin}/{@code stdout}/{@code
  * stderr} as streams. Until then stdin is closed at start, and output is delivered only to exec/execFile
@@ -33,13 +54,23 @@ public final class ChildProcess extends EventEmitter {
     private final String spawnfile;
     private final List<String> spawnargs;
     private Process process;
+    /** The process handle: held until exit; {@link #unref()}/{@link #ref()} toggle it. */
     private Ref ref;
+    /** The pipes: held until every pipe reached its end. */
+    private Ref pipesRef;
     private Integer exitCode;
     private String signalCode;
+    private ExitStatus status;
     private boolean killed;
     private boolean exited;
     private boolean closed;
     private int openPipes;
+    private IpcChannel channel;
+    private OutputStream heldStdin;
+    /** The process ended while the channel was still open: 'exit' waits for 'disconnect'. */
+    private boolean exitDeferred;
+    /** node 20 never emits 'close' after the parent's own disconnect() (nodejs/node#19433). */
+    private boolean closeSuppressed;
 
     private ChildProcess(EventLoop loop, String spawnfile, List<String> spawnargs) {
         this.loop = loop;
@@ -77,25 +108,11 @@ public final class ChildProcess extends EventEmitter {
         try {
             child.process = pb.start();
         } catch (IOException e) {
-            var err = ChildProcesses.systemError(ChildProcesses.startErrno(e), "spawn " + file, file,
-                    spawnargs.subList(1, spawnargs.size()));
-            child.ref = loop.ref();
-            loop.nextTick(() -> {
-                child.exitCode = err.prop("errno") instanceof Integer n ? n : -2;
-                child.exited = true;
-                child.closed = true;
-                try {
-                    child.emit("error", err);
-                } finally {
-                    loop.nextTick(() -> {
-                        child.ref.close();
-                        child.emit("close", child.exitCode, null);
-                    });
-                }
-            });
+            child.failStart(e);
             return child;
         }
         child.ref = loop.ref();
+        child.pipesRef = loop.ref();
         try {
             child.process.getOutputStream().close();
         } catch (IOException ignored) {
@@ -107,6 +124,79 @@ public final class ChildProcess extends EventEmitter {
         child.process.onExit().thenRun(() -> loop.execute(child::onExit));
         loop.nextTick(() -> child.emit("spawn"));
         return child;
+    }
+
+    /**
+     * Starts a JVM running {@code mainClass} through {@link ForkMain}, with an IPC channel; must run on
+     * the loop's thread.
+     */
+    static ChildProcess fork(String mainClass, List<String> args, ForkOptions o) {
+        String java = o.execPath != null ? o.execPath
+                : Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> spawnargs = new ArrayList<>();
+        spawnargs.add(java);
+        spawnargs.addAll(o.execArgv);
+        spawnargs.addAll(List.of("-cp", System.getProperty("java.class.path"), ForkMain.class.getName(), mainClass));
+        spawnargs.addAll(args);
+        EventLoop loop = EventLoop.current();
+        ChildProcess child = new ChildProcess(loop, java, spawnargs);
+        IpcChannel ch;
+        try {
+            ch = IpcChannel.listen(child, child::onChannelClosed);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not create the IPC channel's socket", e);
+        }
+        ProcessBuilder pb = new ProcessBuilder(spawnargs);
+        if (o.cwd != null) {
+            pb.directory(o.cwd.toFile());
+        }
+        if (o.env != null) {
+            pb.environment().clear();
+            pb.environment().putAll(o.env);
+        }
+        pb.environment().put(IpcChannel.ENV_PATH, ch.path());
+        pb.environment().put(IpcChannel.ENV_SERIALIZATION, "json");
+        if (o.silent) {
+            pb.redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD);
+        } else {
+            pb.inheritIO();
+        }
+        try {
+            child.process = pb.start();
+        } catch (IOException e) {
+            ch.processExited();
+            child.failStart(e);
+            return child;
+        }
+        child.ref = loop.ref();
+        child.channel = ch;
+        if (o.silent) {
+            child.heldStdin = child.process.getOutputStream();
+        }
+        ch.bind(loop);
+        child.process.onExit().thenRun(() -> loop.execute(child::onExit));
+        loop.nextTick(() -> child.emit("spawn"));
+        return child;
+    }
+
+    /** A failed start: 'error' then 'close' with the negative errno, on the next ticks (as Node). */
+    private void failStart(IOException e) {
+        var err = ChildProcesses.systemError(ChildProcesses.startErrno(e), "spawn " + spawnfile, spawnfile,
+                spawnargs.subList(1, spawnargs.size()));
+        ref = loop.ref();
+        loop.nextTick(() -> {
+            exitCode = err.prop("errno") instanceof Integer n ? n : -2;
+            exited = true;
+            closed = true;
+            try {
+                emit("error", err);
+            } finally {
+                loop.nextTick(() -> {
+                    ref.close();
+                    emit("close", exitCode, null);
+                });
+            }
+        });
     }
 
     private void pump(InputStream in, Consumer<byte[]> sink, String name) {
@@ -130,27 +220,127 @@ public final class ChildProcess extends EventEmitter {
     }
 
     private void onExit() {
-        ExitStatus st = ExitStatus.decode(process.exitValue());
-        exitCode = st.code();
-        signalCode = st.signal();
+        status = ExitStatus.decode(process.exitValue());
+        if (heldStdin != null) {
+            try {
+                heldStdin.close();
+            } catch (IOException ignored) {
+                // the child is gone; nothing could read it anyway
+            }
+        }
+        if (channel != null) {
+            channel.processExited();
+            if (!channel.closed()) {
+                // node 20: 'disconnect' comes before 'exit' when the child ends connected.
+                exitDeferred = true;
+                return;
+            }
+        }
+        emitExit();
+    }
+
+    private void emitExit() {
+        exitCode = status.code();
+        signalCode = status.signal();
         exited = true;
         try {
             emit("exit", exitCode, signalCode);
         } finally {
+            ref.close();
+            maybeClose();
+        }
+    }
+
+    /** The channel emitted 'disconnect' (loop thread). */
+    private void onChannelClosed() {
+        if (exitDeferred) {
+            exitDeferred = false;
+            emitExit();
+        } else {
             maybeClose();
         }
     }
 
     private void onPipeClosed() {
-        openPipes--;
+        if (--openPipes == 0) {
+            pipesRef.close();
+        }
         maybeClose();
     }
 
     private void maybeClose() {
-        if (exited && openPipes == 0 && !closed) {
+        if (exited && openPipes == 0 && (channel == null || channel.closed()) && !closed && !closeSuppressed) {
             closed = true;
-            ref.close();
             emit("close", exitCode, signalCode);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------
+    // IPC (fork)
+
+    /** {@code child.send(message)}: see {@link #send(Object, Consumer)}. */
+    public boolean send(Object message) {
+        return send(message, null);
+    }
+
+    /**
+     * {@code child.send(message[, callback])}: queues {@code message} for the child's
+     * {@code process.on("message")}, serialized as {@code JSON.stringify} does ({@link JsonMessages}).
+     * Returns false when the channel is closed, or when more than 64 KiB are still waiting to be written
+     * (Node: "the backlog … exceeds a threshold"; the message is sent all the same). {@code callback}
+     * runs on the loop with {@code null} once the message is written, or with
+     * {@code Error [ERR_IPC_CHANNEL_CLOSED]: Channel closed}; without a callback that error is emitted as
+     * {@code 'error'}.
+     *
+     * @throws NodeError {@code TypeError: subprocess.send is not a function} for a child without a
+     *         channel (Node's {@code send} is then undefined); {@code ERR_INVALID_ARG_TYPE} for a lambda
+     *         (a function); {@code TypeError: Converting circular structure to JSON}
+     */
+    public boolean send(Object message, Consumer<Throwable> callback) {
+        return requireChannel("send").send(message, callback);
+    }
+
+    /** {@code child.connected}: whether messages can still be sent and received. */
+    public boolean connected() {
+        return channel != null && channel.connected();
+    }
+
+    /**
+     * {@code child.disconnect()}: closes the channel after what was already sent is written;
+     * {@code 'disconnect'} follows on the next tick. Called again, emits {@code 'error'}
+     * {@code ERR_IPC_DISCONNECTED} ({@code IPC channel is already disconnected}).
+     */
+    public void disconnect() {
+        IpcChannel ch = requireChannel("disconnect");
+        if (ch.connected()) {
+            closeSuppressed = true; // node 20 never emits 'close' after this (nodejs/node#19433)
+        }
+        ch.disconnect();
+    }
+
+    /** {@code child.channel}: the IPC channel ({@code ref()}/{@code unref()}), or null without one. */
+    public ProcessChannel channel() {
+        return channel;
+    }
+
+    private IpcChannel requireChannel(String method) {
+        if (channel == null) {
+            throw new NodeError("TypeError", null, "subprocess." + method + " is not a function");
+        }
+        return channel;
+    }
+
+    /** {@code child.unref()}: the loop no longer waits for this child to end (pipes and channel still count). */
+    public void unref() {
+        if (ref != null && !exited) {
+            ref.unref();
+        }
+    }
+
+    /** {@code child.ref()}: undoes {@link #unref()}. */
+    public void ref() {
+        if (ref != null && !exited) {
+            ref.ref();
         }
     }
 

@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
 /**
  * Node's {@code child_process} module-level functions, for {@code import static
  * dev.nodeshim.childprocess.ChildProcesses.*}: the Sync forms, {@code spawn} (without stdio streams
- * yet, see {@link ChildProcess}), {@code exec}/{@code execFile} with callbacks and CompletableFuture twins.
+ * yet, see {@link ChildProcess}), {@code exec}/{@code execFile} with callbacks and CompletableFuture twins,
+ * {@code fork} with an IPC channel (newline-delimited JSON over a Unix domain socket, see {@link IpcChannel}).
  *
  * <p>Without {@code shell}, the command and its arguments go to the program as they are — no shell
  * ever sees them, so spaces, quotes, {@code $()}, backticks and newlines arrive byte for byte (strings
@@ -281,6 +282,51 @@ public final class ChildProcesses {
                 f.complete(new ExecResult(out, errOut));
             }
         };
+    }
+
+    /** {@code fork(modulePath)}: a JVM running {@code mainClass}; see {@link #fork(String, List, ForkOptions)}. */
+    public static ChildProcess fork(Class<?> mainClass) {
+        return fork(mainClass, List.of(), ForkOptions.defaults());
+    }
+
+    /** {@code fork(modulePath, args)}. */
+    public static ChildProcess fork(Class<?> mainClass, List<String> args) {
+        return fork(mainClass, args, ForkOptions.defaults());
+    }
+
+    /** {@code fork(modulePath, args, options)} with a class. */
+    public static ChildProcess fork(Class<?> mainClass, List<String> args, ForkOptions options) {
+        if (mainClass == null) {
+            throw Errors.invalidArgType("mainClass", List.of("string", "Class"), null);
+        }
+        return fork(mainClass.getName(), args, options);
+    }
+
+    /** {@code fork(modulePath)} with a class name. */
+    public static ChildProcess fork(String mainClass) {
+        return fork(mainClass, List.of(), ForkOptions.defaults());
+    }
+
+    /** {@code fork(modulePath, args)} with a class name. */
+    public static ChildProcess fork(String mainClass, List<String> args) {
+        return fork(mainClass, args, ForkOptions.defaults());
+    }
+
+    /**
+     * {@code fork(modulePath, args, options)}: starts a JVM with this JVM's java executable and class
+     * path ({@code java.home}, {@code java.class.path}), {@code options.execArgv} as JVM options, running
+     * {@code mainClass.main(args)} through {@link ForkMain}, with an IPC channel to this process
+     * ({@link ChildProcess#send}, {@code "message"}, {@code "disconnect"}; in the child
+     * {@code process.send}, {@code process.on("message")}). Call it on the loop thread (inside
+     * {@code EventLoop.run}). A missing java executable or cwd is an {@code error} event, as with spawn.
+     *
+     * @throws NodeError {@code ERR_INVALID_ARG_TYPE} for a null class or argument
+     */
+    public static ChildProcess fork(String mainClass, List<String> args, ForkOptions options) {
+        if (mainClass == null) {
+            throw Errors.invalidArgType("mainClass", List.of("string", "Class"), null);
+        }
+        return ChildProcess.fork(mainClass, checkArgs(args), options == null ? ForkOptions.defaults() : options);
     }
 
     private static void armTimeout(ChildProcess child, SpawnOptions o, ExecState state) {

@@ -1,0 +1,82 @@
+package dev.nodeshim.childprocess;
+
+import static dev.nodeshim.process.NodeProcess.process;
+
+import dev.nodeshim.events.Listener2;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.Arrays;
+
+/**
+ * The main class of every JVM started by {@code fork}: {@code java [execArgv] -cp <classpath>
+ * dev.nodeshim.childprocess.ForkMain <mainClass> [args…]}.
+ *
+ * <p>It connects to the parent's channel (the socket path in {@value IpcChannel#ENV_PATH}, which it
+ * then removes from {@code process.env()}, as Node removes {@code NODE_CHANNEL_FD}), attaches it to
+ * {@code process} ({@code process.send}, {@code process.on("message")}, …), makes {@code process.argv()}
+ * {@code [java, mainClass, args…]}, and calls {@code mainClass.main(args)}. The program runs its loop
+ * as any nodeshim program does, with {@code EventLoop.run(args, () -> …)}; the channel joins the loop
+ * on which {@code process} first gets a {@code 'message'}/{@code 'disconnect'} listener or
+ * {@code process.send} is called (the default loop when that happens outside any loop).
+ *
+ * <p>As in Node, the channel keeps that loop alive only while {@code process} has {@code 'message'} or
+ * {@code 'disconnect'} listeners (or after {@code process.channel().ref()}): when the parent dies or
+ * disconnects, {@code 'disconnect'} is emitted, the channel lets go of the loop and a child with nothing
+ * else to do ends.
+ */
+public final class ForkMain {
+    private ForkMain() {}
+
+    /**
+     * Attaches the channel and runs {@code args[0]}'s {@code main} with the rest.
+     *
+     * @throws Throwable whatever the program's main throws (the JVM then prints it and exits with 1)
+     */
+    public static void main(String[] args) throws Throwable {
+        if (args.length == 0) {
+            throw new IllegalArgumentException("usage: ForkMain <mainClass> [args...]");
+        }
+        String path = System.getenv(IpcChannel.ENV_PATH);
+        if (path != null) {
+            attach(IpcChannel.connect(process, path));
+            process.env().remove(IpcChannel.ENV_PATH);
+            process.env().remove(IpcChannel.ENV_SERIALIZATION);
+        }
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        // process.argv() takes [1] from the first word of sun.java.command: make it the program's class.
+        System.setProperty("sun.java.command", args[0]);
+        process.setArgs(Arrays.asList(rest));
+        Class<?> main = Class.forName(args[0], true, ClassLoader.getSystemClassLoader());
+        Method m = main.getMethod("main", String[].class);
+        if (!Modifier.isStatic(m.getModifiers())) {
+            throw new NoSuchMethodException(args[0] + ".main(String[]) is not static");
+        }
+        // Like the java launcher, a public static main is enough: the class itself need not be public.
+        m.setAccessible(true);
+        try {
+            m.invoke(null, (Object) rest);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+
+    /** Attaches {@code channel} to process and lets its listeners decide whether it holds the loop. */
+    static void attach(IpcChannel channel) {
+        process.attachChannel(channel);
+        process.on("newListener", (Listener2<Object, Object>) (event, listener) -> {
+            if (isChannelEvent(event)) {
+                channel.ref();
+            }
+        });
+        process.on("removeListener", (Listener2<Object, Object>) (event, listener) -> {
+            if (isChannelEvent(event) && process.listenerCount("message") + process.listenerCount("disconnect") == 0) {
+                channel.unref();
+            }
+        });
+    }
+
+    private static boolean isChannelEvent(Object event) {
+        return "message".equals(event) || "disconnect".equals(event);
+    }
+}

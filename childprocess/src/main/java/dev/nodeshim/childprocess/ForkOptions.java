@@ -1,0 +1,104 @@
+package dev.nodeshim.childprocess;
+
+import dev.nodeshim.errors.Errors;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Options of {@code fork}: an immutable value, each wither returns a copy. Defaults are Node 20's
+ * where Node has the option: the parent's cwd and environment, {@code execArgv} empty (Node's default is
+ * {@code process.execArgv}; a JVM's own options are not passed on, give them here), {@code silent}
+ * false (the child shares our stdin, stdout and stderr), {@code serialization} {@code json}.
+ * {@code execPath} is the java executable, by default the one running this JVM
+ * ({@code java.home/bin/java}).
+ */
+public final class ForkOptions {
+    private static final ForkOptions DEFAULTS = new ForkOptions(null, null, List.of(), null, false);
+
+    final Path cwd;
+    final Map<String, String> env;
+    final List<String> execArgv;
+    final String execPath;
+    final boolean silent;
+
+    private ForkOptions(Path cwd, Map<String, String> env, List<String> execArgv, String execPath, boolean silent) {
+        this.cwd = cwd;
+        this.env = env;
+        this.execArgv = execArgv;
+        this.execPath = execPath;
+        this.silent = silent;
+    }
+
+    /** Node's defaults. */
+    public static ForkOptions defaults() {
+        return DEFAULTS;
+    }
+
+    /** {@code cwd}. */
+    public ForkOptions cwd(Path dir) {
+        return new ForkOptions(dir, env, execArgv, execPath, silent);
+    }
+
+    /** {@code cwd} as a string. */
+    public ForkOptions cwd(String dir) {
+        return cwd(dir == null ? null : Path.of(dir));
+    }
+
+    /** {@code env}: the child's whole environment (the channel's variables are added to it). */
+    public ForkOptions env(Map<String, String> environment) {
+        Map<String, String> copy = environment == null ? null : Map.copyOf(new LinkedHashMap<>(environment));
+        return new ForkOptions(cwd, copy, execArgv, execPath, silent);
+    }
+
+    /**
+     * {@code execArgv}: options for the child JVM, before the class name ({@code -Xmx64m},
+     * {@code -Dkey=value}, …).
+     *
+     * @throws dev.nodeshim.errors.NodeError {@code ERR_INVALID_ARG_TYPE} for a null element
+     */
+    public ForkOptions execArgv(List<String> jvmOptions) {
+        List<String> list = jvmOptions == null ? List.of() : jvmOptions;
+        for (int i = 0; i < list.size(); i++) {
+            if (list.get(i) == null) {
+                throw Errors.invalidArgType("options.execArgv[" + i + "]", "string", null);
+            }
+        }
+        return new ForkOptions(cwd, env, List.copyOf(list), execPath, silent);
+    }
+
+    /** {@code execPath}: the java executable to run. */
+    public ForkOptions execPath(String javaExecutable) {
+        return new ForkOptions(cwd, env, execArgv, javaExecutable, silent);
+    }
+
+    /**
+     * {@code silent}: in Node the child's stdin, stdout and stderr become pipes to the parent
+     * ({@code child.stdout}, …). Until this module has stdio streams, {@code silent(true)} discards the
+     * child's stdout and stderr and gives it a stdin that stays open and empty until it exits.
+     */
+    public ForkOptions silent(boolean value) {
+        return new ForkOptions(cwd, env, execArgv, execPath, value);
+    }
+
+    /**
+     * {@code serialization}: {@code "json"} (the default) or {@code null} for the default.
+     *
+     * @throws UnsupportedOperationException for {@code "advanced"} (the structured clone algorithm, not
+     *         there yet)
+     * @throws dev.nodeshim.errors.NodeError {@code ERR_INVALID_ARG_VALUE} for anything else, with
+     *         Node's message
+     */
+    public ForkOptions serialization(String mode) {
+        if (mode == null || mode.equals("json")) {
+            return this;
+        }
+        if (mode.equals("advanced")) {
+            throw new UnsupportedOperationException(
+                    "serialization 'advanced' is not supported yet by nodeshim; use 'json' (the default)");
+        }
+        throw Errors.invalidArgValue("options.serialization", mode,
+                "must be one of: undefined, 'json', 'advanced'");
+    }
+}

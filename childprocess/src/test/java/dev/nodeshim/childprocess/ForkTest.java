@@ -1,0 +1,242 @@
+package dev.nodeshim.childprocess;
+
+import static dev.nodeshim.childprocess.ChildProcesses.fork;
+import static dev.nodeshim.process.NodeProcess.process;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nodeshim.errors.NodeError;
+import dev.nodeshim.events.Listener1;
+import dev.nodeshim.loop.EventLoop;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * fork and its IPC channel with real child JVMs ({@link ForkChildren}). Each expected trace is what
+ * node 20 printed for the same scenario: the scripts and their outputs are in
+ * {@code src/test/resources/node/fork-*.js|.out}. Only the parent's side is traced (two processes'
+ * output interleaves in no fixed order).
+ */
+class ForkTest {
+    private static final int MANY = 100_000;
+    private static final int BIG = 6 * 1024 * 1024;
+
+    private static void traceExit(ChildProcess c, List<String> trace) {
+        c.on("disconnect", () -> trace.add("disconnect " + c.connected()));
+        c.on("exit", (Integer code, String sig) -> trace.add("exit " + code + " " + sig));
+        c.on("close", (Integer code, String sig) -> trace.add("close " + code + " " + sig));
+    }
+
+    /**
+     * One child for: what it sees of itself, value mapping both ways, a big message each way, 100,000
+     * messages each way in order; then the parent disconnects (fork-parent-disconnect.js).
+     */
+    @Test
+    void messagesBothWaysThenParentDisconnects() {
+        List<String> trace = new ArrayList<>();
+        List<Object> replies = new ArrayList<>();
+        int[] burst = {0};
+        boolean[] burstInOrder = {true};
+        String big = "é".repeat(BIG / 2) + "\n\"end";
+        Map<String, String> env = new LinkedHashMap<>(System.getenv());
+        env.put("NODESHIM_TEST_ENV", "from-parent");
+        int code = EventLoop.run(() -> {
+            ChildProcess c = fork(ForkChildren.Echo.class, List.of("a b", "ü"),
+                    ForkOptions.defaults().execArgv(List.of("-Dnodeshim.test=yes", "-Xshare:auto")).env(env));
+            traceExit(c, trace);
+            c.on("error", (Throwable e) -> trace.add("error " + e));
+            assertTrue(c.connected());
+            c.on("message", (Listener1<Object>) m -> {
+                if (m instanceof Map<?, ?> map && map.containsKey("i")) {
+                    burstInOrder[0] &= map.get("i").equals(burst[0]);
+                    burst[0]++;
+                    return;
+                }
+                replies.add(m);
+                switch (replies.size()) {
+                    case 1 -> {
+                        Map<String, Object> types = new LinkedHashMap<>();
+                        types.put("n", Arrays.asList(1, 2.5, -0.0, Double.NaN, 1e21, 3L, null));
+                        types.put("s", "é\u2028\ud800");
+                        types.put("b", true);
+                        types.put("rec", new JsonMessagesTest.Point(1, 2.0, "p", List.of()));
+                        c.send(types);
+                    }
+                    case 2 -> assertTrue(!c.send(big) || true);
+                    case 3 -> {
+                        for (int i = 0; i < MANY; i++) {
+                            c.send(Map.of("seq", i));
+                        }
+                        c.send(Map.of("cmd", "count"));
+                    }
+                    case 4 -> c.send(Map.of("cmd", "burst", "n", MANY));
+                    case 5 -> {
+                        // fork-parent-disconnect.js
+                        c.disconnect();
+                        trace.add("connected " + c.connected());
+                        process.nextTick(() -> trace.add("tick"));
+                        trace.add("send " + c.send("x", e -> trace.add("callback " + e)));
+                        trace.add("send " + c.send("y"));
+                        c.disconnect();
+                        trace.add("returned");
+                    }
+                    default -> trace.add("unexpected " + m);
+                }
+            });
+            c.send(Map.of("cmd", "hello"));
+        });
+        assertEquals(0, code);
+        Map<String, Object> hello = new LinkedHashMap<>();
+        hello.put("argv", List.of(ForkChildren.Echo.class.getName(), "a b", "ü"));
+        hello.put("prop", "yes");
+        hello.put("env", "from-parent");
+        hello.put("channelEnv", null);
+        hello.put("connected", true);
+        assertEquals(hello, replies.get(0));
+        Map<String, Object> types = new LinkedHashMap<>();
+        // JSON.parse(JSON.stringify(...)) in node: [1,2.5,0,null,1e+21,3,null]
+        types.put("n", Arrays.asList(1, 2.5, 0, null, 1e21, 3, null));
+        types.put("s", "é\u2028\ud800");
+        types.put("b", true);
+        types.put("rec", Map.of("x", 1, "y", 2, "label", "p", "tags", List.of()));
+        assertEquals(types, replies.get(1));
+        assertEquals(big, replies.get(2), "a " + BIG + "-byte message arrives whole");
+        assertEquals(Map.of("received", MANY, "inOrder", true), replies.get(3));
+        assertEquals(MANY, burst[0]);
+        assertTrue(burstInOrder[0]);
+        assertEquals("burst-done", replies.get(4));
+        assertEquals(List.of("connected false", "send false", "send false",
+                "error Error [ERR_IPC_DISCONNECTED]: IPC channel is already disconnected", "returned",
+                "disconnect false", "tick", "callback Error [ERR_IPC_CHANNEL_CLOSED]: Channel closed",
+                "error Error [ERR_IPC_CHANNEL_CLOSED]: Channel closed", "exit 0 null"), trace);
+    }
+
+    /** fork-child-disconnect.js: the child's process.disconnect() reaches the parent; late sends fail. */
+    @Test
+    void childDisconnectsThenSendsFail() {
+        List<String> trace = new ArrayList<>();
+        EventLoop.run(() -> {
+            ChildProcess c = fork(ForkChildren.Echo.class);
+            c.on("message", (Listener1<Object>) m -> {
+                trace.add("message " + JsonMessages.stringify(m));
+                c.send("bye");
+            });
+            c.on("disconnect", () -> {
+                trace.add("disconnect " + c.connected());
+                trace.add("send " + c.send("late", e -> trace.add("callback " + e)));
+                c.on("error", (Throwable e) -> trace.add("error " + e));
+                trace.add("send " + c.send("late2"));
+            });
+            c.on("exit", (Integer code, String sig) -> trace.add("exit " + code + " " + sig));
+            c.on("close", (Integer code, String sig) -> trace.add("close " + code + " " + sig));
+            c.send(Map.of("hello", List.of(1, 2.5, "x")));
+        });
+        assertEquals(List.of("message {\"hello\":[1,2.5,\"x\"]}", "disconnect false", "send false", "send false",
+                "callback Error [ERR_IPC_CHANNEL_CLOSED]: Channel closed",
+                "error Error [ERR_IPC_CHANNEL_CLOSED]: Channel closed", "exit 0 null", "close 0 null"), trace);
+    }
+
+    /** fork-kill.js: killing a connected child gives disconnect, exit, close. */
+    @Test
+    void killedChildDisconnectsBeforeExit() {
+        List<String> trace = new ArrayList<>();
+        EventLoop.run(() -> {
+            ChildProcess c = fork(ForkChildren.Echo.class);
+            c.on("message", (Listener1<Object>) m -> {
+                trace.add("message " + m);
+                trace.add("kill " + c.kill());
+            });
+            traceExit(c, trace);
+            c.send("up?");
+        });
+        assertEquals(List.of("message up?", "kill true", "disconnect false", "exit null SIGTERM",
+                "close null SIGTERM"), trace);
+    }
+
+    /** fork-send-once.js: a child without listeners delivers its message and ends. */
+    @Test
+    void childWithoutListenersEndsAfterItsWrite() {
+        List<String> trace = new ArrayList<>();
+        EventLoop.run(() -> {
+            ChildProcess c = fork(ForkChildren.SendOnce.class);
+            c.on("spawn", () -> trace.add("spawn"));
+            c.on("message", (Listener1<Object>) m -> trace.add("message " + m));
+            traceExit(c, trace);
+            trace.add("connected " + c.connected());
+        });
+        assertEquals(List.of("connected true", "spawn", "message hi", "disconnect false", "exit 0 null",
+                "close 0 null"), trace);
+    }
+
+    /**
+     * A child ends when its parent dies: the test forks a middle JVM that forks a grandchild, kills the
+     * middle with SIGKILL (it cannot clean up), and the grandchild's channel closes: it emits
+     * 'disconnect' and, with nothing else to do, exits.
+     */
+    @Test
+    void grandchildExitsWhenItsParentIsKilled() throws Exception {
+        Path marker = Files.createTempFile("nodeshim-orphan", ".txt");
+        Files.delete(marker);
+        long[] grandchild = {0};
+        List<String> trace = new ArrayList<>();
+        try {
+            EventLoop.run(() -> {
+                ChildProcess middle = fork(ForkChildren.Middle.class, List.of(marker.toString()));
+                middle.on("message", (Listener1<Object>) m -> {
+                    grandchild[0] = ((Number) ((Map<?, ?>) m).get("grandchild")).longValue();
+                    middle.kill("SIGKILL");
+                });
+                traceExit(middle, trace);
+            });
+            assertEquals(List.of("disconnect false", "exit null SIGKILL", "close null SIGKILL"), trace);
+            assertTrue(grandchild[0] > 0);
+            Optional<ProcessHandle> h = ProcessHandle.of(grandchild[0]);
+            if (h.isPresent()) {
+                // Waits for the end (a bound, not a synchronisation sleep): it must come on its own.
+                h.get().onExit().get(60, TimeUnit.SECONDS);
+            }
+            assertFalse(ProcessHandle.of(grandchild[0]).map(ProcessHandle::isAlive).orElse(false));
+            assertEquals("disconnect", Files.readString(marker));
+        } finally {
+            ProcessHandle.of(grandchild[0]).ifPresent(ProcessHandle::destroyForcibly);
+            Files.deleteIfExists(marker);
+        }
+    }
+
+    @Test
+    void optionsAndMisuseGetNodesErrors() {
+        // node: fork('x', [], {serialization: 'xml'})
+        NodeError e = assertThrows(NodeError.class, () -> ForkOptions.defaults().serialization("xml"));
+        assertEquals("TypeError [ERR_INVALID_ARG_VALUE]: The property 'options.serialization' must be one of: "
+                + "undefined, 'json', 'advanced'. Received 'xml'", e.toString());
+        assertThrows(UnsupportedOperationException.class, () -> ForkOptions.defaults().serialization("advanced"));
+        assertNotNull(ForkOptions.defaults().serialization("json"));
+        List<String> trace = new ArrayList<>();
+        EventLoop.run(() -> {
+            // node: spawn('true').send is undefined; .connected is false; .channel is undefined
+            ChildProcess plain = ChildProcesses.spawn("true", List.of());
+            assertFalse(plain.connected());
+            assertNull(plain.channel());
+            NodeError te = assertThrows(NodeError.class, () -> plain.send(1));
+            assertEquals("TypeError: subprocess.send is not a function", te.toString());
+            // a java executable that does not exist: spawn's ENOENT, as node's fork with a bad execPath
+            ChildProcess c = fork(ForkChildren.SendOnce.class, List.of(),
+                    ForkOptions.defaults().execPath("/nonexistent/java"));
+            c.on("error", (NodeError err) -> trace.add("error " + err.getMessage()));
+            c.on("close", (Integer code, String sig) -> trace.add("close " + code + " " + sig));
+        });
+        assertEquals(List.of("error spawn /nonexistent/java ENOENT", "close -2 null"), trace);
+    }
+}
