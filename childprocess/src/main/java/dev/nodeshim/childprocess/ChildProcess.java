@@ -174,7 +174,12 @@ public final class ChildProcess extends EventEmitter {
             child.heldStdin = child.process.getOutputStream();
         }
         ch.bind(loop);
-        child.process.onExit().thenRun(() -> loop.execute(child::onExit));
+        child.process.onExit().thenRun(() -> {
+            // On the JDK's thread: a channel still waiting for the child's connection stops waiting,
+            // even when this loop has ended (after unref) and will never run onExit.
+            ch.processExited();
+            loop.execute(child::onExit);
+        });
         loop.nextTick(() -> child.emit("spawn"));
         return child;
     }
@@ -229,7 +234,6 @@ public final class ChildProcess extends EventEmitter {
             }
         }
         if (channel != null) {
-            channel.processExited();
             if (!channel.closed()) {
                 // node 20: 'disconnect' comes before 'exit' when the child ends connected.
                 exitDeferred = true;

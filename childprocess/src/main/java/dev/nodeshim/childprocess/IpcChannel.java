@@ -74,8 +74,8 @@ final class IpcChannel implements ProcessChannel {
     private final LinkedBlockingQueue<Item> queue = new LinkedBlockingQueue<>();
     private final AtomicLong unwritten = new AtomicLong();
 
-    // loop thread
-    private EventLoop loop;
+    // loop thread (loop is also read by processExited, on the JDK's process-exit thread)
+    private volatile EventLoop loop;
     private volatile boolean connected;
     private boolean closed;
     private boolean wantRef;
@@ -172,8 +172,8 @@ final class IpcChannel implements ProcessChannel {
     }
 
     /**
-     * The parent learned that the child exited. A child that never connected (its JVM failed to start
-     * the launcher) never will: stop accepting, which closes the channel.
+     * The child process has ended (any thread). A child that never connected (its JVM failed to start
+     * the launcher, or was killed early) never will: stop accepting, which closes the channel.
      */
     void processExited() {
         if (socket == null && server != null) {
@@ -284,7 +284,20 @@ final class IpcChannel implements ProcessChannel {
         connected = false;
         closed = true;
         updateRef();
+        // Messages queued after the reader saw the end will never be written: fail them now. The
+        // writer may have taken the reader's CLOSE already, or not: add one more, it stops at the first.
+        List<Item> unsent = new ArrayList<>();
+        queue.drainTo(unsent);
+        unsent.remove(CLOSE);
         queue.add(CLOSE);
+        if (!unsent.isEmpty()) {
+            long total = 0;
+            for (Item it : unsent) {
+                total += it.bytes.length;
+            }
+            unwritten.addAndGet(-total);
+            written(unsent, channelClosed());
+        }
         emitDisconnect();
     }
 
@@ -373,6 +386,7 @@ final class IpcChannel implements ProcessChannel {
             // a reset or our own close ends the channel like EOF
         } finally {
             closeQuietly(socket);
+            queue.add(CLOSE); // ends the writer even if the loop is gone and peerClosed never runs
             loop.execute(this::peerClosed);
         }
     }
@@ -419,8 +433,14 @@ final class IpcChannel implements ProcessChannel {
             int end = batch.indexOf(CLOSE);
             boolean closing = end >= 0;
             List<Item> items = closing ? new ArrayList<>(batch.subList(0, end)) : new ArrayList<>(batch);
+            List<Item> late = new ArrayList<>();
             if (closing) {
-                queue.clear(); // nothing is queued after CLOSE: send() refuses once disconnected
+                // Queued behind a CLOSE the reader added before the loop saw the end: never written.
+                for (Item it : batch.subList(end + 1, batch.size())) {
+                    if (it != CLOSE) {
+                        late.add(it);
+                    }
+                }
             }
             batch.clear();
             Throwable error = null;
@@ -447,6 +467,14 @@ final class IpcChannel implements ProcessChannel {
             if (closing) {
                 closeQuietly(s);
                 closeQuietly(server);
+                if (!late.isEmpty()) {
+                    long total = 0;
+                    for (Item it : late) {
+                        total += it.bytes.length;
+                    }
+                    unwritten.addAndGet(-total);
+                    loop.execute(() -> written(late, channelClosed()));
+                }
                 return;
             }
         }

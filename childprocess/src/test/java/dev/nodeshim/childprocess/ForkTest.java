@@ -12,15 +12,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.nodeshim.errors.NodeError;
 import dev.nodeshim.events.Listener1;
 import dev.nodeshim.loop.EventLoop;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,6 +37,36 @@ import org.junit.jupiter.api.Test;
 class ForkTest {
     private static final int MANY = 100_000;
     private static final int BIG = 6 * 1024 * 1024;
+    private static Set<Path> socketDirsBefore;
+
+    @BeforeAll
+    static void listSocketDirs() throws IOException {
+        socketDirsBefore = socketDirs();
+    }
+
+    /** Every channel's threads have ended and no socket directory is left behind. */
+    @AfterAll
+    static void nothingLeftBehind() throws Exception {
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().startsWith("nodeshim-ipc-")) {
+                t.join(10_000);
+                assertFalse(t.isAlive(), t.getName() + " still alive");
+            }
+        }
+        Set<Path> left = socketDirs();
+        left.removeAll(socketDirsBefore);
+        assertEquals(Set.of(), left);
+    }
+
+    private static Set<Path> socketDirs() throws IOException {
+        Set<Path> dirs = new HashSet<>();
+        for (String base : List.of(System.getProperty("java.io.tmpdir"), "/tmp")) {
+            try (var s = Files.newDirectoryStream(Path.of(base), "nodeshim-ipc-*")) {
+                s.forEach(dirs::add);
+            }
+        }
+        return dirs;
+    }
 
     private static void traceExit(ChildProcess c, List<String> trace) {
         c.on("disconnect", () -> trace.add("disconnect " + c.connected()));
@@ -212,6 +247,31 @@ class ForkTest {
         } finally {
             ProcessHandle.of(grandchild[0]).ifPresent(ProcessHandle::destroyForcibly);
             Files.deleteIfExists(marker);
+        }
+    }
+
+    /** fork-unref.js: with the process and the channel unref'd, the parent's loop ends, the child lives. */
+    @Test
+    void unrefOfProcessAndChannelLetsTheLoopEnd() throws Exception {
+        ChildProcess[] child = new ChildProcess[1];
+        List<String> trace = new ArrayList<>();
+        try {
+            EventLoop.run(() -> {
+                ChildProcess c = fork(ForkChildren.Echo.class);
+                child[0] = c;
+                c.unref();
+                c.channel().unref();
+                traceExit(c, trace);
+            });
+            assertNull(child[0].exitCode());
+            assertTrue(child[0].connected());
+            assertTrue(ProcessHandle.of(child[0].pid()).map(ProcessHandle::isAlive).orElse(false));
+            assertEquals(List.of(), trace);
+        } finally {
+            ProcessHandle.of(child[0].pid()).ifPresent(h -> {
+                h.destroyForcibly();
+                h.onExit().join();
+            });
         }
     }
 
