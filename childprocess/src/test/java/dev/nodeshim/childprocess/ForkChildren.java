@@ -7,6 +7,7 @@ import dev.nodeshim.loop.EventLoop;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +51,42 @@ final class ForkChildren {
                         process.send(me);
                     } else {
                         process.send(m);
+                    }
+                });
+            }));
+        }
+    }
+
+    /**
+     * fork-child-side.js's child: traces process.send's callback and process.disconnect() with what
+     * follows, and writes the trace to the file {@code args[0]} on 'exit'.
+     */
+    static final class ChildSide {
+        public static void main(String[] args) {
+            List<String> out = new ArrayList<>();
+            System.exit(EventLoop.run(args, () -> {
+                out.add("connected " + process.connected());
+                process.on("message", (Listener1<Object>) m -> {
+                    out.add("message " + JsonMessages.stringify(m));
+                    process.send("ack", e -> {
+                        out.add("send callback " + e);
+                        process.on("disconnect", () -> out.add("disconnect " + process.connected()));
+                        process.on("error", (Listener1<Throwable>) err -> out.add("error " + err));
+                        process.disconnect();
+                        out.add("connected " + process.connected());
+                        process.nextTick(() -> out.add("tick"));
+                        out.add("send " + process.send("x", err -> out.add("callback " + err)));
+                        out.add("send " + process.send("y"));
+                        process.disconnect();
+                        out.add("returned");
+                    });
+                });
+                process.on("exit", (Listener1<Integer>) code -> {
+                    out.add("exit " + code);
+                    try {
+                        Files.write(Path.of(args[0]), out);
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
                     }
                 });
             }));

@@ -183,6 +183,28 @@ class ForkTest {
                 "error Error [ERR_IPC_CHANNEL_CLOSED]: Channel closed", "exit 0 null", "close 0 null"), trace);
     }
 
+    /** fork-child-side.js: the child's process.send callback, process.disconnect() and what follows. */
+    @Test
+    void childSideSendAndDisconnect() throws Exception {
+        Path traceFile = Files.createTempFile("nodeshim-child-side", ".txt");
+        try {
+            List<String> parent = new ArrayList<>();
+            EventLoop.run(() -> {
+                ChildProcess c = fork(ForkChildren.ChildSide.class, List.of(traceFile.toString()));
+                traceExit(c, parent);
+                c.send(Map.of("go", true));
+            });
+            assertEquals(List.of("disconnect false", "exit 0 null", "close 0 null"), parent);
+            // node prints the same lines; its "send callback " is a null error, as here
+            assertEquals(List.of("connected true", "message {\"go\":true}", "send callback null", "connected false",
+                    "send false", "send false", "error Error [ERR_IPC_DISCONNECTED]: IPC channel is already disconnected",
+                    "returned", "disconnect false", "tick", "callback Error [ERR_IPC_CHANNEL_CLOSED]: Channel closed",
+                    "error Error [ERR_IPC_CHANNEL_CLOSED]: Channel closed", "exit 0"), Files.readAllLines(traceFile));
+        } finally {
+            Files.deleteIfExists(traceFile);
+        }
+    }
+
     /** fork-kill.js: killing a connected child gives disconnect, exit, close. */
     @Test
     void killedChildDisconnectsBeforeExit() {
