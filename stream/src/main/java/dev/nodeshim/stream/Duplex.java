@@ -130,6 +130,11 @@ public class Duplex extends Readable implements WritableStream {
     }
 
     @Override
+    void afterErrorEmitted() {
+        ws.afterErrorEmitted();
+    }
+
+    @Override
     void afterConstruct() {
         super.afterConstruct();
         ws.afterConstruct();

@@ -147,6 +147,7 @@ public abstract class Stream extends EventEmitter {
                 loop.nextTick(() -> {
                     emitErrorOnce(er);
                     emitCloseOnce();
+                    afterErrorEmitted();
                 });
             } else {
                 loop.nextTick(this::emitCloseOnce);
@@ -207,10 +208,22 @@ public abstract class Stream extends EventEmitter {
             errored = err;
         }
         if (sync) {
-            loop.nextTick(() -> emitErrorOnce(err));
+            loop.nextTick(() -> {
+                emitErrorOnce(err);
+                afterErrorEmitted();
+            });
         } else {
             emitErrorOnce(err);
+            afterErrorEmitted();
         }
+    }
+
+    /**
+     * Runs after an {@code 'error'} (and the {@code 'close'} that follows it in the same tick) was
+     * emitted: a Writable then calls the {@code end} callbacks that arrived while the error was
+     * pending, with that error (Node calls them right after those events).
+     */
+    void afterErrorEmitted() {
     }
 
     // ------------------------------------------------------------------------------------------------

@@ -244,6 +244,11 @@ public class Writable extends Stream implements WritableStream {
     }
 
     @Override
+    void afterErrorEmitted() {
+        ws.afterErrorEmitted();
+    }
+
+    @Override
     void afterConstruct() {
         ws.afterConstruct();
     }

@@ -69,6 +69,7 @@ abstract class WriteState {
     boolean needDrain;
     private AfterTick afterTick;
     private final List<Callback> onFinished = new ArrayList<>();
+    private final List<Callback> onErrorEmitted = new ArrayList<>();
     private final Callback onwrite = this::onWrite;
 
     WriteState(Stream owner, Settings s, boolean duplex) {
@@ -78,7 +79,7 @@ abstract class WriteState {
                 "options.writableHighWaterMark", objectMode);
         this.decodeStrings = s.decodeStrings == null || s.decodeStrings;
         if (s.defaultEncoding != null) {
-            setDefaultEncoding(s.defaultEncoding);
+            defaultEncoding = s.defaultEncoding; // Node takes the option as given (setDefaultEncoding validates)
         }
     }
 
@@ -108,7 +109,8 @@ abstract class WriteState {
     private Object writeOrFail(Object chunk, String encoding, Callback cb) {
         String enc;
         if (encoding == null) {
-            enc = defaultEncoding;
+            // Node: in object mode a chunk written without an encoding reaches _write with none
+            enc = objectMode ? null : defaultEncoding;
         } else if (!encoding.equals("buffer") && !Buffer.isEncoding(encoding)) {
             throw Errors.unknownEncoding(encoding);
         } else {
@@ -162,10 +164,6 @@ abstract class WriteState {
     private boolean writeOrBuffer(Object chunk, String enc, Callback cb) {
         long len = sizeOf(chunk);
         length += len;
-        boolean ret = length < highWaterMark;
-        if (!ret) {
-            needDrain = true;
-        }
         if (writing || corked > 0 || owner.errored != null || !owner.constructed) {
             buffered.addLast(new Request(chunk, enc, cb));
         } else {
@@ -175,6 +173,12 @@ abstract class WriteState {
             sync = true;
             write0(chunk, enc, onwrite);
             sync = false;
+        }
+        // Node measures after the hand-off: a _write that completed synchronously has already
+        // taken its chunk off the count, so write() returns true however big the chunk was.
+        boolean ret = length < highWaterMark;
+        if (!ret) {
+            needDrain = true;
         }
         return ret && owner.errored == null && !owner.destroyed;
     }
@@ -347,9 +351,26 @@ abstract class WriteState {
             if (err != null || finished) {
                 Throwable e = err;
                 owner.loop.nextTick(() -> cb.call(e));
+            } else if (owner.errored != null) {
+                // the stream failed (perhaps in this very end(), in _final): the callback gets the
+                // error right after 'error' (and 'close') are emitted, or on the next tick if they were
+                if (owner.errorEmitted) {
+                    owner.loop.nextTick(() -> cb.call(owner.errored));
+                } else {
+                    onErrorEmitted.add(cb);
+                }
             } else {
                 onFinished.add(cb);
             }
+        }
+    }
+
+    /** Calls the end callbacks that waited for the stream's error to be emitted. */
+    void afterErrorEmitted() {
+        List<Callback> cbs = new ArrayList<>(onErrorEmitted);
+        onErrorEmitted.clear();
+        for (Callback c : cbs) {
+            c.call(owner.errored);
         }
     }
 

@@ -65,6 +65,37 @@ final class Trace {
         return sb.append('"').toString();
     }
 
+    /** JSON.stringify of the Java stand-ins the scripts use: Map (in order), List, String, Number, Boolean. */
+    static String jsonValue(Object v) {
+        if (v == null) {
+            return "null";
+        }
+        if (v instanceof String s) {
+            return json(s);
+        }
+        if (v instanceof java.util.Map<?, ?> m) {
+            StringBuilder sb = new StringBuilder("{");
+            for (var e : m.entrySet()) {
+                if (sb.length() > 1) {
+                    sb.append(',');
+                }
+                sb.append(json(String.valueOf(e.getKey()))).append(':').append(jsonValue(e.getValue()));
+            }
+            return sb.append('}').toString();
+        }
+        if (v instanceof java.util.List<?> l) {
+            StringBuilder sb = new StringBuilder("[");
+            for (Object o : l) {
+                if (sb.length() > 1) {
+                    sb.append(',');
+                }
+                sb.append(jsonValue(o));
+            }
+            return sb.append(']').toString();
+        }
+        return js(v);
+    }
+
     /** Runs {@code script} as {@code node script.js} runs (a fresh loop) and returns its trace. */
     static List<String> run(Consumer<Trace> script) {
         Trace t = new Trace();

@@ -1,0 +1,20 @@
+// 'error' is emitted once even when several errors happen; errored keeps the first.
+const { Readable, Writable } = require('stream');
+const log = (...a) => console.log(a.join(' '));
+const r = new Readable({ read() {} });
+r.on('error', (e) => log('r error', e.message));
+r.on('close', () => log('r close', r.errored.message));
+r.destroy(new Error('first'));
+r.destroy(new Error('second'));
+r.push('late');
+const w = new Writable({ write(c, e, cb) { cb(new Error('write failed')); } });
+w.on('error', (e) => log('w error', e.message));
+w.on('close', () => log('w close', w.errored.message));
+w.write('x', (e) => log('cb x', e.message));
+w.write('y', (e) => log('cb y', e.message));
+w.destroy(new Error('later'));
+const w2 = new Writable({ autoDestroy: false, write(c, e, cb) { cb(new Error('no auto')); } });
+w2.on('error', (e) => log('w2 error', e.message, 'destroyed', w2.destroyed));
+w2.write('1');
+w2.write('2', (e) => log('w2 cb 2', e && e.message));
+setImmediate(() => log('w2', 'destroyed', w2.destroyed, 'errored', w2.errored.message, 'writable', w2.writable));
