@@ -432,4 +432,40 @@ public final class Crypto {
         Kdf.Hkdf call = Kdf.Hkdf.of(digest, ikm, salt, info, keylen);
         return Jobs.future(() -> ArrayBuffer.wrap(call.derive()));
     }
+    // ------------------------------------------------------------------------------------------------
+    // Ciphers
+
+    /** {@code crypto.getCiphers()}: Node 20's list (131 names), every one of which works here as in Node. */
+    public static List<String> getCiphers() {
+        return Registry.ciphers();
+    }
+
+    /** {@code crypto.createCipheriv(algorithm, key, iv)}. */
+    public static Cipher createCipheriv(String algorithm, Object key, Object iv) {
+        return createCipheriv(algorithm, key, iv, CipherOptions.defaults());
+    }
+
+    /**
+     * {@code crypto.createCipheriv(algorithm, key, iv, options)}. {@code key} and {@code iv} are a
+     * String (UTF-8), {@code byte[]} or {@link Buffer}; {@code iv} may be null for ECB and des3-wrap.
+     *
+     * @throws dev.nodeshim.errors.NodeError in Node's order: {@code ERR_INVALID_ARG_TYPE};
+     *         {@code Unknown cipher} ({@code ERR_CRYPTO_UNKNOWN_CIPHER}); {@code ERR_OSSL_EVP_UNSUPPORTED}
+     *         for a legacy cipher (des, bf, rc4…); {@code Invalid initialization vector};
+     *         {@code Invalid key length}; {@code ERR_CRYPTO_INVALID_AUTH_TAG} (authTagLength missing for
+     *         CCM/OCB, or not allowed); {@code xts duplicated keys}
+     */
+    public static Cipher createCipheriv(String algorithm, Object key, Object iv, CipherOptions options) {
+        return new Cipher(CipherFactory.setup(algorithm, key, iv, options, true));
+    }
+
+    /** {@code crypto.createDecipheriv(algorithm, key, iv)}. */
+    public static Decipher createDecipheriv(String algorithm, Object key, Object iv) {
+        return createDecipheriv(algorithm, key, iv, CipherOptions.defaults());
+    }
+
+    /** {@code crypto.createDecipheriv(algorithm, key, iv, options)}: the same checks as createCipheriv. */
+    public static Decipher createDecipheriv(String algorithm, Object key, Object iv, CipherOptions options) {
+        return new Decipher(CipherFactory.setup(algorithm, key, iv, options, false));
+    }
 }

@@ -173,6 +173,166 @@ final class Registry {
         return HASH_NAMES;
     }
 
+    // ------------------------------------------------------------------------------------------------
+    // Ciphers
+
+    /** A block (or stream) cipher family. */
+    enum Family {
+        AES, ARIA, CAMELLIA, SM4, DES_EDE, CHACHA20
+    }
+
+    /** How a cipher uses its family, with OpenSSL's rules for IV lengths. */
+    enum Mode {
+        ECB, CBC, CFB, CFB1, CFB8, OFB, CTR, GCM, CCM, OCB, XTS, KW, KWP, DES3_WRAP, STREAM, CHACHA20_POLY1305,
+        CBC_HMAC;
+
+        boolean aead() {
+            return this == GCM || this == CCM || this == OCB || this == CHACHA20_POLY1305;
+        }
+    }
+
+    /** A cipher: OpenSSL's name, family, mode, key length and (default) IV length, 0 for none. */
+    record CipherSpec(String name, Family family, Mode mode, int keyLength, int ivLength) {
+        /** OpenSSL's IV rule: an exact length, none (null or empty), or a range for GCM, CCM and OCB. */
+        boolean validIv(int n) {
+            switch (mode) {
+                case ECB:
+                case DES3_WRAP:
+                    return n == 0;
+                case GCM:
+                    return n >= 1;
+                case CCM:
+                    return n >= 7 && n <= 13;
+                case OCB:
+                    return n >= 1 && n <= 15;
+                default:
+                    return n == ivLength;
+            }
+        }
+    }
+
+    private static final Map<String, CipherSpec> CIPHERS = new HashMap<>();
+    private static final Set<String> LEGACY_CIPHERS = Set.of(
+            "des", "des-cbc", "des-ecb", "des-cfb", "des-ofb", "des-cfb1", "des-cfb8", "desx", "desx-cbc", "bf",
+            "bf-cbc", "bf-ecb", "bf-cfb", "bf-ofb", "blowfish", "rc4", "rc4-40", "rc4-hmac-md5", "rc2", "rc2-cbc",
+            "rc2-ecb", "rc2-cfb", "rc2-ofb", "rc2-40-cbc", "rc2-64-cbc", "cast", "cast-cbc", "cast5-cbc",
+            "cast5-ecb", "cast5-cfb", "cast5-ofb", "seed", "seed-cbc", "seed-ecb", "seed-cfb", "seed-ofb", "idea",
+            "idea-cbc", "idea-ecb", "idea-cfb", "idea-ofb");
+
+    /** Node 20's {@code crypto.getCiphers()}, in its order. */
+    private static final List<String> CIPHER_NAMES = List.of(
+            "aes-128-cbc", "aes-128-cbc-hmac-sha1", "aes-128-cbc-hmac-sha256", "aes-128-ccm", "aes-128-cfb",
+            "aes-128-cfb1", "aes-128-cfb8", "aes-128-ctr", "aes-128-ecb", "aes-128-gcm", "aes-128-ocb",
+            "aes-128-ofb", "aes-128-xts", "aes-192-cbc", "aes-192-ccm", "aes-192-cfb", "aes-192-cfb1",
+            "aes-192-cfb8", "aes-192-ctr", "aes-192-ecb", "aes-192-gcm", "aes-192-ocb", "aes-192-ofb",
+            "aes-256-cbc", "aes-256-cbc-hmac-sha1", "aes-256-cbc-hmac-sha256", "aes-256-ccm", "aes-256-cfb",
+            "aes-256-cfb1", "aes-256-cfb8", "aes-256-ctr", "aes-256-ecb", "aes-256-gcm", "aes-256-ocb",
+            "aes-256-ofb", "aes-256-xts", "aes128", "aes128-wrap", "aes192", "aes192-wrap", "aes256",
+            "aes256-wrap", "aria-128-cbc", "aria-128-ccm", "aria-128-cfb", "aria-128-cfb1", "aria-128-cfb8",
+            "aria-128-ctr", "aria-128-ecb", "aria-128-gcm", "aria-128-ofb", "aria-192-cbc", "aria-192-ccm",
+            "aria-192-cfb", "aria-192-cfb1", "aria-192-cfb8", "aria-192-ctr", "aria-192-ecb", "aria-192-gcm",
+            "aria-192-ofb", "aria-256-cbc", "aria-256-ccm", "aria-256-cfb", "aria-256-cfb1", "aria-256-cfb8",
+            "aria-256-ctr", "aria-256-ecb", "aria-256-gcm", "aria-256-ofb", "aria128", "aria192", "aria256",
+            "camellia-128-cbc", "camellia-128-cfb", "camellia-128-cfb1", "camellia-128-cfb8",
+            "camellia-128-ctr", "camellia-128-ecb", "camellia-128-ofb", "camellia-192-cbc",
+            "camellia-192-cfb", "camellia-192-cfb1", "camellia-192-cfb8", "camellia-192-ctr",
+            "camellia-192-ecb", "camellia-192-ofb", "camellia-256-cbc", "camellia-256-cfb",
+            "camellia-256-cfb1", "camellia-256-cfb8", "camellia-256-ctr", "camellia-256-ecb",
+            "camellia-256-ofb", "camellia128", "camellia192", "camellia256", "chacha20", "chacha20-poly1305",
+            "des-ede", "des-ede-cbc", "des-ede-cfb", "des-ede-ecb", "des-ede-ofb", "des-ede3", "des-ede3-cbc",
+            "des-ede3-cfb", "des-ede3-cfb1", "des-ede3-cfb8", "des-ede3-ecb", "des-ede3-ofb", "des3",
+            "des3-wrap", "id-aes128-CCM", "id-aes128-GCM", "id-aes128-wrap", "id-aes128-wrap-pad",
+            "id-aes192-CCM", "id-aes192-GCM", "id-aes192-wrap", "id-aes192-wrap-pad", "id-aes256-CCM",
+            "id-aes256-GCM", "id-aes256-wrap", "id-aes256-wrap-pad", "id-smime-alg-CMS3DESwrap", "sm4",
+            "sm4-cbc", "sm4-cfb", "sm4-ctr", "sm4-ecb", "sm4-ofb");
+
+    static {
+        for (int bits : new int[] {128, 192, 256}) {
+            int k = bits / 8;
+            String p = "aes-" + bits + "-";
+            String oid = "2.16.840.1.101.3.4.1." + (bits == 128 ? "" : bits == 192 ? "2" : "4");
+            cipher(p + "ecb", Family.AES, Mode.ECB, k, 0, oid + "1");
+            cipher(p + "cbc", Family.AES, Mode.CBC, k, 16, "aes" + bits, oid + "2");
+            cipher(p + "ofb", Family.AES, Mode.OFB, k, 16, oid + "3");
+            cipher(p + "cfb", Family.AES, Mode.CFB, k, 16, oid + "4");
+            cipher(p + "cfb1", Family.AES, Mode.CFB1, k, 16);
+            cipher(p + "cfb8", Family.AES, Mode.CFB8, k, 16);
+            cipher(p + "ctr", Family.AES, Mode.CTR, k, 16);
+            cipher(p + "gcm", Family.AES, Mode.GCM, k, 12, "id-aes" + bits + "-gcm", oid + "6");
+            cipher(p + "ccm", Family.AES, Mode.CCM, k, 12, "id-aes" + bits + "-ccm", oid + "7");
+            cipher(p + "ocb", Family.AES, Mode.OCB, k, 12);
+            cipher("id-aes" + bits + "-wrap", Family.AES, Mode.KW, k, 8, "aes" + bits + "-wrap", p + "wrap", oid + "5");
+            cipher("id-aes" + bits + "-wrap-pad", Family.AES, Mode.KWP, k, 4, "aes" + bits + "-wrap-pad", p + "wrap-pad",
+                    oid + "8");
+            if (bits != 192) {
+                cipher(p + "xts", Family.AES, Mode.XTS, 2 * k, 16);
+                cipher(p + "cbc-hmac-sha1", Family.AES, Mode.CBC_HMAC, k, 16);
+                cipher(p + "cbc-hmac-sha256", Family.AES, Mode.CBC_HMAC, k, 16);
+            }
+            for (String fam : new String[] {"aria", "camellia"}) {
+                Family f = fam.equals("aria") ? Family.ARIA : Family.CAMELLIA;
+                String q = fam + "-" + bits + "-";
+                cipher(q + "ecb", f, Mode.ECB, k, 0);
+                cipher(q + "cbc", f, Mode.CBC, k, 16, fam + bits);
+                cipher(q + "ofb", f, Mode.OFB, k, 16);
+                cipher(q + "cfb", f, Mode.CFB, k, 16);
+                cipher(q + "cfb1", f, Mode.CFB1, k, 16);
+                cipher(q + "cfb8", f, Mode.CFB8, k, 16);
+                cipher(q + "ctr", f, Mode.CTR, k, 16);
+                if (f == Family.ARIA) {
+                    cipher(q + "gcm", f, Mode.GCM, k, 12);
+                    cipher(q + "ccm", f, Mode.CCM, k, 12);
+                }
+            }
+        }
+        cipher("sm4-ecb", Family.SM4, Mode.ECB, 16, 0);
+        cipher("sm4-cbc", Family.SM4, Mode.CBC, 16, 16, "sm4");
+        cipher("sm4-ofb", Family.SM4, Mode.OFB, 16, 16);
+        cipher("sm4-cfb", Family.SM4, Mode.CFB, 16, 16);
+        cipher("sm4-ctr", Family.SM4, Mode.CTR, 16, 16);
+        cipher("chacha20", Family.CHACHA20, Mode.STREAM, 32, 16);
+        cipher("chacha20-poly1305", Family.CHACHA20, Mode.CHACHA20_POLY1305, 32, 12);
+        for (int k : new int[] {16, 24}) {
+            String p = k == 16 ? "des-ede" : "des-ede3";
+            cipher(p, Family.DES_EDE, Mode.ECB, k, 0, p + "-ecb");
+            cipher(p + "-cbc", Family.DES_EDE, Mode.CBC, k, 8);
+            cipher(p + "-cfb", Family.DES_EDE, Mode.CFB, k, 8);
+            cipher(p + "-ofb", Family.DES_EDE, Mode.OFB, k, 8);
+        }
+        CIPHERS.put("des3", CIPHERS.get("des-ede3-cbc"));
+        cipher("des-ede3-cfb1", Family.DES_EDE, Mode.CFB1, 24, 8);
+        cipher("des-ede3-cfb8", Family.DES_EDE, Mode.CFB8, 24, 8);
+        cipher("id-smime-alg-cms3deswrap", Family.DES_EDE, Mode.DES3_WRAP, 24, 0, "des3-wrap");
+        for (String n : CIPHER_NAMES) {
+            if (!CIPHERS.containsKey(lower(n))) {
+                throw new ExceptionInInitializerError("getCiphers() name without an implementation: " + n);
+            }
+        }
+    }
+
+    private static void cipher(String name, Family family, Mode mode, int keyLength, int ivLength, String... aliases) {
+        CipherSpec spec = new CipherSpec(name, family, mode, keyLength, ivLength);
+        CIPHERS.put(name, spec);
+        for (String a : aliases) {
+            CIPHERS.put(a, spec);
+        }
+    }
+
+    /** The cipher named {@code name} (any alias, any case), or {@code null}. */
+    static CipherSpec cipher(String name) {
+        return CIPHERS.get(lower(name));
+    }
+
+    /** Whether {@code name} is a cipher OpenSSL 3 has only in its legacy provider. */
+    static boolean legacyCipher(String name) {
+        return LEGACY_CIPHERS.contains(lower(name));
+    }
+
+    /** Node 20's {@code getCiphers()}: every name works here as it does in Node. */
+    static List<String> ciphers() {
+        return CIPHER_NAMES;
+    }
+
     /** An immutable copy helper for callers that need a fresh list. */
     static List<String> copyOf(List<String> names) {
         return Collections.unmodifiableList(new ArrayList<>(names));

@@ -1,0 +1,148 @@
+package dev.nodeshim.crypto;
+
+import java.security.GeneralSecurityException;
+import javax.crypto.Cipher;
+import javax.crypto.spec.SecretKeySpec;
+import org.bouncycastle.crypto.BlockCipher;
+import org.bouncycastle.crypto.engines.ARIAEngine;
+import org.bouncycastle.crypto.engines.CamelliaEngine;
+import org.bouncycastle.crypto.engines.SM4Engine;
+import org.bouncycastle.crypto.params.KeyParameter;
+
+/**
+ * A raw block cipher under one key: encrypts or decrypts whole blocks, nothing else. Every mode of
+ * this package is built on it, so a family (AES, ARIA, Camellia, SM4, 3DES) plugs into every mode
+ * the same way.
+ *
+ * <p>AES and 3DES are the JDK's (JCA {@code AES/ECB/NoPadding}, HotSpot's AES intrinsics work on
+ * it); ARIA, Camellia and SM4 are BouncyCastle's lightweight engines. Not thread-safe.
+ */
+abstract class BlockFn {
+    final int blockSize;
+
+    BlockFn(int blockSize) {
+        this.blockSize = blockSize;
+    }
+
+    /** Encrypts {@code len} bytes (whole blocks) of {@code in} into {@code out} (which may be {@code in}). */
+    abstract void encrypt(byte[] in, int inOff, int len, byte[] out, int outOff);
+
+    /** Decrypts whole blocks. */
+    abstract void decrypt(byte[] in, int inOff, int len, byte[] out, int outOff);
+
+    /** One block, into a new array. */
+    final byte[] encryptBlock(byte[] block) {
+        byte[] out = new byte[blockSize];
+        encrypt(block, 0, blockSize, out, 0);
+        return out;
+    }
+
+    /** The block function of a family under {@code key} (already of the family's length). */
+    static BlockFn of(Registry.Family family, byte[] key) {
+        switch (family) {
+            case AES:
+                return new Jca("AES", key, 16);
+            case DES_EDE:
+                return new Jca("DESede", desEde3Key(key), 8);
+            case ARIA:
+                return new Bc(new ARIAEngine(), new ARIAEngine(), key);
+            case CAMELLIA:
+                return new Bc(new CamelliaEngine(), new CamelliaEngine(), key);
+            case SM4:
+                return new Bc(new SM4Engine(), new SM4Engine(), key);
+            default:
+                throw new IllegalArgumentException("no block cipher for " + family);
+        }
+    }
+
+    /** Two-key 3DES (K1 K2) is three-key 3DES with K3 = K1. */
+    private static byte[] desEde3Key(byte[] key) {
+        if (key.length == 24) {
+            return key;
+        }
+        byte[] k = new byte[24];
+        System.arraycopy(key, 0, k, 0, 16);
+        System.arraycopy(key, 0, k, 16, 8);
+        return k;
+    }
+
+    /** A JCA ECB cipher; the decrypting instance is made on first use (CTR, CFB, OFB, GCM never need it). */
+    static final class Jca extends BlockFn {
+        private final SecretKeySpec key;
+        private final String algorithm;
+        private final Cipher enc;
+        private Cipher dec;
+
+        Jca(String algorithm, byte[] key, int blockSize) {
+            super(blockSize);
+            this.algorithm = algorithm;
+            this.key = new SecretKeySpec(key, algorithm);
+            this.enc = init(Cipher.ENCRYPT_MODE);
+        }
+
+        private Cipher init(int mode) {
+            try {
+                Cipher c = Cipher.getInstance(algorithm + "/ECB/NoPadding");
+                c.init(mode, key);
+                return c;
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("the JVM lacks " + algorithm + "/ECB/NoPadding", e);
+            }
+        }
+
+        @Override
+        void encrypt(byte[] in, int inOff, int len, byte[] out, int outOff) {
+            run(enc, in, inOff, len, out, outOff);
+        }
+
+        @Override
+        void decrypt(byte[] in, int inOff, int len, byte[] out, int outOff) {
+            if (dec == null) {
+                dec = init(Cipher.DECRYPT_MODE);
+            }
+            run(dec, in, inOff, len, out, outOff);
+        }
+
+        private static void run(Cipher c, byte[] in, int inOff, int len, byte[] out, int outOff) {
+            try {
+                c.update(in, inOff, len, out, outOff);
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /** A BouncyCastle lightweight engine pair. */
+    static final class Bc extends BlockFn {
+        private final BlockCipher enc;
+        private final BlockCipher dec;
+        private boolean decReady;
+        private final KeyParameter key;
+
+        Bc(BlockCipher enc, BlockCipher dec, byte[] key) {
+            super(enc.getBlockSize());
+            this.enc = enc;
+            this.dec = dec;
+            this.key = new KeyParameter(key);
+            enc.init(true, this.key);
+        }
+
+        @Override
+        void encrypt(byte[] in, int inOff, int len, byte[] out, int outOff) {
+            for (int i = 0; i < len; i += blockSize) {
+                enc.processBlock(in, inOff + i, out, outOff + i);
+            }
+        }
+
+        @Override
+        void decrypt(byte[] in, int inOff, int len, byte[] out, int outOff) {
+            if (!decReady) {
+                dec.init(false, key);
+                decReady = true;
+            }
+            for (int i = 0; i < len; i += blockSize) {
+                dec.processBlock(in, inOff + i, out, outOff + i);
+            }
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package dev.nodeshim.crypto;
+
+import dev.nodeshim.errors.Errors;
+import dev.nodeshim.errors.NodeError;
+import java.util.Arrays;
+
+/**
+ * createCipheriv/createDecipheriv's checks, in Node's order (types of cipher, key and IV; the name;
+ * the IV length; the key length; the tag length; XTS's distinct keys), and the choice of engine for a
+ * {@link Registry.CipherSpec}.
+ */
+final class CipherFactory {
+    private CipherFactory() {
+    }
+
+    static CipherBase.Setup setup(String algorithm, Object key, Object iv, CipherOptions options, boolean encrypt) {
+        if (algorithm == null) {
+            throw Errors.invalidArgType("cipher", "string", null);
+        }
+        byte[] k = CipherBase.keyBytes(key);
+        byte[] v = CipherBase.ivBytes(iv);
+        Registry.CipherSpec spec = Registry.cipher(algorithm);
+        if (spec == null) {
+            throw Registry.legacyCipher(algorithm) ? CryptoErrors.unsupported() : CryptoErrors.unknownCipher();
+        }
+        if (!spec.validIv(v == null ? 0 : v.length) || (v == null && spec.mode() != Registry.Mode.ECB
+                && spec.mode() != Registry.Mode.DES3_WRAP)) {
+            throw CryptoErrors.invalidIv();
+        }
+        if (k.length != spec.keyLength()) {
+            throw CryptoErrors.invalidKeyLength();
+        }
+        int tagLength = tagLength(algorithm, spec, options == null ? -1 : options.authTagLength(), encrypt);
+        if (spec.mode() == Registry.Mode.XTS && encrypt) {
+            int half = k.length / 2;
+            if (Arrays.equals(k, 0, half, k, half, k.length)) {
+                throw CryptoErrors.openssl("ERR_OSSL_XTS_DUPLICATED_KEYS", "1C800095", "Provider routines",
+                        "xts duplicated keys");
+            }
+        }
+        return new CipherBase.Setup(spec, engine(spec, k, v == null ? Bytes.EMPTY : v, encrypt, tagLength), tagLength);
+    }
+
+    private static NodeError invalidTag(int n) {
+        return CryptoErrors.type("ERR_CRYPTO_INVALID_AUTH_TAG", "Invalid authentication tag length: " + n);
+    }
+
+    static boolean validGcmTag(int n) {
+        return n == 4 || n == 8 || (n >= 12 && n <= 16);
+    }
+
+    private static int tagLength(String name, Registry.CipherSpec spec, int given, boolean encrypt) {
+        switch (spec.mode()) {
+            case GCM:
+                if (given >= 0 && !validGcmTag(given)) {
+                    throw invalidTag(given);
+                }
+                return given >= 0 ? given : encrypt ? 16 : -1;
+            case CCM:
+                if (given < 0) {
+                    throw CryptoErrors.type("ERR_CRYPTO_INVALID_AUTH_TAG", "authTagLength required for " + name);
+                }
+                if (given < 4 || given > 16 || given % 2 != 0) {
+                    throw invalidTag(given);
+                }
+                return given;
+            case OCB:
+                if (given < 0) {
+                    throw CryptoErrors.type("ERR_CRYPTO_INVALID_AUTH_TAG", "authTagLength required for " + name);
+                }
+                if (given > 16) {
+                    throw invalidTag(given);
+                }
+                return given;
+            case CHACHA20_POLY1305:
+                if (given == 0 || given > 16) {
+                    throw invalidTag(given);
+                }
+                return given > 0 ? given : 16;
+            default:
+                return -1;
+        }
+    }
+
+    private static CipherEngine engine(Registry.CipherSpec spec, byte[] key, byte[] iv, boolean encrypt, int tagLength) {
+        switch (spec.mode()) {
+            case STREAM:
+                return new ChaCha20.Engine(key, iv);
+            case CHACHA20_POLY1305:
+                return new ChaChaPolyEngine(key, iv, encrypt, tagLength);
+            case CBC_HMAC:
+                return new CipherEngine.Unsupported();
+            case XTS: {
+                int half = key.length / 2;
+                return new XtsEngine(BlockFn.of(spec.family(), Arrays.copyOf(key, half)),
+                        BlockFn.of(spec.family(), Arrays.copyOfRange(key, half, key.length)), iv, encrypt);
+            }
+            default:
+                break;
+        }
+        BlockFn fn = BlockFn.of(spec.family(), key);
+        switch (spec.mode()) {
+            case ECB:
+                return new BlockModeEngine(fn, false, iv, encrypt);
+            case CBC:
+                return new BlockModeEngine(fn, true, iv, encrypt);
+            case CTR:
+                return new StreamModeEngine(fn, StreamModeEngine.Kind.CTR, iv, encrypt);
+            case OFB:
+                return new StreamModeEngine(fn, StreamModeEngine.Kind.OFB, iv, encrypt);
+            case CFB:
+                return new StreamModeEngine(fn, StreamModeEngine.Kind.CFB, iv, encrypt);
+            case CFB8:
+                return new StreamModeEngine(fn, StreamModeEngine.Kind.CFB8, iv, encrypt);
+            case CFB1:
+                return new StreamModeEngine(fn, StreamModeEngine.Kind.CFB1, iv, encrypt);
+            case GCM:
+                return new GcmEngine(fn, iv, encrypt, tagLength);
+            case CCM:
+                return new CcmEngine(fn, iv, encrypt, tagLength);
+            case OCB:
+                return tagLength == 0 ? new CipherEngine.Unsupported() : new OcbEngine(fn, iv, encrypt, tagLength);
+            case KW:
+                return new WrapEngine(fn, WrapEngine.Kind.KW, iv, encrypt);
+            case KWP:
+                return new WrapEngine(fn, WrapEngine.Kind.KWP, iv, encrypt);
+            case DES3_WRAP:
+                return new WrapEngine(fn, WrapEngine.Kind.DES3, iv, encrypt);
+            default:
+                throw new IllegalStateException("no engine for " + spec);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+'use strict';
+// Writes ../resources/ciphers.tsv: for every name of Node's getCiphers(), a key, IV, AAD and plaintext
+// (deterministic bytes) and what Node 20 gives: ciphertext, tag, and the update() output lengths of a
+// fixed chunking (run: node crypto/src/test/node/ciphers.js). des3-wrap is random, so its row carries
+// only the round trip (ciphertext '-'). Chunks are passed as fresh Buffers: an empty subarray of an
+// empty Buffer reaches OpenSSL as a null pointer, which CCM takes for no update at all.
+const c = require('crypto');
+const fs = require('fs');
+const path = require('path');
+const bytes = (n, seed) => Buffer.alloc(n).map((_, i) => (i * 31 + seed * 17 + 7) & 0xff);
+const rows = [];
+for (const name of c.getCiphers()) {
+  const info = c.getCipherInfo(name);
+  const aead = /gcm|ccm|ocb/.test(info.mode) || name === 'chacha20-poly1305';
+  const key = bytes(info.keyLength, 1);
+  const iv = info.ivLength === undefined ? null : bytes(info.ivLength, 2);
+  const opts = aead ? { authTagLength: 16 } : undefined;
+  for (const len of [0, 1, 15, 16, 17, 33, 64, 100]) {
+    let pt = bytes(len, 3);
+    let chunks;
+    if (info.mode === 'wrap') {
+      if (name.includes('pad') ? len === 0 : (len < 16 || len % 8 !== 0)) continue;
+      chunks = [len];
+    } else if (info.mode === 'xts') {
+      if (len < 16) continue;
+      chunks = [len];
+    } else if (info.mode === 'ccm') {
+      chunks = [len];
+    } else {
+      chunks = [Math.min(len, 5), Math.max(0, len - 5)];
+    }
+    const aad = aead ? bytes(7, 4) : null;
+    let out, tag = '-', sizes;
+    try {
+      const ci = c.createCipheriv(name, key, iv, opts);
+      if (aad) ci.setAAD(aad, { plaintextLength: len });
+      const parts = [];
+      let at = 0;
+      for (const n of chunks) { parts.push(ci.update(Buffer.concat([pt.subarray(at, at + n)]))); at += n; }
+      parts.push(ci.final());
+      sizes = parts.map((p) => p.length).join(',');
+      out = Buffer.concat(parts).toString('hex');
+      if (aead) tag = ci.getAuthTag().toString('hex');
+    } catch (e) {
+      out = 'ERR ' + e.message;
+      sizes = '-';
+    }
+    rows.push([name, key.toString('hex'), iv ? iv.toString('hex') : '-', aad ? aad.toString('hex') : '-',
+      pt.toString('hex') || '-', chunks.join(','), name === 'des3-wrap' || name === 'id-smime-alg-CMS3DESwrap' ? '-' : out, tag, sizes].join('\t'));
+  }
+}
+fs.writeFileSync(path.join(__dirname, '..', 'resources', 'ciphers.tsv'), rows.join('\n') + '\n');
