@@ -136,7 +136,7 @@ public final class ChildProcess extends EventEmitter {
         List<String> spawnargs = new ArrayList<>();
         spawnargs.add(java);
         spawnargs.addAll(o.execArgv);
-        spawnargs.addAll(List.of("-cp", System.getProperty("java.class.path"), ForkMain.class.getName(), mainClass));
+        spawnargs.addAll(List.of("-cp", absoluteClassPath(), ForkMain.class.getName(), mainClass));
         spawnargs.addAll(args);
         EventLoop loop = EventLoop.current();
         ChildProcess child = new ChildProcess(loop, java, spawnargs);
@@ -182,6 +182,16 @@ public final class ChildProcess extends EventEmitter {
         });
         loop.nextTick(() -> child.emit("spawn"));
         return child;
+    }
+
+    /** {@code java.class.path} with every entry made absolute, so that {@code cwd} cannot break it. */
+    private static String absoluteClassPath() {
+        List<String> entries = new ArrayList<>();
+        for (String e : System.getProperty("java.class.path", "").split(java.io.File.pathSeparator)) {
+            // An empty entry is the working directory, as "." is.
+            entries.add(Path.of(e.isEmpty() ? "." : e).toAbsolutePath().normalize().toString());
+        }
+        return String.join(java.io.File.pathSeparator, entries);
     }
 
     /** A failed start: 'error' then 'close' with the negative errno, on the next ticks (as Node). */

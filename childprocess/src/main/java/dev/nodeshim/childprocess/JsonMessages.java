@@ -45,7 +45,9 @@ import java.util.Set;
  * Strings are escaped as JSON.stringify escapes them: {@code \"}, {@code \\}, {@code \b \f \n \r \t},
  * other control characters as {@code \}{@code u00xx}, lone surrogates as {@code \}{@code udxxx};
  * everything else (U+2028 included) is written as it is. A structure that contains itself fails with
- * {@code TypeError: Converting circular structure to JSON} (Node adds lines naming the path).
+ * {@code TypeError: Converting circular structure to JSON} (Node adds lines naming the path); a value
+ * Jackson cannot map ({@code Optional}, {@code java.time} types without their Jackson module) with
+ * {@code TypeError: Do not know how to serialize a <class>}, in the words V8 uses for a BigInt.
  *
  * <h2>JSON → Java value (as JSON.parse reads it)</h2>
  * An object → a {@code LinkedHashMap<String, Object>} in JavaScript's property order (array-index keys
@@ -145,8 +147,16 @@ final class JsonMessages {
                 JsonNode tree;
                 try {
                     tree = MAPPER.valueToTree(v);
-                } catch (IllegalArgumentException | StackOverflowError e) {
+                } catch (StackOverflowError e) {
                     throw circular(e);
+                } catch (IllegalArgumentException e) {
+                    String why = String.valueOf(e.getMessage());
+                    if (why.contains("self-reference") || why.contains("Infinite recursion")) {
+                        throw circular(e);
+                    }
+                    // V8's words for a value JSON cannot hold (a BigInt): Do not know how to serialize a BigInt
+                    throw new NodeError("TypeError", null,
+                            "Do not know how to serialize a " + v.getClass().getName(), e);
                 }
                 node(tree);
             }

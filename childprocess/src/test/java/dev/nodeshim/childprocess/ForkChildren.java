@@ -45,6 +45,7 @@ final class ForkChildren {
                         Map<String, Object> me = new LinkedHashMap<>();
                         me.put("argv", process.argv().subList(1, process.argv().size()));
                         me.put("prop", System.getProperty("nodeshim.test"));
+                        me.put("cwd", process.cwd());
                         me.put("env", process.env().get("NODESHIM_TEST_ENV"));
                         me.put("channelEnv", process.env().get(IpcChannel.ENV_PATH));
                         me.put("connected", process.connected());

@@ -79,7 +79,7 @@ class ForkTest {
      * messages each way in order; then the parent disconnects (fork-parent-disconnect.js).
      */
     @Test
-    void messagesBothWaysThenParentDisconnects() {
+    void messagesBothWaysThenParentDisconnects() throws IOException {
         List<String> trace = new ArrayList<>();
         List<Object> replies = new ArrayList<>();
         int[] burst = {0};
@@ -87,9 +87,11 @@ class ForkTest {
         String big = "é".repeat(BIG / 2) + "\n\"end";
         Map<String, String> env = new LinkedHashMap<>(System.getenv());
         env.put("NODESHIM_TEST_ENV", "from-parent");
+        String cwd = Path.of(System.getProperty("java.home")).toRealPath().toString();
         int code = EventLoop.run(() -> {
             ChildProcess c = fork(ForkChildren.Echo.class, List.of("a b", "ü"),
-                    ForkOptions.defaults().execArgv(List.of("-Dnodeshim.test=yes", "-Xshare:auto")).env(env));
+                    ForkOptions.defaults().execArgv(List.of("-Dnodeshim.test=yes", "-Xshare:auto")).env(env)
+                            .cwd(cwd));
             traceExit(c, trace);
             c.on("error", (Throwable e) -> trace.add("error " + e));
             assertTrue(c.connected());
@@ -136,6 +138,7 @@ class ForkTest {
         Map<String, Object> hello = new LinkedHashMap<>();
         hello.put("argv", List.of(ForkChildren.Echo.class.getName(), "a b", "ü"));
         hello.put("prop", "yes");
+        hello.put("cwd", cwd);
         hello.put("env", "from-parent");
         hello.put("channelEnv", null);
         hello.put("connected", true);

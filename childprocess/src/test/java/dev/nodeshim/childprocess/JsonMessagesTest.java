@@ -65,6 +65,21 @@ class JsonMessagesTest {
         assertEquals("TypeError: Converting circular structure to JSON", e.toString());
     }
 
+    /** A bean that refers to itself through a getter. */
+    public static final class SelfRef {
+        public SelfRef getMe() {
+            return this;
+        }
+    }
+
+    @Test
+    void beansThatReferToThemselvesAndUnmappableValuesAreTypeErrors() {
+        NodeError e = assertThrows(NodeError.class, () -> JsonMessages.stringify(new SelfRef()));
+        assertEquals("TypeError: Converting circular structure to JSON", e.toString());
+        e = assertThrows(NodeError.class, () -> JsonMessages.stringify(java.util.Optional.of(1)));
+        assertEquals("TypeError: Do not know how to serialize a java.util.Optional", e.toString());
+    }
+
     @Test
     void parseKeepsJavaScriptPropertyOrder() {
         @SuppressWarnings("unchecked")
