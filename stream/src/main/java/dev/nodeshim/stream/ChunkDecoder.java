@@ -13,7 +13,7 @@ import dev.nodeshim.errors.Errors;
  *     for its third byte, while {@code E0 80} can never become valid and is decoded, to U+FFFD, at
  *     once). Everything else goes through the buffer module's decoder, so replacement characters
  *     are exactly {@code Buffer.toString}'s.</li>
- * <li>utf16le: an odd byte, and a high surrogate whose low half may follow.</li>
+ * <li>utf16le: an odd byte, and a high surrogate whose low half may follow (see {@link #writeUtf16}).</li>
  * <li>base64 and base64url: up to two bytes, so each chunk encodes whole 3-byte groups and no padding
  *     appears in the middle of the text.</li>
  * <li>latin1, ascii, hex: nothing; every byte stands alone.</li>
@@ -25,6 +25,8 @@ import dev.nodeshim.errors.Errors;
 final class ChunkDecoder {
     private final Encoding encoding;
     private byte[] held = new byte[0];
+    /** utf16le: how many bytes the held character needs in all (2: a unit, 4: a surrogate pair). */
+    private int heldTotal;
 
     ChunkDecoder(String name) {
         Encoding e = Encoding.lookup(name);
@@ -41,6 +43,9 @@ final class ChunkDecoder {
 
     /** The text of {@code chunk}'s complete characters, with what was held before in front. */
     String write(Buffer chunk) {
+        if (encoding == Encoding.UTF16LE) {
+            return writeUtf16(chunk.toByteArray());
+        }
         byte[] all = join(chunk);
         int keep = tailToHold(all);
         held = keep == 0 ? new byte[0] : java.util.Arrays.copyOfRange(all, all.length - keep, all.length);
@@ -60,6 +65,49 @@ final class ChunkDecoder {
     /** Bytes held back, waiting for the rest of their character. */
     int pending() {
         return held.length;
+    }
+
+    /**
+     * utf16le completes what it holds first — a unit (held as an odd byte) or a surrogate pair (held
+     * as its high half) — and only then looks at the rest of the chunk: an odd last byte is held;
+     * with an even rest, a last unit that is a high surrogate is held for its pair. A unit completed
+     * from an odd byte is given out even when it is a high surrogate, and so is a high surrogate
+     * before an odd last byte: Node's decoder does both, and the pieces still join to the whole.
+     */
+    private String writeUtf16(byte[] in) {
+        int i = 0;
+        String prefix = "";
+        if (held.length > 0) {
+            int take = Math.min(heldTotal - held.length, in.length);
+            byte[] h = java.util.Arrays.copyOf(held, held.length + take);
+            System.arraycopy(in, 0, h, held.length, take);
+            i = take;
+            if (h.length < heldTotal) {
+                held = h;
+                return "";
+            }
+            prefix = decode(h, h.length);
+            held = new byte[0];
+        }
+        int rest = in.length - i;
+        int keep;
+        if ((rest & 1) == 1) {
+            keep = 1;
+            heldTotal = 2;
+        } else if (rest >= 2 && isHighSurrogate(in, in.length - 2)) {
+            keep = 2;
+            heldTotal = 4;
+        } else {
+            keep = 0;
+        }
+        held = java.util.Arrays.copyOfRange(in, in.length - keep, in.length);
+        byte[] body = java.util.Arrays.copyOfRange(in, i, in.length - keep);
+        return prefix + decode(body, body.length);
+    }
+
+    private static boolean isHighSurrogate(byte[] a, int at) {
+        int hi = a[at + 1] & 0xff;
+        return hi >= 0xD8 && hi <= 0xDB;
     }
 
     private byte[] join(Buffer chunk) {
@@ -82,18 +130,6 @@ final class ChunkDecoder {
         switch (encoding) {
             case UTF8:
                 return utf8Tail(a, n);
-            case UTF16LE: {
-                int odd = n & 1;
-                int units = n - odd;
-                if (units >= 2) {
-                    int hi = a[units - 1] & 0xff;
-                    // the last whole unit is a high surrogate (D800-DBFF): its pair may come next
-                    if (hi >= 0xD8 && hi <= 0xDB) {
-                        return odd + 2;
-                    }
-                }
-                return odd;
-            }
             case BASE64:
             case BASE64URL:
                 return n % 3;
@@ -102,20 +138,21 @@ final class ChunkDecoder {
         }
     }
 
-    /** Length of the trailing utf8 sequence that is an incomplete but still valid prefix, or 0. */
+    /**
+     * Length of the trailing utf8 sequence to hold: scanning back over continuation bytes
+     * ({@code 10xxxxxx}) to the first other byte, a lead byte by its bit pattern ({@code 110xxxxx},
+     * {@code 1110xxxx}, {@code 11110xxx}) whose sequence is longer than what follows it is held,
+     * with its continuation bytes. The pattern alone decides, as in Node: {@code C0} or {@code F5},
+     * which can never start a valid character, are held too, and become U+FFFD with the next write.
+     */
     private static int utf8Tail(byte[] a, int n) {
         for (int back = 1; back <= 3 && back <= n; back++) {
             int b = a[n - back] & 0xff;
-            if (b < 0x80) {
-                return 0;
+            if ((b & 0xC0) == 0x80) {
+                continue;
             }
-            if (b >= 0xC0) {
-                int need = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
-                if (b < 0xC2 || b > 0xF4 || back >= need) {
-                    return 0;
-                }
-                return validPrefix(a, n - back, back) ? back : 0;
-            }
+            int need = (b & 0xE0) == 0xC0 ? 2 : (b & 0xF0) == 0xE0 ? 3 : (b & 0xF8) == 0xF0 ? 4 : 0;
+            return need > back ? back : 0;
         }
         return 0;
     }

@@ -26,7 +26,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * longer called — the producer is slowed down. So at most highWaterMark (here) plus highWaterMark
  * and one chunk (in the Readable) are in memory. The consumer never touches the stream: it posts
  * to the loop. {@code 'end'} is end of file; {@code 'error'} (or a close before {@code 'end'})
- * makes {@code read} throw an {@link IOException} carrying the cause.
+ * makes {@code read} throw an {@link IOException} carrying the cause. Until one of those (or
+ * {@link #close()}), the InputStream keeps the loop alive, like an open handle in Node.
  */
 final class ReadableInputStream extends InputStream {
     private final Readable stream;
@@ -44,9 +45,13 @@ final class ReadableInputStream extends InputStream {
     /** Loop side stopped pulling because {@code held} reached the limit (guarded by lock). */
     private boolean stalled;
 
+    /** Keeps the loop alive while a reader may still come for data, as an open handle does in Node. */
+    private final dev.nodeshim.loop.Ref alive;
+
     ReadableInputStream(Readable stream) {
         this.stream = stream;
         this.loop = stream.loop;
+        this.alive = loop.ref();
         this.limit = Math.max(1, stream.objectMode ? Readable.DEFAULT_HWM : stream.highWaterMark);
         onLoop(this::attach);
     }
@@ -131,6 +136,7 @@ final class ReadableInputStream extends InputStream {
         } finally {
             lock.unlock();
         }
+        alive.close();
     }
 
     // ------------------------------------------------------------------------------------------------
@@ -222,6 +228,7 @@ final class ReadableInputStream extends InputStream {
             lock.unlock();
         }
         onLoop(() -> stream.destroy());
+        alive.close();
     }
 
     /** Bytes held here, waiting for the consumer (for tests of the memory bound). */

@@ -18,7 +18,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * {@code 'drain'}. So the stream's queue ({@code writableLength}) never exceeds highWaterMark plus
  * one chunk, whatever the producer's pace. {@code close()} calls {@code end()} and waits for its
  * callback ({@code 'finish'}). An {@code 'error'} of the stream makes the waiting or the next call
- * throw an {@link IOException} carrying it.
+ * throw an {@link IOException} carrying it. Until {@code close()} completes (or the stream fails)
+ * the OutputStream keeps the loop alive, like an open handle in Node: close it.
  */
 final class WritableOutputStream extends OutputStream {
     private final Stream stream;
@@ -33,10 +34,14 @@ final class WritableOutputStream extends OutputStream {
     private boolean finished;
     private Throwable failure;
 
+    /** Keeps the loop alive until close() completes or the stream fails, as an open handle in Node. */
+    private final dev.nodeshim.loop.Ref alive;
+
     WritableOutputStream(Stream stream, WriteState ws) {
         this.stream = stream;
         this.writable = (WritableStream) stream;
         this.loop = stream.loop;
+        this.alive = loop.ref();
         Runnable attach = () -> {
             stream.on("drain", Listener.of(() -> update(() -> mustDrain = false)));
             stream.on("error", Listener.of((Throwable err) -> update(() -> failure = err)));
@@ -54,12 +59,17 @@ final class WritableOutputStream extends OutputStream {
     }
 
     private void update(Runnable change) {
+        boolean done;
         lock.lock();
         try {
             change.run();
             changed.signalAll();
+            done = finished || failure != null;
         } finally {
             lock.unlock();
+        }
+        if (done) {
+            alive.close();
         }
     }
 
