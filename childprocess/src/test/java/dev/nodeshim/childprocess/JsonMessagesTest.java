@@ -35,6 +35,21 @@ class JsonMessagesTest {
         }
     }
 
+    /** json-numbers.js: 2,941 doubles (random bit patterns and notation boundaries) as node spells them. */
+    @Test
+    void randomDoublesAreSpelledAsNodeSpellsThem() throws java.io.IOException {
+        List<String> lines;
+        try (var in = getClass().getResourceAsStream("/node/json-numbers.out")) {
+            lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        }
+        assertEquals(2941, lines.size());
+        for (String line : lines) {
+            String[] parts = line.split(" ");
+            double d = Double.longBitsToDouble(Long.parseUnsignedLong(parts[0], 16));
+            assertEquals(parts[1], JsonMessages.stringify(d), parts[0]);
+        }
+    }
+
     @Test
     void stringsAreEscapedAsJsonStringifyDoes() {
         String s = "q\"b\\s\b\f\n\r\t\u0001\u001f\u007f\u2028é😀\ud800x\udc00";
