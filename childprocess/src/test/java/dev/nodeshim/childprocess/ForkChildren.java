@@ -94,6 +94,17 @@ final class ForkChildren {
         }
     }
 
+    /** fork-child-unref.js's child: a 'message' listener, but process.channel().unref(); then one send. */
+    static final class UnrefChannel {
+        public static void main(String[] args) {
+            System.exit(EventLoop.run(args, () -> {
+                process.on("message", (Listener1<Object>) m -> { });
+                process.channel().unref();
+                process.send("bye");
+            }));
+        }
+    }
+
     /** Sends one message and has no listener: the channel must not keep it alive. */
     static final class SendOnce {
         public static void main(String[] args) {

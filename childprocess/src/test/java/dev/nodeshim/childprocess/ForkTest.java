@@ -240,6 +240,18 @@ class ForkTest {
                 "close 0 null"), trace);
     }
 
+    /** fork-child-unref.js: the child's process.channel().unref() lets it end despite its listener. */
+    @Test
+    void childChannelUnrefLetsTheChildEnd() {
+        List<String> trace = new ArrayList<>();
+        EventLoop.run(() -> {
+            ChildProcess c = fork(ForkChildren.UnrefChannel.class);
+            c.on("message", (Listener1<Object>) m -> trace.add("message " + m));
+            traceExit(c, trace);
+        });
+        assertEquals(List.of("message bye", "disconnect false", "exit 0 null", "close 0 null"), trace);
+    }
+
     /**
      * A child ends when its parent dies: the test forks a middle JVM that forks a grandchild, kills the
      * middle with SIGKILL (it cannot clean up), and the grandchild's channel closes: it emits
