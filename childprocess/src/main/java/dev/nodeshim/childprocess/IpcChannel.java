@@ -216,7 +216,7 @@ final class IpcChannel implements ProcessChannel {
     @Override
     public boolean send(Object message, Consumer<Throwable> callback) {
         ensureBound();
-        if (message != null && message.getClass().isHidden()) {
+        if ("function".equals(Errors.typeOf(message))) {
             // A lambda is Java's function: Node rejects functions (an anonymous one prints no name).
             throw Errors.invalidArgType("message", List.of("string", "object", "number", "boolean"), message);
         }

@@ -95,6 +95,11 @@ class ForkTest {
             traceExit(c, trace);
             c.on("error", (Throwable e) -> trace.add("error " + e));
             assertTrue(c.connected());
+            // node: c.send(() => 1)
+            Runnable fn = () -> { };
+            NodeError bad = assertThrows(NodeError.class, () -> c.send(fn));
+            assertEquals("TypeError [ERR_INVALID_ARG_TYPE]: The \"message\" argument must be one of type string, "
+                    + "object, number, or boolean. Received function ", bad.toString());
             c.on("message", (Listener1<Object>) m -> {
                 if (m instanceof Map<?, ?> map && map.containsKey("i")) {
                     burstInOrder[0] &= map.get("i").equals(burst[0]);
