@@ -22,9 +22,9 @@ import java.util.concurrent.locks.ReentrantLock;
  *                          held += chunk                  and the loop stopped pulling: post pull
  * </pre>
  * The loop side takes data out of the Readable only while the bytes held here are under the
- * stream's highWaterMark; then it stops, the Readable's buffer fills, and its {@code _read} is no
- * longer called — the producer is slowed down. So at most highWaterMark (here) plus highWaterMark
- * and one chunk (in the Readable) are in memory. The consumer never touches the stream: it posts
+ * stream's highWaterMark, and never more than fits under it; then it stops, the Readable's buffer
+ * fills, and its {@code _read} is no longer called — the producer is slowed down. So at most
+ * highWaterMark (here) plus highWaterMark and one chunk (in the Readable) are in memory. The consumer never touches the stream: it posts
  * to the loop. {@code 'end'} is end of file; {@code 'error'} (or a close before {@code 'end'})
  * makes {@code read} throw an {@link IOException} carrying the cause. Until one of those (or
  * {@link #close()}), the InputStream keeps the loop alive, like an open handle in Node.
@@ -76,6 +76,7 @@ final class ReadableInputStream extends InputStream {
 
     private void pull() {
         while (true) {
+            long room;
             lock.lock();
             try {
                 if (closed) {
@@ -86,10 +87,25 @@ final class ReadableInputStream extends InputStream {
                     return;
                 }
                 stalled = false;
+                room = limit - held;
             } finally {
                 lock.unlock();
             }
-            Object chunk = stream.read();
+            // Take no more than fits, so the hand-off queue never holds more than the limit. A plain
+            // read() could return more than was buffered: it may call _read, which may push.
+            Object chunk;
+            long buffered = stream.readableLength();
+            if (stream.objectMode) {
+                chunk = stream.read();
+            } else if (buffered == 0) {
+                stream.read(0); // lets _read run (or 'end' come)
+                if (stream.readableLength() == 0) {
+                    return; // 'readable' will come again
+                }
+                continue;
+            } else {
+                chunk = stream.read(Math.min(room, buffered));
+            }
             if (chunk == null) {
                 return; // 'readable' will come again
             }
