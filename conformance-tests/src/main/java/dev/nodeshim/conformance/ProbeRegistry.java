@@ -18,6 +18,7 @@ public final class ProbeRegistry {
         EventsProbes.register(r);
         LoopProbes.register(r);
         BufferProbes.register(r);
+        CryptoProbes.register(r);
         return r;
     }
 
