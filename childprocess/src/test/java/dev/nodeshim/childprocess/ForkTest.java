@@ -245,6 +245,19 @@ class ForkTest {
                 "close 0 null"), trace);
     }
 
+    /** fork-missing-main.js: a missing main class ends the child with 1 (silent: its stack trace is discarded). */
+    @Test
+    void missingMainClassExitsWithOne() {
+        List<String> trace = new ArrayList<>();
+        EventLoop.run(() -> {
+            ChildProcess c = fork("dev.nodeshim.NoSuchMain", List.of(), ForkOptions.defaults().silent(true));
+            c.on("spawn", () -> trace.add("spawn"));
+            c.on("error", (Throwable e) -> trace.add("error " + e));
+            traceExit(c, trace);
+        });
+        assertEquals(List.of("spawn", "disconnect false", "exit 1 null", "close 1 null"), trace);
+    }
+
     /** fork-child-unref.js: the child's process.channel().unref() lets it end despite its listener. */
     @Test
     void childChannelUnrefLetsTheChildEnd() {
