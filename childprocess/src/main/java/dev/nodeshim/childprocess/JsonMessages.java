@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.nodeshim.buffer.Buffer;
 import dev.nodeshim.errors.NodeError;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -36,6 +37,7 @@ import java.util.Set;
  *       {@code 1e+21}, {@code 1e-7}; {@code -0} → {@code 0}); NaN and ±Infinity → {@code null};
  *       integral types and {@code BigInteger}/{@code BigDecimal} → their exact digits (JavaScript would
  *       round integers beyond 2^53; a JSON.parse on the other side still does);</li>
+ *   <li>a {@code Buffer} → {@code {"type":"Buffer","data":[…]}} (its {@code toJSON()}, as in Node);</li>
  *   <li>{@code Map} → an object, keys by {@code String.valueOf}, in the map's iteration order;
  *       {@code Iterable} and arrays (also primitive arrays) → arrays;</li>
  *   <li>anything else (records, beans, enums) → what Jackson's {@code valueToTree} makes of it (records
@@ -139,6 +141,8 @@ final class JsonMessages {
                 }
                 out.append(']');
                 open.remove(v);
+            } else if (v instanceof Buffer b) {
+                value(b.toJSON()); // JSON.stringify calls buf.toJSON(): {"type":"Buffer","data":[…]}
             } else if (v instanceof JsonNode node) {
                 node(node);
             } else if (v instanceof Number n) {

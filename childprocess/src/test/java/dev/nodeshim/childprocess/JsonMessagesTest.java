@@ -70,6 +70,9 @@ class JsonMessagesTest {
         assertEquals("{\"x\":1,\"y\":2,\"label\":\"p\",\"tags\":[7]}",
                 JsonMessages.stringify(new Point(1, 2.0, "p", List.of(7))));
         assertArrayEquals("null\n".getBytes(StandardCharsets.UTF_8), JsonMessages.encode(null));
+        // node: JSON.stringify({b: Buffer.from([1, 255])})
+        assertEquals("{\"b\":{\"type\":\"Buffer\",\"data\":[1,255]}}",
+                JsonMessages.stringify(Map.of("b", dev.nodeshim.buffer.Buffer.from(new byte[] {1, (byte) 255}))));
     }
 
     @Test
