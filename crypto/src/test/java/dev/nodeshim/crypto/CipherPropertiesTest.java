@@ -17,7 +17,7 @@ import net.jqwik.api.constraints.Size;
  * Properties of the streaming modes: how the input is cut into update() calls never changes the
  * concatenated output or the tag, and decryption inverts encryption.
  */
-class CipherProperties {
+class CipherPropertiesTest {
     @Provide
     Arbitrary<String> streamable() {
         return Arbitraries.of(List.of("aes-128-cbc", "aes-256-ecb", "aes-192-ctr", "aes-128-cfb", "aes-128-cfb8",

@@ -12,7 +12,7 @@ import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 
 /** Properties: how the input is cut into updates never changes a digest or a tag; copy() forks exactly. */
-class HashProperties {
+class HashPropertiesTest {
     @Provide
     Arbitrary<String> names() {
         return Arbitraries.of(Crypto.getHashes());
