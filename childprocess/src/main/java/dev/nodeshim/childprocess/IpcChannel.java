@@ -71,6 +71,8 @@ final class IpcChannel implements ProcessChannel {
     private static final int READ_SIZE = 64 * 1024;
     /** Unix socket paths are limited to 107 bytes on Linux. */
     private static final int MAX_SOCKET_PATH = 100;
+    /** A received JSON {@code null} in a queue that cannot hold null. */
+    private static final Object JSON_NULL = new Object();
 
     private final EventEmitter owner;
     private final Runnable onClosed;
@@ -97,12 +99,15 @@ final class IpcChannel implements ProcessChannel {
     private Ref writesRef;
     private int pendingWrites;
     private List<Item> doneDirect;
+    private final ArrayDeque<Object> received = new ArrayDeque<>();
+    private final ArrayDeque<Item> completed = new ArrayDeque<>();
 
     /** One message's bytes; {@code buf} is created when it is (partly) written. */
     private static final class Item {
         final byte[] bytes;
         final Consumer<Throwable> callback;
         ByteBuffer buf;
+        Throwable error;
 
         Item(byte[] bytes, Consumer<Throwable> callback) {
             this.bytes = bytes;
@@ -337,15 +342,34 @@ final class IpcChannel implements ProcessChannel {
     // ------------------------------------------------------------------------------------------------
     // Loop-side completions
 
+    /**
+     * Emits the messages of one read. When a listener throws, the rest wait in {@link #received} for a
+     * task of their own, ahead of any later read (node 20 goes on with the next messages after an
+     * uncaught exception: checked with an uncaughtException listener).
+     */
     private void deliver(List<Object> messages) {
-        for (Object m : messages) {
+        received.addAll(messages);
+        drainReceived();
+    }
+
+    private void drainReceived() {
+        Object m;
+        while ((m = received.poll()) != null) {
             if (!connected) {
-                return; // disconnected by a listener of an earlier message: no more 'message'
+                received.clear(); // disconnected by a listener of an earlier message: no more 'message'
+                return;
             }
-            if (m instanceof BadMessage bad) {
-                throw bad.error; // JSON.parse failing in Node's channel code: an uncaught SyntaxError
+            try {
+                if (m instanceof BadMessage bad) {
+                    throw bad.error; // JSON.parse failing in Node's channel code: an uncaught SyntaxError
+                }
+                owner.emit("message", m == JSON_NULL ? null : m);
+            } catch (RuntimeException | Error e) {
+                if (!received.isEmpty()) {
+                    loop.execute(this::drainReceived);
+                }
+                throw e;
             }
-            owner.emit("message", m);
         }
     }
 
@@ -367,17 +391,34 @@ final class IpcChannel implements ProcessChannel {
         }
     }
 
+    /** Send completions, in order; a throwing callback leaves the rest to a task of their own. */
     private void written(List<Item> batch, Throwable error) {
         for (Item it : batch) {
+            it.error = error;
+        }
+        completed.addAll(batch);
+        drainCompleted();
+    }
+
+    private void drainCompleted() {
+        Item it;
+        while ((it = completed.poll()) != null) {
             if (--pendingWrites == 0) {
                 writesRef.close();
             }
-            if (error == null) {
-                if (it.callback != null) {
-                    it.callback.accept(null);
+            try {
+                if (it.error == null) {
+                    if (it.callback != null) {
+                        it.callback.accept(null);
+                    }
+                } else {
+                    fail(it.callback, it.error);
                 }
-            } else {
-                fail(it.callback, error);
+            } catch (RuntimeException | Error e) {
+                if (!completed.isEmpty()) {
+                    loop.execute(this::drainCompleted);
+                }
+                throw e;
             }
         }
     }
@@ -539,7 +580,8 @@ final class IpcChannel implements ProcessChannel {
 
     private static Object parse(byte[] b, int off, int len) {
         try {
-            return JsonMessages.decode(b, off, len);
+            Object v = JsonMessages.decode(b, off, len);
+            return v == null ? JSON_NULL : v;
         } catch (NodeError e) {
             return new BadMessage(e);
         }

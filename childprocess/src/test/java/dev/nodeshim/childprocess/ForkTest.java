@@ -245,6 +245,45 @@ class ForkTest {
                 "close 0 null"), trace);
     }
 
+    /**
+     * fork-throwing-callback.js and fork-throwing-listener.js: with an uncaughtException listener, a
+     * throwing send callback or 'message' listener does not stop the next ones.
+     */
+    @Test
+    void throwingCallbacksAndListenersDoNotStopTheNextOnes() {
+        List<String> trace = new ArrayList<>();
+        Listener1<Throwable> uncaught = e -> trace.add("uncaught " + e.getMessage());
+        process.on("uncaughtException", uncaught);
+        try {
+            EventLoop.run(() -> {
+                ChildProcess c = fork(ForkChildren.Echo.class);
+                c.send(1, e -> {
+                    trace.add("callback 1");
+                    throw new IllegalStateException("boom");
+                });
+                c.send(2, e -> trace.add("callback 2"));
+                c.send(3, e -> {
+                    trace.add("callback 3");
+                    c.send(Map.of("cmd", "burst", "n", 4));
+                });
+                c.on("message", (Listener1<Object>) m -> {
+                    if (m instanceof Map<?, ?> map) {
+                        trace.add("message " + map.get("i"));
+                        if (map.get("i").equals(1)) {
+                            throw new IllegalStateException("boom 2");
+                        }
+                    } else if ("burst-done".equals(m)) {
+                        c.disconnect();
+                    }
+                });
+            });
+        } finally {
+            process.off("uncaughtException", uncaught);
+        }
+        assertEquals(List.of("callback 1", "uncaught boom", "callback 2", "callback 3", "message 0", "message 1",
+                "uncaught boom 2", "message 2", "message 3"), trace);
+    }
+
     /** fork-missing-main.js: a missing main class ends the child with 1 (silent: its stack trace is discarded). */
     @Test
     void missingMainClassExitsWithOne() {
