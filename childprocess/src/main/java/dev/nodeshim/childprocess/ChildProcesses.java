@@ -326,17 +326,24 @@ public final class ChildProcesses {
         if (mainClass == null) {
             throw Errors.invalidArgType("mainClass", List.of("string", "Class"), null);
         }
-        return ChildProcess.fork(mainClass, checkArgs(args), options == null ? ForkOptions.defaults() : options);
+        ForkOptions o = options == null ? ForkOptions.defaults() : options;
+        ChildProcess child = ChildProcess.fork(mainClass, checkArgs(args), o);
+        armTimeout(child, o.timeoutMs, o.killSignal, null);
+        return child;
     }
 
     private static void armTimeout(ChildProcess child, SpawnOptions o, ExecState state) {
-        if (o.timeoutMs > 0 && child.pid() != null) {
+        armTimeout(child, o.timeoutMs, o.killSignal, state);
+    }
+
+    private static void armTimeout(ChildProcess child, long timeoutMs, String killSignal, ExecState state) {
+        if (timeoutMs > 0 && child.pid() != null) {
             dev.nodeshim.loop.Timeout t = dev.nodeshim.loop.Timers.setTimeout(() -> {
                 if (state != null) {
                     state.killedByUs = true;
                 }
-                child.kill(o.killSignal);
-            }, o.timeoutMs);
+                child.kill(killSignal);
+            }, timeoutMs);
             child.on("exit", () -> dev.nodeshim.loop.Timers.clearTimeout(t));
         }
     }

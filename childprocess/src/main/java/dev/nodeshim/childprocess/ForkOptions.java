@@ -12,23 +12,28 @@ import java.util.Map;
  * {@code process.execArgv}; a JVM's own options are not passed on, give them here), {@code silent}
  * false (the child shares our stdin, stdout and stderr), {@code serialization} {@code json}.
  * {@code execPath} is the java executable, by default the one running this JVM
- * ({@code java.home/bin/java}).
+ * ({@code java.home/bin/java}). {@code timeout} (none) and {@code killSignal} (SIGTERM) as for spawn.
  */
 public final class ForkOptions {
-    private static final ForkOptions DEFAULTS = new ForkOptions(null, null, List.of(), null, false);
+    private static final ForkOptions DEFAULTS = new ForkOptions(null, null, List.of(), null, false, 0, "SIGTERM");
 
     final Path cwd;
     final Map<String, String> env;
     final List<String> execArgv;
     final String execPath;
     final boolean silent;
+    final long timeoutMs;
+    final String killSignal;
 
-    private ForkOptions(Path cwd, Map<String, String> env, List<String> execArgv, String execPath, boolean silent) {
+    private ForkOptions(Path cwd, Map<String, String> env, List<String> execArgv, String execPath, boolean silent,
+            long timeoutMs, String killSignal) {
         this.cwd = cwd;
         this.env = env;
         this.execArgv = execArgv;
         this.execPath = execPath;
         this.silent = silent;
+        this.timeoutMs = timeoutMs;
+        this.killSignal = killSignal;
     }
 
     /** Node's defaults. */
@@ -38,7 +43,7 @@ public final class ForkOptions {
 
     /** {@code cwd}. */
     public ForkOptions cwd(Path dir) {
-        return new ForkOptions(dir, env, execArgv, execPath, silent);
+        return new ForkOptions(dir, env, execArgv, execPath, silent, timeoutMs, killSignal);
     }
 
     /** {@code cwd} as a string. */
@@ -49,7 +54,7 @@ public final class ForkOptions {
     /** {@code env}: the child's whole environment (the channel's variables are added to it). */
     public ForkOptions env(Map<String, String> environment) {
         Map<String, String> copy = environment == null ? null : Map.copyOf(new LinkedHashMap<>(environment));
-        return new ForkOptions(cwd, copy, execArgv, execPath, silent);
+        return new ForkOptions(cwd, copy, execArgv, execPath, silent, timeoutMs, killSignal);
     }
 
     /**
@@ -65,12 +70,12 @@ public final class ForkOptions {
                 throw Errors.invalidArgType("options.execArgv[" + i + "]", "string", null);
             }
         }
-        return new ForkOptions(cwd, env, List.copyOf(list), execPath, silent);
+        return new ForkOptions(cwd, env, List.copyOf(list), execPath, silent, timeoutMs, killSignal);
     }
 
     /** {@code execPath}: the java executable to run. */
     public ForkOptions execPath(String javaExecutable) {
-        return new ForkOptions(cwd, env, execArgv, javaExecutable, silent);
+        return new ForkOptions(cwd, env, execArgv, javaExecutable, silent, timeoutMs, killSignal);
     }
 
     /**
@@ -79,7 +84,27 @@ public final class ForkOptions {
      * child's stdout and stderr and gives it a stdin that stays open and empty until it exits.
      */
     public ForkOptions silent(boolean value) {
-        return new ForkOptions(cwd, env, execArgv, execPath, value);
+        return new ForkOptions(cwd, env, execArgv, execPath, value, timeoutMs, killSignal);
+    }
+
+    /**
+     * {@code timeout}: kill the child with {@code killSignal} after this long (zero: never).
+     *
+     * @throws dev.nodeshim.errors.NodeError {@code ERR_OUT_OF_RANGE} for a negative duration
+     */
+    public ForkOptions timeout(java.time.Duration d) {
+        long ms = d == null ? 0 : d.toMillis();
+        if (ms < 0) {
+            // node 20: The value of "timeout" is out of range. It must be an unsigned integer. Received -1
+            throw Errors.outOfRange("timeout", "an unsigned integer", ms);
+        }
+        return new ForkOptions(cwd, env, execArgv, execPath, silent, ms, killSignal);
+    }
+
+    /** {@code killSignal} for {@code timeout} (default SIGTERM); {@code ERR_UNKNOWN_SIGNAL} for an unknown name. */
+    public ForkOptions killSignal(String signal) {
+        Signals.toNumber(signal);
+        return new ForkOptions(cwd, env, execArgv, execPath, silent, timeoutMs, signal);
     }
 
     /**

@@ -80,7 +80,8 @@ public final class SpawnOptions {
     public SpawnOptions timeout(Duration d) {
         long ms = d == null ? 0 : d.toMillis();
         if (ms < 0) {
-            throw Errors.outOfRange("options.timeout", ">= 0", ms);
+            // node 20: The value of "timeout" is out of range. It must be an unsigned integer. Received -1
+            throw Errors.outOfRange("timeout", "an unsigned integer", ms);
         }
         return new SpawnOptions(encoding, cwd, env, shell, ms, killSignal, maxBuffer);
     }

@@ -284,6 +284,30 @@ class ForkTest {
                 "uncaught boom 2", "message 2", "message 3"), trace);
     }
 
+    /** fork-timeout.js: timeout kills with killSignal; killed is true. */
+    @Test
+    void timeoutKillsWithKillSignal() {
+        List<String> trace = new ArrayList<>();
+        EventLoop.run(() -> {
+            ChildProcess c = fork(ForkChildren.Echo.class, List.of(),
+                    ForkOptions.defaults().timeout(java.time.Duration.ofMillis(200)).killSignal("SIGINT"));
+            c.on("disconnect", () -> trace.add("disconnect " + c.connected()));
+            c.on("exit", (Integer code, String sig) -> trace.add("exit " + code + " " + sig + " killed " + c.killed()));
+            c.on("close", (Integer code, String sig) -> trace.add("close " + code + " " + sig));
+        });
+        assertEquals(List.of("disconnect false", "exit null SIGINT killed true", "close null SIGINT"), trace);
+        // node: fork('x', [], {timeout: -1}) and {killSignal: 'SIGNOPE'}
+        NodeError e = assertThrows(NodeError.class, () -> ForkOptions.defaults().timeout(java.time.Duration.ofMillis(-1)));
+        assertEquals("RangeError [ERR_OUT_OF_RANGE]: The value of \"timeout\" is out of range. It must be an unsigned "
+                + "integer. Received -1", e.toString());
+        // node: spawn('true', [], {timeout: -1}) says the same
+        NodeError spawnError = assertThrows(NodeError.class,
+                () -> SpawnOptions.defaults().timeout(java.time.Duration.ofMillis(-1)));
+        assertEquals(e.toString(), spawnError.toString());
+        e = assertThrows(NodeError.class, () -> ForkOptions.defaults().killSignal("SIGNOPE"));
+        assertEquals("TypeError [ERR_UNKNOWN_SIGNAL]: Unknown signal: SIGNOPE", e.toString());
+    }
+
     /** fork-missing-main.js: a missing main class ends the child with 1 (silent: its stack trace is discarded). */
     @Test
     void missingMainClassExitsWithOne() {
