@@ -3,11 +3,6 @@ package dev.nodeshim.crypto;
 import java.security.GeneralSecurityException;
 import javax.crypto.Cipher;
 import javax.crypto.spec.SecretKeySpec;
-import org.bouncycastle.crypto.BlockCipher;
-import org.bouncycastle.crypto.engines.ARIAEngine;
-import org.bouncycastle.crypto.engines.CamelliaEngine;
-import org.bouncycastle.crypto.engines.SM4Engine;
-import org.bouncycastle.crypto.params.KeyParameter;
 
 /**
  * A raw block cipher under one key: encrypts or decrypts whole blocks, nothing else. Every mode of
@@ -15,7 +10,7 @@ import org.bouncycastle.crypto.params.KeyParameter;
  * the same way.
  *
  * <p>AES and 3DES are the JDK's (JCA {@code AES/ECB/NoPadding}, HotSpot's AES intrinsics work on
- * it); ARIA, Camellia and SM4 are BouncyCastle's lightweight engines. Not thread-safe.
+ * it); ARIA, Camellia and SM4 are BouncyCastle's lightweight engines ({@link BcBlockFn}). Not thread-safe.
  */
 abstract class BlockFn {
     final int blockSize;
@@ -45,11 +40,10 @@ abstract class BlockFn {
             case DES_EDE:
                 return new Jca("DESede", desEde3Key(key), 8);
             case ARIA:
-                return new Bc(new ARIAEngine(), new ARIAEngine(), key);
             case CAMELLIA:
-                return new Bc(new CamelliaEngine(), new CamelliaEngine(), key);
             case SM4:
-                return new Bc(new SM4Engine(), new SM4Engine(), key);
+                // in a class of its own, so that verifying this method loads no BouncyCastle class
+                return BcBlockFn.of(family, key);
             default:
                 throw new IllegalArgumentException("no block cipher for " + family);
         }
@@ -108,40 +102,6 @@ abstract class BlockFn {
                 c.update(in, inOff, len, out, outOff);
             } catch (GeneralSecurityException e) {
                 throw new IllegalStateException(e);
-            }
-        }
-    }
-
-    /** A BouncyCastle lightweight engine pair. */
-    static final class Bc extends BlockFn {
-        private final BlockCipher enc;
-        private final BlockCipher dec;
-        private boolean decReady;
-        private final KeyParameter key;
-
-        Bc(BlockCipher enc, BlockCipher dec, byte[] key) {
-            super(enc.getBlockSize());
-            this.enc = enc;
-            this.dec = dec;
-            this.key = new KeyParameter(key);
-            enc.init(true, this.key);
-        }
-
-        @Override
-        void encrypt(byte[] in, int inOff, int len, byte[] out, int outOff) {
-            for (int i = 0; i < len; i += blockSize) {
-                enc.processBlock(in, inOff + i, out, outOff + i);
-            }
-        }
-
-        @Override
-        void decrypt(byte[] in, int inOff, int len, byte[] out, int outOff) {
-            if (!decReady) {
-                dec.init(false, key);
-                decReady = true;
-            }
-            for (int i = 0; i < len; i += blockSize) {
-                dec.processBlock(in, inOff + i, out, outOff + i);
             }
         }
     }
