@@ -1,8 +1,8 @@
 package dev.nodeshim.childprocess;
 
+import dev.nodeshim.errors.NodeError;
 import dev.nodeshim.events.EventEmitter;
 import dev.nodeshim.loop.EventLoop;
-import dev.nodeshim.errors.NodeError;
 import dev.nodeshim.loop.Ref;
 import dev.nodeshim.process.ProcessChannel;
 import java.io.IOException;
