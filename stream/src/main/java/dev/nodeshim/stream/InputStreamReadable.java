@@ -4,20 +4,36 @@ import dev.nodeshim.buffer.Buffer;
 import dev.nodeshim.loop.Ref;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * {@link Readable#fromInputStream}: an {@link InputStream} as a Readable.
  *
- * <p>Backpressure comes from the Readable's own rule: {@code _read} is called only while the buffer
- * is under highWaterMark. Each {@code _read} starts one blocking {@code in.read(up to
- * highWaterMark bytes)} on the helper thread; its result is pushed on the loop, and the Readable
- * asks again only if it still wants data. So at most highWaterMark bytes wait in the buffer plus
- * one chunk being read. While a read is in flight the loop is kept alive ({@link Ref}).
+ * <h2>Reading ahead, within bounds</h2>
+ * A helper thread runs blocking {@code in.read(highWaterMark bytes)} calls and posts each result to
+ * the loop, where it is pushed. It reads only while the stream wants data and never gets far ahead:
+ * <pre>
+ *   loop: _read ──► wanted = true, start the reader if it is idle
+ *         push(chunk) returned false ──► wanted = false
+ *   reader: while wanted and outstanding &lt; highWaterMark: read, outstanding += n, post the push
+ *   loop, running a posted push: outstanding -= n
+ * </pre>
+ * So the bytes in memory are at most the Readable's buffer (highWaterMark plus one chunk) and the
+ * posted chunks (under highWaterMark plus one chunk), whatever the consumer's pace; and reads overlap
+ * with the consumer's work instead of waiting for each round trip. A reader that finds nothing to do
+ * stops; it checks once more after stopping, so a {@code _read} that came in meanwhile is not lost.
+ * While the reader runs, the loop is kept alive ({@link Ref}).
  */
 final class InputStreamReadable extends Readable {
     private final InputStream in;
     private final Helper helper = new Helper("nodeshim-stream-inputstream");
-    private boolean inFlight;
+    private final int chunkSize;
+    private final long limit;
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicLong outstanding = new AtomicLong();
+    private volatile boolean wanted;
+    private volatile boolean stopped;
 
     InputStreamReadable(InputStream in, ReadableOptions options) {
         super(options == null ? Settings.EMPTY : options.s, false);
@@ -25,47 +41,82 @@ final class InputStreamReadable extends Readable {
             throw dev.nodeshim.errors.Errors.invalidArgType("in", "InputStream", null);
         }
         this.in = in;
+        this.chunkSize = (int) Math.max(1, Math.min(highWaterMark, 1 << 20));
+        this.limit = Math.max(1, highWaterMark);
     }
 
     @Override
     protected void _read(int size) {
-        if (inFlight) {
-            return;
-        }
-        inFlight = true;
-        int want = Math.max(1, size);
-        Ref ref = loop.ref();
-        helper.run(() -> {
-            byte[] bytes = new byte[want];
-            int n;
-            IOException failure = null;
-            try {
-                n = in.read(bytes, 0, want);
-            } catch (IOException e) {
-                n = -1;
-                failure = e;
-            }
-            int got = n;
-            IOException error = failure;
-            loop.execute(() -> {
-                inFlight = false;
-                ref.close();
-                if (destroyed) {
-                    return;
-                }
-                if (error != null) {
-                    destroy(error);
-                } else if (got < 0) {
-                    push(null);
-                } else {
-                    push(Buffer.wrap(bytes, 0, got));
+        wanted = true;
+        startReader();
+    }
+
+    private void startReader() {
+        if (!stopped && wanted && outstanding.get() < limit && running.compareAndSet(false, true)) {
+            Ref ref = loop.ref();
+            helper.run(() -> {
+                try {
+                    readWhileWanted();
+                } finally {
+                    ref.close();
                 }
             });
-        });
+        }
+    }
+
+    /** The reader thread's loop; never touches the stream, only posts to its loop. */
+    private void readWhileWanted() {
+        while (true) {
+            while (!stopped && wanted && outstanding.get() < limit) {
+                byte[] bytes = new byte[chunkSize];
+                int n;
+                try {
+                    n = in.read(bytes, 0, chunkSize);
+                } catch (IOException e) {
+                    stopped = true;
+                    loop.execute(() -> {
+                        if (!destroyed) {
+                            destroy(e);
+                        }
+                    });
+                    return;
+                }
+                if (n < 0) {
+                    stopped = true;
+                    loop.execute(() -> {
+                        if (!destroyed) {
+                            push(null);
+                        }
+                    });
+                    return;
+                }
+                if (n == 0) {
+                    continue;
+                }
+                outstanding.addAndGet(n);
+                Buffer chunk = Buffer.wrap(bytes, 0, n);
+                loop.execute(() -> {
+                    outstanding.addAndGet(-n);
+                    if (destroyed) {
+                        return;
+                    }
+                    if (!push(chunk)) {
+                        wanted = false;
+                    }
+                    startReader(); // it may have stopped at the outstanding limit
+                });
+            }
+            running.set(false);
+            // a _read (or a drained post) may have come between the last check and now
+            if (stopped || !wanted || outstanding.get() >= limit || !running.compareAndSet(false, true)) {
+                return;
+            }
+        }
     }
 
     @Override
     protected void _destroy(Throwable err, Callback callback) {
+        stopped = true;
         helper.shutdown();
         try {
             in.close();

@@ -9,7 +9,8 @@ import java.io.OutputStream;
  * {@link Writable#fromOutputStream}: an {@link OutputStream} as a Writable. Each {@code _write}
  * runs the blocking {@code out.write} on the helper thread and completes its callback on the loop
  * afterwards; the Writable's queue does the rest (write returns false at highWaterMark,
- * {@code 'drain'} once the OutputStream caught up). {@code _final} flushes and closes {@code out}.
+ * {@code 'drain'} once the OutputStream caught up). {@code _final} flushes and closes {@code out}
+ * ({@code System.out} and {@code System.err} are only flushed, as Node never closes stdout).
  */
 final class OutputStreamWritable extends Writable {
     private final OutputStream out;
@@ -33,14 +34,21 @@ final class OutputStreamWritable extends Writable {
     protected void _final(Callback callback) {
         blocking(() -> {
             out.flush();
-            out.close();
+            if (!isStdio()) {
+                out.close();
+            }
         }, callback);
+    }
+
+    /** As Node never ends process.stdout/stderr, System.out and System.err are flushed, not closed. */
+    private boolean isStdio() {
+        return out == System.out || out == System.err;
     }
 
     @Override
     protected void _destroy(Throwable err, Callback callback) {
         helper.shutdown();
-        if (!writableFinished()) {
+        if (!writableFinished() && !isStdio()) {
             try {
                 out.close();
             } catch (IOException e) {

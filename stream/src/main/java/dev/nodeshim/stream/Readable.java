@@ -165,10 +165,11 @@ public class Readable extends Stream {
     }
 
     /**
-     * A byte stream reading {@code in} on a helper thread, only when the stream wants data (its
-     * buffer is below highWaterMark), so a slow consumer slows the producer down. Chunks are at most
-     * highWaterMark bytes. End of input ends the stream; an {@link java.io.IOException} destroys it
-     * with that error; destroying the stream closes {@code in}.
+     * A byte stream reading {@code in} on a helper thread, only while the stream wants data (from
+     * its {@code _read} until a {@code push} returns false) and at most highWaterMark bytes ahead of
+     * the loop, so a slow consumer slows the producer down. Chunks are at most highWaterMark bytes.
+     * End of input ends the stream; an {@link java.io.IOException} destroys it with that error;
+     * destroying the stream closes {@code in}.
      */
     public static Readable fromInputStream(InputStream in) {
         return fromInputStream(in, ReadableOptions.defaults());
@@ -499,6 +500,9 @@ public class Readable extends Stream {
         length -= n;
         Object first = buffer.peekFirst();
         if (first instanceof String s) {
+            if (n == s.length()) {
+                return buffer.pollFirst();
+            }
             if (n < s.length()) {
                 buffer.pollFirst();
                 buffer.addFirst(s.substring((int) n));
@@ -518,6 +522,9 @@ public class Readable extends Stream {
             return sb.toString();
         }
         Buffer head = (Buffer) first;
+        if (n == head.length()) {
+            return buffer.pollFirst(); // exactly the first chunk (flowing mode's usual case): no copy
+        }
         if (n < head.length()) {
             buffer.pollFirst();
             buffer.addFirst(head.subarray(n));

@@ -77,7 +77,8 @@ public class Writable extends Stream implements WritableStream {
      * A writable that writes to {@code out} on a helper thread, one chunk at a time; a chunk's
      * callback runs (on the loop) once {@code out.write} returned, so {@code write()} returns false
      * and {@code 'drain'} follows exactly as the OutputStream's pace dictates. {@code end()} flushes
-     * and closes {@code out}; destroy closes it.
+     * and closes {@code out}; destroy closes it. {@code System.out} and {@code System.err} are
+     * flushed but never closed (Node does not close stdout either).
      */
     public static Writable fromOutputStream(OutputStream out) {
         return new OutputStreamWritable(out, WritableOptions.defaults());
