@@ -746,9 +746,9 @@ public class Readable extends Stream {
     // ------------------------------------------------------------------------------------------------
     // Properties
 
-    /** True while it is safe to call {@link #read}: not destroyed, errored or ended. */
+    /** True while it is safe to call {@link #read}: not destroyed, not ended, no error emitted. */
     public boolean readable() {
-        return !destroyed && !errorEmitted && !endEmitted && errored == null;
+        return !destroyed && !errorEmitted && !endEmitted;
     }
 
     /** Whether {@code 'end'} was emitted. */

@@ -247,6 +247,20 @@ class AdaptersTest {
     }
 
     @Test
+    void helperThreadsEndWithTheirStreams() throws InterruptedException {
+        EventLoop.run(() -> Readable.fromInputStream(new CountingInput(1 << 20))
+                .pipe(Writable.fromOutputStream(new ByteArrayOutputStream())));
+        // both streams were destroyed at their end, which shuts their helper down: each thread
+        // finishes its last task and exits (join waits for that; it does not guess a delay)
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().startsWith("nodeshim-stream-")) {
+                t.join(30_000);
+                assertTrue(!t.isAlive(), t.getName() + " still alive");
+            }
+        }
+    }
+
+    @Test
     void anIoExceptionOfTheInputStreamIsTheReadablesError() {
         IOException boom = new IOException("disk on fire");
         InputStream failing = new InputStream() {
