@@ -32,7 +32,8 @@ final class Pipeline {
 
     static void run(List<? extends Stream> streams, Callback callback) {
         if (callback == null) {
-            throw Errors.invalidArgType("callback", "function", null);
+            // node takes the last argument as the callback and names it so
+            throw Errors.invalidArgType("streams[stream.length - 1]", "function", null);
         }
         if (streams == null || streams.size() < 2) {
             throw Errors.missingArgs("streams");

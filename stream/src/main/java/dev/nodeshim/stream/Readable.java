@@ -702,7 +702,8 @@ public class Readable extends Stream {
     /** {@code src.pipe(dest, {end})}: with {@code end} false, {@code dest} stays open after {@code 'end'}. */
     public <W extends Stream & WritableStream> W pipe(W dest, boolean end) {
         if (dest == null) {
-            throw dev.nodeshim.errors.Errors.invalidArgType("destination", "Writable", null);
+            // node's own error here is JavaScript's, from calling dest.on
+            throw new dev.nodeshim.errors.NodeError("TypeError", null, "Cannot read properties of null (reading 'on')");
         }
         Pipe.connect(this, dest, end);
         return dest;
