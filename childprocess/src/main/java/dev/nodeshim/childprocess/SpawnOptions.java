@@ -41,12 +41,13 @@ public final class SpawnOptions {
         return DEFAULTS;
     }
 
-    /** exec/execFile {@code encoding}: a Buffer encoding (Strings) or {@code "buffer"} (Buffers). */
+    /**
+     * exec/execFile {@code encoding}: a Buffer encoding (Strings) or {@code "buffer"} (Buffers). Like
+     * Node 20, a name that is no Buffer encoding also gives Buffers (no error): node's execFile
+     * decodes only when {@code Buffer.isEncoding(encoding)} holds.
+     */
     public SpawnOptions encoding(String name) {
-        String e = name == null ? "buffer" : name;
-        if (!e.equals("buffer") && !Buffer.isEncoding(e)) {
-            throw Errors.unknownEncoding(name);
-        }
+        String e = name == null || !Buffer.isEncoding(name) ? "buffer" : name;
         return new SpawnOptions(e, cwd, env, shell, timeoutMs, killSignal, maxBuffer);
     }
 
@@ -90,6 +91,11 @@ public final class SpawnOptions {
     public SpawnOptions killSignal(String signal) {
         Signals.toNumber(signal);
         return new SpawnOptions(encoding, cwd, env, shell, timeoutMs, signal, maxBuffer);
+    }
+
+    /** {@code killSignal} as a number ({@code ERR_UNKNOWN_SIGNAL} for one that does not exist). */
+    public SpawnOptions killSignal(int signal) {
+        return killSignal(Signals.name(Signals.toNumber(signal)));
     }
 
     /** exec/execFile {@code maxBuffer}: bytes kept per stream; beyond it the child is killed. */

@@ -45,6 +45,8 @@ public final class Outcome {
                 String k = keys.next();
                 if (t instanceof NodeError ne && ne.props().containsKey(k)) {
                     props.set(k, encodeOrDescribe(ne.prop(k)));
+                } else {
+                    props.set(k, Values.encode(dev.nodeshim.errors.Undefined.INSTANCE)); // JS: a missing property reads as undefined
                 }
             }
             e.set("props", props);

@@ -1,0 +1,216 @@
+#!/usr/bin/env node
+'use strict';
+// Generates the `childprocess.*` conformance cases (shared/CONFORMANCE.md, "childprocess") from real
+// Node:
+//
+//     node conformance-tests/generator/childprocess.js
+//
+// writes conformance-tests/src/test/resources/cases/childprocess/{spawnSync,execFileSync,exec,execFile}.jsonl.
+//
+// Only commands whose result does not depend on the machine: `sh -c '…'`, `printf`, `cat`, `pwd` in
+// `/`, `sleep` stopped by a timeout, and programs or directories that do not exist. No pid, time or
+// PATH-dependent path appears in a result. Each case runs twice in Node and is dropped, loudly, when
+// the two results differ (a race would make it flaky on another machine).
+//
+// Left out on purpose (see childprocess/README.md):
+// - a child that *exits* with 129…159 by itself: the JDK reports that status exactly as death by
+//   signal 1…31, and nodeshim reads it as the signal (the documented divergence);
+// - spawnSync `maxBuffer` overflows: what Node keeps of the output, and whether the child had exited
+//   before it was killed, depend on pipe timing;
+// - SIGQUIT: HotSpot blocks it in every Java thread (it is the JVM's thread-dump signal) and a child
+//   inherits the blocked mask through fork and exec, so a child of a JVM does not die of SIGQUIT
+//   (childprocess/README.md, "Known divergences");
+// - `childprocess.events`: its `stdout`/`stderr` need spawn's stdio streams, which do not exist yet.
+
+const cp = require('child_process');
+const { encode, decode, writeCases, pad } = require('./common');
+
+// ------------------------------------------------------------------------------------------------
+// Inputs, as CONFORMANCE.md writes them, turned into Node arguments
+
+/** A chunk (string, {$hex}, or {s, enc}) as Node gets it. */
+function chunk(c) {
+  if (typeof c === 'string') return c;
+  if (c && typeof c === 'object' && 's' in c) return Buffer.from(c.s, c.enc);
+  return decode(c);
+}
+
+/** The probe's `options` object as Node's options (input as a chunk, the rest as they are). */
+function nodeOptions(o, extra) {
+  const out = Object.assign({}, extra);
+  if (!o) return out;
+  for (const k of Object.keys(o)) out[k] = k === 'input' ? chunk(o.input) : decode(o[k]);
+  return out;
+}
+
+function errorFields(e) {
+  if (!e) return null;
+  return { code: e.code, errno: e.errno, syscall: e.syscall, path: e.path, spawnargs: e.spawnargs };
+}
+
+// ------------------------------------------------------------------------------------------------
+// Performing a case in Node
+
+function performSync(probe, i) {
+  const args = i.args === undefined ? [] : i.args;
+  if (probe === 'childprocess.spawnSync') {
+    let r;
+    try {
+      r = cp.spawnSync(i.command, args, nodeOptions(i.options));
+    } catch (e) {
+      return { throws: { name: e.name, code: e.code === undefined ? null : e.code, message: e.message } };
+    }
+    return {
+      ok: encode({
+        status: r.status, signal: r.signal, stdout: r.stdout === undefined ? null : r.stdout,
+        stderr: r.stderr === undefined ? null : r.stderr, error: errorFields(r.error),
+      }),
+    };
+  }
+  // execFileSync: stderr is piped (not copied to ours) so the generator's output stays clean.
+  try {
+    return { ok: encode(cp.execFileSync(i.file, args, nodeOptions(i.options, { stdio: 'pipe' }))) };
+  } catch (e) {
+    const props = {};
+    for (const p of ['status', 'signal', 'stdout', 'stderr']) props[p] = encode(e[p]);
+    return { throws: { name: e.name, code: e.code === undefined ? null : e.code, message: e.message, props } };
+  }
+}
+
+function performAsync(probe, i) {
+  return new Promise((resolve) => {
+    const done = (err, stdout, stderr) => resolve({
+      ok: encode({
+        error: err ? { message: err.message, code: err.code, killed: err.killed, signal: err.signal, cmd: err.cmd } : null,
+        stdout, stderr,
+      }),
+    });
+    if (probe === 'childprocess.exec') cp.exec(i.command, nodeOptions(i.options), done);
+    else cp.execFile(i.file, i.args === undefined ? [] : i.args, nodeOptions(i.options), done);
+  });
+}
+
+async function perform(probe, i) {
+  return probe.endsWith('Sync') ? performSync(probe, i) : performAsync(probe, i);
+}
+
+// ------------------------------------------------------------------------------------------------
+// The cases
+
+const EXIT_CODES = [0, 1, 2, 3, 42, 100, 125, 126, 127, 128, 160, 200, 254, 255];
+const SELF_SIGNALS = ['HUP', 'INT', 'ABRT', 'KILL', 'USR1', 'USR2', 'PIPE', 'ALRM', 'TERM'];
+const KILL_SIGNALS = ['SIGTERM', 'SIGKILL', 'SIGINT', 'SIGHUP', 'SIGUSR1', 'SIGUSR2', 'SIGALRM', 9, 15];
+/** Arguments that a shell would mangle; each must arrive byte-exact. */
+const TRICKY_ARGS = [
+  'plain', 'two words', '  padded  ', '', "it's", 'say "hi"', '$(echo no)', '`echo no`', '$HOME',
+  'a;b', 'a|b', 'a&b', 'a>b', '*', '~', 'line1\nline2', 'tab\there', 'back\\slash', '%s %d',
+  'héllo wörld', '日本語', 'emoji 😀', '--flag=value', '-n',
+];
+const ENCODINGS = ['utf8', 'buffer', 'latin1', 'hex', 'base64', 'base64url', 'ascii', 'ucs2', 'utf-8', 'UTF8'];
+const SHELL_SCRIPTS = [
+  'echo "$FOO"', 'printf %s "$FOO-$BAR"', 'echo $FOO $BAR', 'test -z "$UNSET_VAR" && echo empty',
+  'echo out; echo err >&2', 'exit 7', 'printf "%s|" "$@"', 'cat; echo done',
+];
+
+/** Every case as {probe, in}; ids are assigned per probe in this order. */
+function allCases() {
+  const cases = [];
+  const add = (probe, input, note) => cases.push({ probe, in: input, note });
+
+  for (const probe of ['childprocess.spawnSync', 'childprocess.execFileSync', 'childprocess.execFile']) {
+    const cmd = (c, args, options) => {
+      const input = probe === 'childprocess.spawnSync' ? { command: c } : { file: c };
+      if (args !== undefined) input.args = args;
+      if (options !== undefined) input.options = options;
+      return input;
+    };
+    for (const code of EXIT_CODES) add(probe, cmd('sh', ['-c', `exit ${code}`]), `exit ${code}`);
+    for (const code of [1, 3]) {
+      add(probe, cmd('sh', ['-c', `echo out; echo err >&2; exit ${code}`]), 'output and a failure');
+      add(probe, cmd('sh', ['-c', `printf out; printf err >&2; exit ${code}`], { encoding: 'utf8' }),
+        'no trailing newline on stderr');
+    }
+    for (const sig of SELF_SIGNALS) add(probe, cmd('sh', ['-c', `kill -${sig} $$`]), `the child kills itself with SIG${sig}`);
+    add(probe, cmd('sh', ['-c', 'echo before; kill -TERM $$; echo after']), 'output before a self-inflicted signal');
+    for (const a of TRICKY_ARGS) add(probe, cmd('printf', ['[%s]\\n', a]), `argument ${JSON.stringify(a)} byte-exact`);
+    add(probe, cmd('printf', ['%s|', ...TRICKY_ARGS]), 'every tricky argument at once');
+    add(probe, cmd('nonexistent-program-xyz'), 'missing program');
+    add(probe, cmd('nonexistent-program-xyz', ['a b', 'c']), 'missing program with arguments');
+    add(probe, cmd('./nonexistent-program-xyz'), 'missing program, relative path');
+    add(probe, cmd('/nonexistent-dir-xyz/prog', ['x']), 'missing program, absolute path');
+    add(probe, cmd('pwd', [], { cwd: '/' }), 'cwd /');
+    add(probe, cmd('pwd', [], { cwd: '/nonexistent-dir-xyz' }), 'cwd that does not exist');
+    add(probe, cmd('printf', ['x'], { cwd: '/nonexistent-dir-xyz' }), 'cwd that does not exist');
+    add(probe, cmd('/etc/passwd'), 'a file that is not executable');
+    add(probe, cmd('/'), 'a directory as the program');
+    for (const enc of ENCODINGS) {
+      add(probe, cmd('printf', ['h\\303\\251llo \\342\\234\\223 \\377'], { encoding: enc }), `encoding ${enc}`);
+    }
+    add(probe, cmd('printf', ['abc'], { encoding: 'nonsense' }), 'an unknown encoding');
+    for (const sig of KILL_SIGNALS) {
+      add(probe, cmd('sleep', ['5'], { timeout: 50, killSignal: sig }), `timeout with killSignal ${sig}`);
+    }
+    add(probe, cmd('sh', ['-c', 'echo started; exec sleep 5'], { timeout: 100 }), 'timeout after some output');
+    add(probe, cmd('printf', ['abcdef'], { maxBuffer: 6 }), 'output exactly maxBuffer long');
+    add(probe, cmd('printf', ['abcdef'], { maxBuffer: 100 }), 'output under maxBuffer');
+    for (const script of SHELL_SCRIPTS) {
+      // execFile leaves the child's stdin open (nothing here writes or ends it): `cat` would wait forever
+      if (probe === 'childprocess.execFile' && script.startsWith('cat')) continue;
+      add(probe, cmd(script, ['a b', 'c'], { shell: true, env: { FOO: 'foo value', BAR: 'bar' } }), 'shell with env');
+      add(probe, cmd(script, undefined, { shell: '/bin/sh', env: { FOO: 'x' } }), 'shell as a path');
+    }
+    add(probe, cmd('sh', ['-c', 'printf "%s" "$ONLY"'], { env: { ONLY: 'this' } }), 'env replaces the environment');
+    if (probe !== 'childprocess.execFile') {
+      const inputs = ['hello\nworld', '', 'héllo ✓', { $hex: '00ff80417f0a' }, { s: 'aGVsbG8=', enc: 'base64' },
+        { s: '68690a', enc: 'hex' }, 'x'.repeat(2000)];
+      for (const input of inputs) add(probe, cmd('cat', [], { input }), 'input to cat');
+      add(probe, cmd('cat', [], { input: 'abc', encoding: 'utf8' }), 'input with an output encoding');
+      add(probe, cmd('sh', ['-c', 'head -c 3; echo; exit 4'], { input: 'abcdef' }), 'input partly read, then a failure');
+      add(probe, cmd('wc', ['-c'], { input: 'x'.repeat(70000) }), 'input larger than a pipe buffer');
+    }
+  }
+
+  const exec = (command, options) => (options === undefined ? { command } : { command, options });
+  const execProbe = 'childprocess.exec';
+  for (const code of EXIT_CODES) add(execProbe, exec(`exit ${code}`), `exit ${code}`);
+  add(execProbe, exec('echo out; echo err >&2; exit 2'), 'output and a failure');
+  add(execProbe, exec('echo hi'), 'echo');
+  add(execProbe, exec('printf "%s|" a "b c" \'d e\''), 'the shell splits');
+  for (const sig of SELF_SIGNALS) add(execProbe, exec(`kill -${sig} $$`), `the shell kills itself with SIG${sig}`);
+  add(execProbe, exec('nonexistent-program-xyz'), 'missing program (the shell says 127)');
+  add(execProbe, exec('echo "$FOO" "$BAR"', { env: { FOO: 'foo', BAR: 'b a r' } }), 'env');
+  add(execProbe, exec('pwd', { cwd: '/' }), 'cwd');
+  add(execProbe, exec('pwd', { cwd: '/nonexistent-dir-xyz' }), 'cwd that does not exist');
+  for (const enc of ENCODINGS) add(execProbe, exec("printf 'h\\303\\251llo \\377'", { encoding: enc }), `encoding ${enc}`);
+  for (const sig of KILL_SIGNALS) add(execProbe, exec('exec sleep 5', { timeout: 50, killSignal: sig }), `timeout with killSignal ${sig}`);
+  add(execProbe, exec('printf abcdef', { maxBuffer: 3 }), 'stdout over maxBuffer');
+  add(execProbe, exec('printf abcdef >&2', { maxBuffer: 3 }), 'stderr over maxBuffer');
+  add(execProbe, exec('printf abcdef', { maxBuffer: 6 }), 'stdout exactly maxBuffer');
+  add(execProbe, exec('printf abcdef', { maxBuffer: 3, encoding: 'buffer' }), 'stdout over maxBuffer, buffer encoding');
+  add(execProbe, exec('echo "$0"', { shell: '/bin/sh' }), 'shell as a path');
+  return cases;
+}
+
+// ------------------------------------------------------------------------------------------------
+
+async function main() {
+  const byProbe = new Map();
+  let dropped = 0;
+  for (const c of allCases()) {
+    const first = await perform(c.probe, c.in);
+    const second = await perform(c.probe, c.in);
+    if (JSON.stringify(first) !== JSON.stringify(second)) {
+      dropped++;
+      process.stderr.write(`dropped (differs between runs): ${c.probe} ${JSON.stringify(c.in)}\n`);
+      continue;
+    }
+    const short = c.probe.slice('childprocess.'.length);
+    if (!byProbe.has(short)) byProbe.set(short, []);
+    const list = byProbe.get(short);
+    list.push({ id: `childprocess/${short}/${pad(list.length)}`, probe: c.probe, note: c.note, in: c.in, out: first });
+  }
+  for (const [short, cases] of byProbe) writeCases('childprocess', `${short}.jsonl`, cases);
+  if (dropped) process.stderr.write(`${dropped} cases dropped\n`);
+}
+
+main();
