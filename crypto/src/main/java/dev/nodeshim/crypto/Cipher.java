@@ -60,6 +60,17 @@ public final class Cipher extends CipherBase {
         return encodeOut(updateBytes(data.buffer().array(), data.byteOffset(), data.length()), outputEncoding, false);
     }
 
+    /** Java interop: the remaining bytes of a {@link java.nio.ByteBuffer} (its position moves to its limit). */
+    public Buffer update(java.nio.ByteBuffer data) {
+        Bytes.requireData(data, "data");
+        if (finalized) {
+            throw CipherEngine.unsupportedState();
+        }
+        byte[] in = new byte[data.remaining()];
+        data.get(in);
+        return Buffer.wrap(updateBytes(in, 0, in.length));
+    }
+
     /** {@code cipher.update(uint8array)}. */
     public Buffer update(byte[] data) {
         Bytes.requireData(data, "data");

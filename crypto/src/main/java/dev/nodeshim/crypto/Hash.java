@@ -82,6 +82,16 @@ public final class Hash {
         return this;
     }
 
+    /**
+     * Java interop: the remaining bytes of a {@link java.nio.ByteBuffer} (its position moves to its limit).
+     */
+    public Hash update(java.nio.ByteBuffer data) {
+        checkOpen();
+        Bytes.requireData(data, "data");
+        engine.update(data);
+        return this;
+    }
+
     /** {@code hash.update(uint8array)}. */
     public Hash update(byte[] data) {
         checkOpen();

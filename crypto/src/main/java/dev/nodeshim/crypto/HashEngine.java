@@ -11,6 +11,21 @@ import org.bouncycastle.crypto.digests.SHAKEDigest;
 interface HashEngine {
     void update(byte[] a, int off, int len);
 
+    /** The remaining bytes of {@code b}; a heap buffer is read in place. */
+    default void update(java.nio.ByteBuffer b) {
+        if (b.hasArray()) {
+            update(b.array(), b.arrayOffset() + b.position(), b.remaining());
+            b.position(b.limit());
+        } else {
+            byte[] chunk = new byte[Math.min(b.remaining(), 8192)];
+            while (b.hasRemaining()) {
+                int n = Math.min(chunk.length, b.remaining());
+                b.get(chunk, 0, n);
+                update(chunk, 0, n);
+            }
+        }
+    }
+
     /** Ends the computation and returns {@code length} bytes of output (the digest size unless XOF). */
     byte[] finish(int length);
 

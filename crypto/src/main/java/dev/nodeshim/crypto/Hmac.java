@@ -74,6 +74,16 @@ public final class Hmac {
         return this;
     }
 
+    /**
+     * Java interop: the remaining bytes of a {@link java.nio.ByteBuffer} (its position moves to its limit).
+     */
+    public Hmac update(java.nio.ByteBuffer data) {
+        checkOpen();
+        Bytes.requireData(data, "data");
+        inner.update(data);
+        return this;
+    }
+
     /** {@code hmac.update(uint8array)}. */
     public Hmac update(byte[] data) {
         checkOpen();
