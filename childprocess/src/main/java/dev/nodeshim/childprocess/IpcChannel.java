@@ -71,6 +71,8 @@ final class IpcChannel implements ProcessChannel {
     private static final int READ_SIZE = 64 * 1024;
     /** Unix socket paths are limited to 107 bytes on Linux. */
     private static final int MAX_SOCKET_PATH = 100;
+    /** The {@code cmd} prefix of messages delivered as {@code 'internalMessage'}. */
+    private static final String INTERNAL_PREFIX = "NODE_";
     /** A received JSON {@code null} in a queue that cannot hold null. */
     private static final Object JSON_NULL = new Object();
 
@@ -363,7 +365,7 @@ final class IpcChannel implements ProcessChannel {
                 if (m instanceof BadMessage bad) {
                     throw bad.error; // JSON.parse failing in Node's channel code: an uncaught SyntaxError
                 }
-                owner.emit("message", m == JSON_NULL ? null : m);
+                owner.emit(isInternal(m) ? "internalMessage" : "message", m == JSON_NULL ? null : m);
             } catch (RuntimeException | Error e) {
                 if (!received.isEmpty()) {
                     loop.execute(this::drainReceived);
@@ -371,6 +373,18 @@ final class IpcChannel implements ProcessChannel {
                 throw e;
             }
         }
+    }
+
+    /**
+     * Node's reserved messages (child_process docs, {@code subprocess.send}): an object whose {@code cmd}
+     * is a string starting with {@code NODE_} goes to {@code 'internalMessage'}, never to
+     * {@code 'message'}, on either side. node 20 wants at least one character after the prefix:
+     * {@code {cmd: 'NODE_'}} is an ordinary message (fork-internal-message.js). The cluster module
+     * speaks its protocol this way.
+     */
+    static boolean isInternal(Object m) {
+        return m instanceof java.util.Map<?, ?> map && map.get("cmd") instanceof String cmd
+                && cmd.length() > INTERNAL_PREFIX.length() && cmd.startsWith(INTERNAL_PREFIX);
     }
 
     private void peerClosed() {
