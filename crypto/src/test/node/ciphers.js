@@ -8,14 +8,27 @@ const c = require('crypto');
 const fs = require('fs');
 const path = require('path');
 const bytes = (n, seed) => Buffer.alloc(n).map((_, i) => (i * 31 + seed * 17 + 7) & 0xff);
+// Run with --openssl-legacy-provider, it writes ../resources/legacy-ciphers.tsv instead: the names the
+// legacy provider adds, and for the variable-length-key ciphers (bf, cast5, rc2, rc4) keys of many lengths.
+const legacy = process.execArgv.includes('--openssl-legacy-provider');
+const variable = new Set(['bf', 'bf-cbc', 'bf-cfb', 'bf-ecb', 'bf-ofb', 'blowfish', 'cast', 'cast-cbc', 'cast5-cbc',
+  'cast5-cfb', 'cast5-ecb', 'cast5-ofb', 'rc2', 'rc2-128', 'rc2-40', 'rc2-40-cbc', 'rc2-64', 'rc2-64-cbc', 'rc2-cbc',
+  'rc2-cfb', 'rc2-ecb', 'rc2-ofb', 'rc4', 'rc4-40', 'rc4-hmac-md5']);
+const names = legacy
+  ? c.getCiphers().filter((n) => !require('child_process').execFileSync(process.execPath,
+    ['-p', 'JSON.stringify(require("crypto").getCiphers())']).toString().includes('"' + n + '"'))
+  : c.getCiphers();
 const rows = [];
-for (const name of c.getCiphers()) {
+for (const name of names) {
   const info = c.getCipherInfo(name);
   const aead = /gcm|ccm|ocb/.test(info.mode) || name === 'chacha20-poly1305';
-  const key = bytes(info.keyLength, 1);
+  const keyLengths = legacy && variable.has(name) ? [info.keyLength, 1, 3, 5, 10, 17, 57, 72, 100, 300]
+    : [info.keyLength];
+  for (const keyLength of keyLengths) {
+  const key = bytes(keyLength, 1);
   const iv = info.ivLength === undefined ? null : bytes(info.ivLength, 2);
   const opts = aead ? { authTagLength: 16 } : undefined;
-  for (const len of [0, 1, 15, 16, 17, 33, 64, 100]) {
+  for (const len of keyLength === info.keyLength ? [0, 1, 15, 16, 17, 33, 64, 100] : [17]) {
     let pt = bytes(len, 3);
     let chunks;
     if (info.mode === 'wrap') {
@@ -48,5 +61,7 @@ for (const name of c.getCiphers()) {
     rows.push([name, key.toString('hex'), iv ? iv.toString('hex') : '-', aad ? aad.toString('hex') : '-',
       pt.toString('hex') || '-', chunks.join(','), name === 'des3-wrap' || name === 'id-smime-alg-CMS3DESwrap' ? '-' : out, tag, sizes].join('\t'));
   }
+  }
 }
-fs.writeFileSync(path.join(__dirname, '..', 'resources', 'ciphers.tsv'), rows.join('\n') + '\n');
+fs.writeFileSync(path.join(__dirname, '..', 'resources', legacy ? 'legacy-ciphers.tsv' : 'ciphers.tsv'),
+  rows.join('\n') + '\n');

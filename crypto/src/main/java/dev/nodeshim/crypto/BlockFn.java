@@ -32,9 +32,21 @@ abstract class BlockFn {
         return out;
     }
 
+    /** The block function of a cipher under {@code key} (RC2 also needs the cipher's effective key bits). */
+    static BlockFn of(Registry.CipherSpec spec, byte[] key) {
+        if (spec.family() == Registry.Family.RC2) {
+            return BcBlockFn.rc2(Legacy.effectiveKey(spec.family(), key), spec.effectiveBits());
+        }
+        return of(spec.family(), spec.variableKey() ? Legacy.effectiveKey(spec.family(), key) : key);
+    }
+
     /** The block function of a family under {@code key} (already of the family's length). */
     static BlockFn of(Registry.Family family, byte[] key) {
         switch (family) {
+            case DES:
+                return new Jca("DES", key, 8);
+            case DESX:
+                return new Desx(key);
             case AES:
                 return new Jca("AES", key, 16);
             case DES_EDE:
@@ -42,6 +54,10 @@ abstract class BlockFn {
             case ARIA:
             case CAMELLIA:
             case SM4:
+            case BF:
+            case CAST5:
+            case IDEA:
+            case SEED:
                 // in a class of its own, so that verifying this method loads no BouncyCastle class
                 return BcBlockFn.of(family, key);
             default:
@@ -58,6 +74,47 @@ abstract class BlockFn {
         System.arraycopy(key, 0, k, 0, 16);
         System.arraycopy(key, 0, k, 16, 8);
         return k;
+    }
+
+    /**
+     * DESX (legacy): DES under the first 8 key bytes, whitened with the next 8 before and the last 8
+     * after, as OpenSSL's desx-cbc lays out its 24-byte key.
+     */
+    static final class Desx extends BlockFn {
+        private final BlockFn des;
+        private final byte[] in;
+        private final byte[] out;
+
+        Desx(byte[] key) {
+            super(8);
+            des = new Jca("DES", java.util.Arrays.copyOf(key, 8), 8);
+            in = java.util.Arrays.copyOfRange(key, 8, 16);
+            out = java.util.Arrays.copyOfRange(key, 16, 24);
+        }
+
+        @Override
+        void encrypt(byte[] src, int srcOff, int len, byte[] dst, int dstOff) {
+            byte[] t = new byte[len];
+            for (int i = 0; i < len; i++) {
+                t[i] = (byte) (src[srcOff + i] ^ in[i & 7]);
+            }
+            des.encrypt(t, 0, len, t, 0);
+            for (int i = 0; i < len; i++) {
+                dst[dstOff + i] = (byte) (t[i] ^ out[i & 7]);
+            }
+        }
+
+        @Override
+        void decrypt(byte[] src, int srcOff, int len, byte[] dst, int dstOff) {
+            byte[] t = new byte[len];
+            for (int i = 0; i < len; i++) {
+                t[i] = (byte) (src[srcOff + i] ^ out[i & 7]);
+            }
+            des.decrypt(t, 0, len, t, 0);
+            for (int i = 0; i < len; i++) {
+                dst[dstOff + i] = (byte) (t[i] ^ in[i & 7]);
+            }
+        }
     }
 
     /** A JCA ECB cipher; the decrypting instance is made on first use (CTR, CFB, OFB, GCM never need it). */

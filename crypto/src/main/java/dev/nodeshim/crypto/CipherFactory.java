@@ -23,11 +23,10 @@ final class CipherFactory {
         if (spec == null) {
             throw Registry.legacyCipher(algorithm) ? CryptoErrors.unsupported() : CryptoErrors.unknownCipher();
         }
-        if (!spec.validIv(v == null ? 0 : v.length) || (v == null && spec.mode() != Registry.Mode.ECB
-                && spec.mode() != Registry.Mode.DES3_WRAP)) {
+        if (!spec.validIv(v == null ? 0 : v.length) || (v == null && spec.ivLength() != 0)) {
             throw CryptoErrors.invalidIv();
         }
-        if (k.length != spec.keyLength()) {
+        if (spec.variableKey() ? k.length == 0 : k.length != spec.keyLength()) {
             throw CryptoErrors.invalidKeyLength();
         }
         int tagLength = tagLength(algorithm, spec, options == null ? -1 : options.authTagLength(), encrypt);
@@ -85,7 +84,7 @@ final class CipherFactory {
     private static CipherEngine engine(Registry.CipherSpec spec, byte[] key, byte[] iv, boolean encrypt, int tagLength) {
         switch (spec.mode()) {
             case STREAM:
-                return new ChaCha20.Engine(key, iv);
+                return spec.family() == Registry.Family.RC4 ? new Rc4(key) : new ChaCha20.Engine(key, iv);
             case CHACHA20_POLY1305:
                 return new ChaChaPolyEngine(key, iv, encrypt, tagLength);
             case CBC_HMAC:
@@ -98,7 +97,7 @@ final class CipherFactory {
             default:
                 break;
         }
-        BlockFn fn = BlockFn.of(spec.family(), key);
+        BlockFn fn = BlockFn.of(spec, key);
         switch (spec.mode()) {
             case ECB:
                 return new BlockModeEngine(fn, false, iv, encrypt);

@@ -435,6 +435,23 @@ public final class Crypto {
     // ------------------------------------------------------------------------------------------------
     // Ciphers
 
+    /**
+     * Loads or unloads OpenSSL's legacy provider, process-wide: Node's {@code --openssl-legacy-provider}
+     * (also the system property {@code nodeshim.openssl.legacyProvider=true}). While it is loaded, the
+     * legacy ciphers (des, desx, bf, cast5, idea, seed, rc2, rc4) and hashes (md4, mdc2, whirlpool) work
+     * as Node's do under that flag, and getCiphers()/getHashes() list them; otherwise they are refused
+     * with {@code error:0308010C:digital envelope routines::unsupported}, as Node 20 refuses them.
+     * These algorithms are broken or weak: use them only to read old data.
+     */
+    public static void setLegacyProvider(boolean loaded) {
+        Registry.legacyProvider = loaded;
+    }
+
+    /** Whether the legacy provider is loaded (see {@link #setLegacyProvider}). */
+    public static boolean legacyProvider() {
+        return Registry.legacyProvider;
+    }
+
     /** {@code crypto.getCiphers()}: Node 20's list (131 names), every one of which works here as in Node. */
     public static List<String> getCiphers() {
         return Registry.ciphers();

@@ -36,6 +36,12 @@ import org.bouncycastle.crypto.digests.SHAKEDigest;
  * <p>The tables are immutable after class initialisation; lookups are thread-safe.
  */
 final class Registry {
+    /**
+     * Whether OpenSSL's legacy provider is loaded: Node's {@code --openssl-legacy-provider}, here
+     * {@link Crypto#setLegacyProvider} or the system property {@code nodeshim.openssl.legacyProvider}.
+     */
+    static volatile boolean legacyProvider = Boolean.getBoolean("nodeshim.openssl.legacyProvider");
+
     /** The running JDK's feature release (17, 21, 25…), for per-JDK choices of implementation. */
     static final int JDK_FEATURE = Runtime.version().feature();
 
@@ -60,7 +66,7 @@ final class Registry {
             "whirlpool");
 
     /** Node 20's {@code crypto.getHashes()}, in its order. */
-    private static final List<String> HASH_NAMES = List.of(
+    static final List<String> HASH_NAMES = List.of(
             "RSA-MD5", "RSA-RIPEMD160", "RSA-SHA1", "RSA-SHA1-2", "RSA-SHA224", "RSA-SHA256", "RSA-SHA3-224",
             "RSA-SHA3-256", "RSA-SHA3-384", "RSA-SHA3-512", "RSA-SHA384", "RSA-SHA512", "RSA-SHA512/224",
             "RSA-SHA512/256", "RSA-SM3", "blake2b512", "blake2s256", "id-rsassa-pkcs1-v1_5-with-sha3-224",
@@ -145,7 +151,7 @@ final class Registry {
         }
     }
 
-    private static MessageDigest digest(String jca, Provider provider) {
+    static MessageDigest digest(String jca, Provider provider) {
         try {
             return provider == null ? MessageDigest.getInstance(jca) : MessageDigest.getInstance(jca, provider);
         } catch (NoSuchAlgorithmException e) {
@@ -160,17 +166,21 @@ final class Registry {
 
     /** The hash named {@code name} (any alias, any case), or {@code null}. */
     static HashSpec hash(String name) {
-        return HASHES.get(lower(name));
+        HashSpec spec = HASHES.get(lower(name));
+        if (spec == null && legacyProvider) {
+            spec = Legacy.HASHES.get(lower(name));
+        }
+        return spec;
     }
 
     /** Whether {@code name} is a hash that OpenSSL 3 has only in its legacy provider. */
     static boolean legacyHash(String name) {
-        return LEGACY_HASHES.contains(lower(name));
+        return !legacyProvider && LEGACY_HASHES.contains(lower(name));
     }
 
     /** Node 20's {@code getHashes()}: every name works here. */
     static List<String> hashes() {
-        return HASH_NAMES;
+        return legacyProvider ? Legacy.HASH_NAMES : HASH_NAMES;
     }
 
     // ------------------------------------------------------------------------------------------------
@@ -178,7 +188,9 @@ final class Registry {
 
     /** A block (or stream) cipher family. */
     enum Family {
-        AES, ARIA, CAMELLIA, SM4, DES_EDE, CHACHA20
+        AES, ARIA, CAMELLIA, SM4, DES_EDE, CHACHA20,
+        // OpenSSL's legacy provider
+        DES, DESX, BF, CAST5, IDEA, SEED, RC2, RC4
     }
 
     /** How a cipher uses its family, with OpenSSL's rules for IV lengths. */
@@ -192,13 +204,20 @@ final class Registry {
     }
 
     /** A cipher: OpenSSL's name, family, mode, key length and (default) IV length, 0 for none. */
-    record CipherSpec(String name, Family family, Mode mode, int keyLength, int ivLength) {
+    record CipherSpec(String name, Family family, Mode mode, int keyLength, int ivLength, boolean variableKey,
+            int effectiveBits) {
+        CipherSpec(String name, Family family, Mode mode, int keyLength, int ivLength) {
+            this(name, family, mode, keyLength, ivLength, false, 0);
+        }
+
         /** OpenSSL's IV rule: an exact length, none (null or empty), or a range for GCM, CCM and OCB. */
         boolean validIv(int n) {
             switch (mode) {
                 case ECB:
                 case DES3_WRAP:
                     return n == 0;
+                case STREAM:
+                    return n == ivLength;
                 case GCM:
                     return n >= 1;
                 case CCM:
@@ -220,7 +239,7 @@ final class Registry {
             "idea-cbc", "idea-ecb", "idea-cfb", "idea-ofb");
 
     /** Node 20's {@code crypto.getCiphers()}, in its order. */
-    private static final List<String> CIPHER_NAMES = List.of(
+    static final List<String> CIPHER_NAMES = List.of(
             "aes-128-cbc", "aes-128-cbc-hmac-sha1", "aes-128-cbc-hmac-sha256", "aes-128-ccm", "aes-128-cfb",
             "aes-128-cfb1", "aes-128-cfb8", "aes-128-ctr", "aes-128-ecb", "aes-128-gcm", "aes-128-ocb",
             "aes-128-ofb", "aes-128-xts", "aes-192-cbc", "aes-192-ccm", "aes-192-cfb", "aes-192-cfb1",
@@ -320,17 +339,21 @@ final class Registry {
 
     /** The cipher named {@code name} (any alias, any case), or {@code null}. */
     static CipherSpec cipher(String name) {
-        return CIPHERS.get(lower(name));
+        CipherSpec spec = CIPHERS.get(lower(name));
+        if (spec == null && legacyProvider) {
+            spec = Legacy.CIPHERS.get(lower(name));
+        }
+        return spec;
     }
 
     /** Whether {@code name} is a cipher OpenSSL 3 has only in its legacy provider. */
     static boolean legacyCipher(String name) {
-        return LEGACY_CIPHERS.contains(lower(name));
+        return !legacyProvider && (LEGACY_CIPHERS.contains(lower(name)) || Legacy.CIPHERS.containsKey(lower(name)));
     }
 
     /** Node 20's {@code getCiphers()}: every name works here as it does in Node. */
     static List<String> ciphers() {
-        return CIPHER_NAMES;
+        return legacyProvider ? Legacy.CIPHER_NAMES : CIPHER_NAMES;
     }
 
     /** An immutable copy helper for callers that need a fresh list. */
