@@ -1,5 +1,10 @@
 'use strict';
-// Node twin of benchmarks/src/main/java/dev/nodeshim/benchmarks/childprocess/IpcBenchmark.java.
+// Node twin of benchmarks/src/main/java/dev/nodeshim/benchmarks/childprocess/IpcBenchmark.java and
+// SpawnBenchmark.java.
+//
+// spawnTrue: spawn('true') until 'close'; execEchoHi: exec('echo hi') until its callback;
+// spawn500Parallel: 500 spawn('true') at once until the last 'close' (one operation). One operation
+// at a time, as many as fit in the iteration.
 //
 // roundTrip: the parent sends {i: n}, the forked echo child sends it back, the parent's 'message'
 // listener sends the next one; batches of 1,000 sequential round trips. One child for the row,
@@ -10,7 +15,7 @@
 // Usage:
 //   node childprocess.js [--json out.json] [--warmup 3] [--iterations 5] [--time-ms 1000] [--rows id,id]
 
-const { fork } = require('child_process');
+const { fork, spawn, exec } = require('child_process');
 const fs = require('fs');
 
 const BATCH = 1000;
@@ -20,7 +25,45 @@ if (process.argv[2] === 'echo') {
   return;
 }
 
-const ROWS = [{ id: 'roundTrip', name: 'IPC round trip (fork, echo child)' }];
+const ROWS = [
+  { id: 'roundTrip', name: 'IPC round trip (fork, echo child)' },
+  { id: 'spawnTrue', name: "spawn('true') to 'close'", op: spawnTrue },
+  { id: 'execEchoHi', name: "exec('echo hi') to callback", op: execEchoHi },
+  { id: 'spawn500Parallel', name: "500 parallel spawn('true')", op: spawn500Parallel },
+];
+
+function spawnTrue() {
+  return new Promise((resolve, reject) => {
+    const child = spawn('true');
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`true exited with ${code}`))));
+  });
+}
+
+function execEchoHi() {
+  return new Promise((resolve, reject) => {
+    exec('echo hi', (err, stdout) => (err || stdout !== 'hi\n' ? reject(err || new Error(stdout)) : resolve()));
+  });
+}
+
+function spawn500Parallel() {
+  const all = [];
+  for (let i = 0; i < 500; i++) all.push(spawnTrue());
+  return Promise.all(all);
+}
+
+/** One iteration of a one-operation-at-a-time row: ops/s over whole operations until time is up. */
+async function opIteration(op, timeNs) {
+  let ops = 0;
+  const t0 = process.hrtime.bigint();
+  let elapsed;
+  do {
+    await op();
+    ops++;
+    elapsed = process.hrtime.bigint() - t0;
+  } while (elapsed < timeNs);
+  return ops / (Number(elapsed) / 1e9);
+}
 
 function parseArgs(argv) {
   const opts = { warmup: 3, iterations: 5, timeMs: 1000, json: null, rows: null };
@@ -73,9 +116,16 @@ async function main() {
   const results = [];
   for (const row of ROWS.filter((r) => !opts.rows || opts.rows.includes(r.id))) {
     process.stderr.write(`node: ${row.name} ...\n`);
+    const timeNs = BigInt(opts.timeMs) * 1_000_000n;
+    if (row.op) {
+      for (let i = 0; i < opts.warmup; i++) await opIteration(row.op, timeNs);
+      const samples = [];
+      for (let i = 0; i < opts.iterations; i++) samples.push(await opIteration(row.op, timeNs));
+      results.push({ id: row.id, name: row.name, samples });
+      continue;
+    }
     const child = fork(__filename, ['echo']);
     await new Promise((resolve) => { child.once('message', resolve); child.send('up?'); });
-    const timeNs = BigInt(opts.timeMs) * 1_000_000n;
     for (let i = 0; i < opts.warmup; i++) await iteration(child, timeNs);
     const samples = [];
     for (let i = 0; i < opts.iterations; i++) samples.push(await iteration(child, timeNs));

@@ -119,8 +119,8 @@ public final class ChildProcess extends EventEmitter {
             // nothing was written; closing cannot lose data
         }
         child.openPipes = 2;
-        child.pump(child.process.getInputStream(), onStdout, "stdout");
-        child.pump(child.process.getErrorStream(), onStderr, "stderr");
+        child.pump(child.process.getInputStream(), onStdout);
+        child.pump(child.process.getErrorStream(), onStderr);
         child.process.onExit().thenRun(() -> loop.execute(child::onExit));
         loop.nextTick(() -> child.emit("spawn"));
         return child;
@@ -214,8 +214,8 @@ public final class ChildProcess extends EventEmitter {
         });
     }
 
-    private void pump(InputStream in, Consumer<byte[]> sink, String name) {
-        Thread t = new Thread(() -> {
+    private void pump(InputStream in, Consumer<byte[]> sink) {
+        PipeReaders.start(() -> {
             byte[] chunk = new byte[65536];
             try (in) {
                 int n;
@@ -229,9 +229,7 @@ public final class ChildProcess extends EventEmitter {
                 // a broken pipe ends the stream like EOF
             }
             loop.execute(this::onPipeClosed);
-        }, "nodeshim-child-" + process.pid() + "-" + name);
-        t.setDaemon(true);
-        t.start();
+        });
     }
 
     private void onExit() {
