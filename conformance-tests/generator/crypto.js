@@ -456,8 +456,68 @@ function classicCases() {
 }
 
 // ================================================================================================
+// The legacy provider (node --openssl-legacy-provider): cases carry "legacyProvider": true
+// ================================================================================================
+
+const VARIABLE_KEY = /^(bf|blowfish|cast|rc2|rc4(-40)?$)/;
+
+function legacyCases(r) {
+  const defaults = JSON.parse(require('child_process').execFileSync(process.execPath,
+    ['-p', 'JSON.stringify([require("crypto").getCiphers(), require("crypto").getHashes()])']).toString());
+  const ciphers = CIPHERS.filter((n) => !defaults[0].includes(n));
+  const hashes = HASHES.filter((n) => !defaults[1].includes(n));
+  const out = [];
+  const legacyCase = (probe, input) => makeCase(probe, { legacyProvider: true, ...input });
+  for (const name of hashes) {
+    for (let k = 0; k < 12; k++) {
+      const input = { algorithm: name, data: randChunks(r) };
+      if (r.chance(0.8)) input.outputEncoding = r.pick(OUT_ENCODINGS);
+      out.push(legacyCase('crypto.hash', input));
+      out.push(legacyCase('crypto.hmac', { algorithm: name, key: hex(randBytes(r, r.int(0, 80))), data: randChunks(r),
+        outputEncoding: 'hex' }));
+    }
+    out.push(legacyCase('crypto.pbkdf2', { password: passwordLike(r), salt: passwordLike(r), iterations: r.int(1, 20),
+      keylen: r.int(0, 60), digest: name }));
+  }
+  for (const name of ciphers) {
+    const info = crypto.getCipherInfo(name);
+    for (let k = 0; k < 8; k++) {
+      const keyLen = VARIABLE_KEY.test(name) && r.chance(0.5) ? r.pick([1, 3, 5, 10, 17, 40, 57, 72, 100, 200]) : info.keyLength;
+      const enc = { algorithm: r.chance(0.1) ? caseVariant(r, name) : name, key: hex(randBytes(r, keyLen)),
+        iv: info.ivLength === undefined ? null : hex(randBytes(r, info.ivLength)) };
+      if (/cbc|ecb|^bf$|^cast$|^des$|^desx$|^idea$|^rc2(-40|-64|-128)?$|^seed$|^blowfish$/.test(name) && r.chance(0.3)) {
+        enc.autoPadding = r.chance(0.5);
+      }
+      const plain = randBytes(r, r.int(0, 70));
+      enc.data = split(r, plain);
+      enc.decrypt = false;
+      const e = legacyCase('crypto.cipher', enc);
+      out.push(e);
+      if (e.out.ok) {
+        const ct = Buffer.from(e.out.ok.data.$hex, 'hex');
+        out.push(legacyCase('crypto.cipher', { ...enc, data: split(r, ct), decrypt: true }));
+        if (ct.length && r.chance(0.5)) {
+          ct[r.int(0, ct.length - 1)] ^= 1;
+          out.push(legacyCase('crypto.cipher', { ...enc, data: split(r, ct), decrypt: true }));
+        }
+      }
+    }
+    const wrong = { algorithm: name, key: hex(randBytes(r, VARIABLE_KEY.test(name) ? 0 : info.keyLength + 1)),
+      iv: info.ivLength === undefined ? null : hex(randBytes(r, info.ivLength)), data: [], decrypt: false };
+    if (!VARIABLE_KEY.test(name)) out.push(legacyCase('crypto.cipher', wrong));
+  }
+  return out;
+}
+
+// ================================================================================================
 
 function main() {
+  if (process.argv.includes('--legacy')) {
+    // re-run by main() under --openssl-legacy-provider
+    const cases = legacyCases(rng(4242)).map((x, k) => ({ id: `crypto/legacy/${pad(k, 5)}`, ...x }));
+    writeCases('crypto', 'random-legacy.jsonl', cases);
+    return;
+  }
   const r = rng(20261123);
   const classic = classicCases().map((x, k) => ({ id: `crypto/classic/${pad(k)}`, ...x }));
   writeCases('crypto', 'classic.jsonl', classic);
@@ -469,6 +529,8 @@ function main() {
     const cases = make(r).map((x, k) => ({ id: `crypto/${short}/${pad(k, 5)}`, ...x }));
     writeCases('crypto', `random-${short}.jsonl`, cases);
   }
+  process.stdout.write(require('child_process').execFileSync(process.execPath,
+    ['--openssl-legacy-provider', __filename, '--legacy']).toString());
 }
 
 main();

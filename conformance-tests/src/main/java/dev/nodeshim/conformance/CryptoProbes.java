@@ -30,13 +30,32 @@ public final class CryptoProbes {
     }
 
     public static void register(ProbeRegistry r) {
-        r.register("crypto.hash", CryptoProbes::hash);
-        r.register("crypto.hmac", CryptoProbes::hmac);
-        r.register("crypto.cipher", CryptoProbes::cipher);
-        r.register("crypto.pbkdf2", CryptoProbes::pbkdf2);
-        r.register("crypto.hkdf", CryptoProbes::hkdf);
-        r.register("crypto.scrypt", CryptoProbes::scrypt);
+        r.register("crypto.hash", legacyAware(CryptoProbes::hash));
+        r.register("crypto.hmac", legacyAware(CryptoProbes::hmac));
+        r.register("crypto.cipher", legacyAware(CryptoProbes::cipher));
+        r.register("crypto.pbkdf2", legacyAware(CryptoProbes::pbkdf2));
+        r.register("crypto.hkdf", legacyAware(CryptoProbes::hkdf));
+        r.register("crypto.scrypt", legacyAware(CryptoProbes::scrypt));
         r.register("crypto.timingSafeEqual", CryptoProbes::timingSafeEqual);
+    }
+
+    /**
+     * A case with {@code "legacyProvider": true} was made by {@code node --openssl-legacy-provider}: the
+     * probe runs with {@link Crypto#setLegacyProvider} on (process-wide, as Node's flag; cases run one
+     * at a time) and turns it off again.
+     */
+    private static Probe legacyAware(Probe probe) {
+        return in -> {
+            if (!in.path("legacyProvider").asBoolean(false)) {
+                return probe.run(in);
+            }
+            Crypto.setLegacyProvider(true);
+            try {
+                return probe.run(in);
+            } finally {
+                Crypto.setLegacyProvider(false);
+            }
+        };
     }
 
     private static byte[] hexOf(JsonNode j) {
