@@ -13,6 +13,9 @@ import java.util.List;
  * <li>The first real error (a premature close is replaced by a real error found later) destroys
  *     every stream not yet done with that error — so each one emits {@code 'error'} and
  *     {@code 'close'} — and becomes the callback's error.</li>
+ * <li>A destination that closes before its source ended is a premature close; a source that
+ *     closes after {@code push(null)} but before {@code 'end'} is not (node then waits for an
+ *     {@code 'end'} that never comes: the callback is not called).</li>
  * </ul>
  */
 final class Pipeline {
@@ -58,21 +61,67 @@ final class Pipeline {
         int last = streams.size() - 1;
         for (int i = 0; i <= last; i++) {
             int index = i;
-            Finished.watch(streams.get(i), i < last, i > 0, err -> onDone(index, err));
+            Stream s = streams.get(i);
+            boolean reading = i < last;
+            Finished.watch(s, reading, i > 0, err -> {
+                if (reading && isPrematureClose(err) && s instanceof Readable r
+                        && r.ended && r.errored == null && !r.errorEmitted) {
+                    // node: a source closed after push(null) but before 'end' is not a failure yet;
+                    // the pipeline waits for that 'end' (or an 'error'), which a destroyed stream never
+                    // emits, so it stays pending and the other streams live on
+                    r.once("end", () -> onDone(index, null));
+                    r.once("error", (Throwable e) -> onDone(index, e));
+                    return;
+                }
+                onDone(index, err);
+            });
         }
         for (int i = 1; i <= last; i++) {
             pipe((Readable) streams.get(i - 1), streams.get(i));
         }
     }
 
+    /**
+     * Pipes without pipe's own ending, then ends {@code dest} after the source's 'end': as in node,
+     * the source unpipes at its 'end' (pipe's end-false rule) before {@code dest} is ended, so
+     * {@code 'unpipe'} comes before the destination's {@code 'finish'}. A {@code dest} that closes
+     * before its source ended fails the whole pipeline with a premature close, even when it had
+     * finished by itself (someone else ended it).
+     */
     @SuppressWarnings("unchecked")
-    private static <W extends Stream & WritableStream> void pipe(Readable src, Stream dest) {
-        src.pipe((W) dest);
+    private <W extends Stream & WritableStream> void pipe(Readable src, Stream dest) {
+        boolean[] ended = {false};
+        dest.on("close", () -> {
+            if (!ended[0]) {
+                fail(StreamErrors.prematureClose());
+            }
+        });
+        src.pipe((W) dest, false);
+        WritableStream w = (WritableStream) dest;
+        Runnable endDest = () -> {
+            ended[0] = true;
+            w.end();
+        };
+        if (src.endEmitted) {
+            src.loop.nextTick(endDest);
+        } else {
+            src.once("end", endDest::run);
+        }
     }
 
     private void onDone(int index, Throwable err) {
         done[index] = err == null;
         remaining--;
+        fail(err);
+        if (remaining == 0 && !reported) {
+            reported = true;
+            Throwable result = error;
+            streams.get(0).loop.nextTick(() -> callback.call(result));
+        }
+    }
+
+    /** Records the pipeline's error (a real one wins over a premature close) and destroys the streams not yet done. */
+    private void fail(Throwable err) {
         if (err != null && (error == null || isPrematureClose(error) && !isPrematureClose(err))) {
             error = err;
         }
@@ -83,11 +132,6 @@ final class Pipeline {
                     streams.get(i).destroy(error);
                 }
             }
-        }
-        if (remaining == 0 && !reported) {
-            reported = true;
-            Throwable result = error;
-            streams.get(0).loop.nextTick(() -> callback.call(result));
         }
     }
 

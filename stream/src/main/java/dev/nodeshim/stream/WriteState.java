@@ -209,6 +209,17 @@ abstract class WriteState {
             clearBuffer();
         }
         if (wasSync) {
+            if (cb == NOP) {
+                // Node settles a callback-less write at once (pendingcb is visibly 0 right after
+                // write()), unless it leaves the queue empty with a 'drain' due: then its own tick
+                // does the after-write steps (drain, finishing), as for an asynchronous completion.
+                if (needDrain && length == 0) {
+                    owner.loop.nextTick(() -> afterWrite(1, NOP));
+                } else {
+                    pendingcb--;
+                }
+                return;
+            }
             if (afterTick != null && afterTick.cb == cb) {
                 afterTick.count++;
             } else {
@@ -231,6 +242,7 @@ abstract class WriteState {
         owner.errorOrDestroy(er, false);
     }
 
+    /** A completed write's bookkeeping: 'drain', the callbacks, then finishing (on a later tick). */
     private void afterWrite(int count, Callback cb) {
         boolean drain = !ending && !owner.destroyed && length == 0 && needDrain;
         if (drain) {
@@ -244,7 +256,9 @@ abstract class WriteState {
         if (owner.destroyed) {
             failBuffered();
         }
-        finishMaybe(false);
+        // node finishes on a later tick, also after a write that completed asynchronously
+        // (write('a', cb); end(); nextTick(A) prints cb, A, finish)
+        finishMaybe(true);
     }
 
     /** Fails every buffered write and every pending end callback (the stream was destroyed or errored). */

@@ -1,0 +1,178 @@
+package dev.nodeshim.stream;
+
+import static dev.nodeshim.loop.Timers.setImmediate;
+import static dev.nodeshim.process.NodeProcess.process;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.nodeshim.errors.NodeError;
+import dev.nodeshim.loop.EventLoop;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Differential test against node: 2,000 random small programs (a Readable fed by sync, nextTick and
+ * setImmediate pushes; a 'data', 'readable', pipe or pipeline consumer; a Writable calling back in
+ * each of those ways; pause, resume, read, unpipe, end and destroy at random turns of the loop),
+ * generated and run by generators/random-programs.js. This interpreter runs each program the same
+ * way and must print node's trace exactly.
+ */
+class RandomProgramsTest {
+
+    @Test
+    void everyProgramPrintsNodesTrace() throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        List<String> failures = new ArrayList<>();
+        int count = 0;
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(
+                RandomProgramsTest.class.getResourceAsStream("/random-programs.jsonl"), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                if (line.isEmpty()) {
+                    continue;
+                }
+                count++;
+                JsonNode c = json.readTree(line);
+                List<String> expected = new ArrayList<>();
+                c.get("trace").forEach(x -> expected.add(x.asText()));
+                List<String> actual = run(c.get("program"));
+                if (!expected.equals(actual)) {
+                    failures.add(c.get("program") + "\n" + firstDifference(expected, actual));
+                }
+            }
+        }
+        assertEquals(2000, count);
+        assertTrue(failures.isEmpty(), failures.size() + " programs differ; first:\n" + (failures.isEmpty() ? "" : failures.get(0)));
+    }
+
+    private static String firstDifference(List<String> expected, List<String> actual) {
+        int i = 0;
+        while (i < expected.size() && i < actual.size() && expected.get(i).equals(actual.get(i))) {
+            i++;
+        }
+        int from = Math.max(0, i - 3);
+        return "node: " + expected.subList(from, Math.min(expected.size(), i + 4))
+                + "\nours: " + actual.subList(from, Math.min(actual.size(), i + 4));
+    }
+
+    private static void later(String mode, Runnable fn) {
+        switch (mode) {
+            case "sync" -> fn.run();
+            case "tick" -> process.nextTick(fn);
+            default -> setImmediate(fn);
+        }
+    }
+
+    private static String text(Object chunk) {
+        return chunk == null ? "null" : chunk.toString();
+    }
+
+    private static Object codeOrMessage(Throwable e) {
+        return e instanceof NodeError n && n.code() != null ? n.code() : e.getMessage();
+    }
+
+    static List<String> run(JsonNode p) {
+        List<String> result = new ArrayList<>();
+        EventLoop.run(() -> {
+            Trace t = new Trace();
+            int[] step = {0};
+            JsonNode source = p.get("source");
+            Readable r = new Readable(ReadableOptions.defaults().highWaterMark(p.get("rhwm").asLong()).read((self, size) -> {
+                JsonNode s = step[0] < source.size() ? source.get(step[0]) : null;
+                step[0]++;
+                t.log("_read", size, s != null ? s.get("mode").asText() : "none");
+                if (s == null) {
+                    return;
+                }
+                later(s.get("mode").asText(), () -> {
+                    for (JsonNode c : s.get("chunks")) {
+                        t.log("push", c.asText(), self.push(c.asText()), "len", self.readableLength());
+                    }
+                    if (s.get("end").asBoolean()) {
+                        t.log("push null", self.push(null));
+                    }
+                });
+            }));
+            if (!p.get("encoding").isNull()) {
+                r.setEncoding(p.get("encoding").asText());
+            }
+            int[] writes = {0};
+            JsonNode writeModes = p.get("writeModes");
+            Writable[] wref = new Writable[1];
+            Writable w = new Writable(WritableOptions.defaults().highWaterMark(p.get("whwm").asLong()).write((c, e, cb) -> {
+                String mode = writeModes.get(writes[0]++ % writeModes.size()).asText();
+                t.log("_write", c, mode, "wlen", wref[0].writableLength());
+                later(mode, cb::call);
+            }));
+            wref[0] = w;
+            for (String ev : new String[] {"end", "close", "pause", "resume"}) {
+                r.on(ev, () -> t.log("r", ev, "flowing", r.readableFlowing(), "len", r.readableLength()));
+            }
+            r.on("error", (Throwable e) -> t.log("r error", codeOrMessage(e)));
+            for (String ev : new String[] {"drain", "finish", "close", "pipe", "unpipe"}) {
+                w.on(ev, () -> t.log("w", ev, "wlen", w.writableLength()));
+            }
+            w.on("error", (Throwable e) -> t.log("w error", codeOrMessage(e)));
+            int[] reads = {0};
+            JsonNode readSizes = p.get("readSizes");
+            switch (p.get("consumer").asText()) {
+                case "data" -> r.on("data", (Object c) -> t.log("data", c, "len", r.readableLength()));
+                case "readable" -> r.on("readable", () -> {
+                    t.log("readable", "len", r.readableLength());
+                    for (int i = 0; i < 10; i++) {
+                        int n = readSizes.get(reads[0]++ % readSizes.size()).asInt();
+                        Object c = n < 0 ? r.read() : r.read(n);
+                        t.log("read", n, text(c), "len", r.readableLength());
+                        if (c == null) {
+                            break;
+                        }
+                    }
+                });
+                case "pipe" -> r.pipe(w);
+                default -> {
+                    PassThrough pt = new PassThrough(TransformOptions.defaults().highWaterMark(p.get("rhwm").asLong()));
+                    pt.on("close", () -> t.log("t close"));
+                    Streams.pipeline(r, pt, w, err -> t.log("pipeline", err != null ? codeOrMessage(err) : "ok"));
+                }
+            }
+            int[] tick = {0};
+            Runnable[] drive = new Runnable[1];
+            drive[0] = () -> {
+                t.log("--", tick[0]);
+                for (JsonNode iv : p.get("interventions")) {
+                    if (iv.get("at").asInt() != tick[0]) {
+                        continue;
+                    }
+                    String op = iv.get("op").asText();
+                    t.log("op", op);
+                    switch (op) {
+                        case "pause" -> r.pause();
+                        case "resume" -> r.resume();
+                        case "destroy" -> r.destroy();
+                        case "unpipe" -> r.unpipe();
+                        case "destroyW" -> w.destroy();
+                        case "endW" -> w.end();
+                        case "read" -> t.log("op read", text(r.read()));
+                        case "writeW" -> t.log("op write", w.write("W" + tick[0],
+                                e -> t.log("op write cb", e != null ? ((NodeError) e).code() : "ok")));
+                        default -> throw new IllegalArgumentException(op);
+                    }
+                }
+                if (++tick[0] < 10) {
+                    setImmediate(drive[0]);
+                } else {
+                    setImmediate(() -> result.addAll(t.lines()));
+                }
+            };
+            setImmediate(drive[0]);
+        });
+        return result;
+    }
+}

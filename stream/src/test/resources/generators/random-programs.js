@@ -1,0 +1,143 @@
+// Writes ../random-programs.jsonl: random small stream programs and the event trace node prints for
+// each. RandomProgramsTest interprets the same programs in Java and must print the same traces.
+// Run: node random-programs.js
+const { Readable, Writable, PassThrough, pipeline } = require('stream');
+const fs = require('fs');
+const path = require('path');
+
+let seed = Number(process.env.SEED || 31337);
+const rand = (n) => { seed = (Math.imul(seed, 1103515245) + 12345) >>> 0; return (seed >>> 16) % n; };
+const pick = (xs) => xs[rand(xs.length)];
+
+function makeProgram() {
+  const source = [];
+  const steps = 1 + rand(6);
+  for (let i = 0; i < steps; i++) {
+    const chunks = [];
+    const k = rand(3);
+    for (let j = 0; j < k; j++) chunks.push('abcdefgh'.slice(0, 1 + rand(5)) + i + j);
+    source.push({ mode: pick(['sync', 'tick', 'imm']), chunks, end: i === steps - 1 && rand(4) !== 0 });
+  }
+  const interventions = [];
+  const n = rand(3);
+  for (let i = 0; i < n; i++) {
+    interventions.push({ at: rand(8), op: pick(['pause', 'resume', 'destroy', 'unpipe', 'destroyW', 'endW', 'read', 'writeW']) });
+  }
+  return {
+    rhwm: pick([1, 2, 4, 16]),
+    whwm: pick([1, 3, 8, 16]),
+    source,
+    writeModes: [pick(['sync', 'tick', 'imm']), pick(['sync', 'tick', 'imm'])],
+    consumer: pick(['data', 'readable', 'pipe', 'pipeline']),
+    readSizes: [pick([-1, 0, 1, 3, 5]), pick([-1, 2, 4])],
+    encoding: pick([null, null, 'utf8']),
+    interventions,
+  };
+}
+
+function run(p, done) {
+  const lines = [];
+  const log = (...a) => lines.push(a.join(' '));
+  const later = (mode, fn) => (mode === 'sync' ? fn() : mode === 'tick' ? process.nextTick(fn) : setImmediate(fn));
+  let step = 0;
+  const r = new Readable({
+    highWaterMark: p.rhwm,
+    read(size) {
+      const s = p.source[step++];
+      log('_read', size, s ? s.mode : 'none');
+      if (!s) return;
+      later(s.mode, () => {
+        for (const c of s.chunks) log('push', c, this.push(c), 'len', this.readableLength);
+        if (s.end) log('push null', this.push(null));
+      });
+    },
+  });
+  if (p.encoding) r.setEncoding(p.encoding);
+  let writes = 0;
+  const w = new Writable({
+    highWaterMark: p.whwm,
+    write(c, e, cb) {
+      const mode = p.writeModes[writes++ % p.writeModes.length];
+      log('_write', c.toString(), mode, 'wlen', w.writableLength);
+      later(mode, () => cb());
+    },
+  });
+  for (const ev of ['end', 'close', 'pause', 'resume']) r.on(ev, () => log('r', ev, 'flowing', r.readableFlowing, 'len', r.readableLength));
+  r.on('error', (e) => log('r error', e.code || e.message));
+  for (const ev of ['drain', 'finish', 'close', 'pipe', 'unpipe']) w.on(ev, () => log('w', ev, 'wlen', w.writableLength));
+  w.on('error', (e) => log('w error', e.code || e.message));
+  let reads = 0;
+  if (p.consumer === 'data') {
+    r.on('data', (c) => log('data', c.toString(), 'len', r.readableLength));
+  } else if (p.consumer === 'readable') {
+    r.on('readable', () => {
+      log('readable', 'len', r.readableLength);
+      for (let i = 0; i < 10; i++) {
+        const n = p.readSizes[reads++ % p.readSizes.length];
+        const c = n < 0 ? r.read() : r.read(n);
+        log('read', n, c === null ? 'null' : c.toString(), 'len', r.readableLength);
+        if (c === null) break;
+      }
+    });
+  } else if (p.consumer === 'pipe') {
+    r.pipe(w);
+  } else {
+    const t = new PassThrough({ highWaterMark: p.rhwm });
+    t.on('close', () => log('t close'));
+    pipeline(r, t, w, (err) => log('pipeline', err ? err.code || err.message : 'ok'));
+  }
+  let tick = 0;
+  const drive = () => {
+    log('--', tick);
+    for (const iv of p.interventions) {
+      if (iv.at !== tick) continue;
+      log('op', iv.op);
+      if (iv.op === 'pause') r.pause();
+      else if (iv.op === 'resume') r.resume();
+      else if (iv.op === 'destroy') r.destroy();
+      else if (iv.op === 'unpipe') r.unpipe();
+      else if (iv.op === 'destroyW') w.destroy();
+      else if (iv.op === 'endW') w.end();
+      else if (iv.op === 'read') { const c = r.read(); log('op read', c === null ? 'null' : c.toString()); }
+      else if (iv.op === 'writeW') log('op write', w.write('W' + tick, (e) => log('op write cb', e ? e.code : 'ok')));
+    }
+    if (++tick < 10) setImmediate(drive);
+    else setImmediate(() => done(lines));
+  };
+  setImmediate(drive);
+}
+
+const cases = [];
+const total = Number(process.argv[2] || 2000);
+// A few programs make node itself throw (a TypeError inside its readable code, in string mode);
+// they are left out and counted.
+let current = null;
+let crashed = 0;
+let corrupt = 0;
+process.on('uncaughtException', (e) => {
+  if (!current || current.abandoned) return;
+  current.abandoned = true;
+  crashed++;
+  setImmediate(next);
+});
+function next() {
+  if (cases.length === total) {
+    fs.writeFileSync(path.join(__dirname, '..', 'random-programs.jsonl'), cases.join('\n') + '\n');
+    console.log(cases.length + ' programs written; left out: ' + crashed + ' where node threw, ' + corrupt + ' where node read too much');
+    return;
+  }
+  const p = makeProgram();
+  const token = { abandoned: false };
+  current = token;
+  run(p, (lines) => {
+    if (token.abandoned) return;
+    // node 20.20.2 can hand out more than read(n) asked for in string mode (setEncoding), losing
+    // the rest of that chunk: `push('abcde00'); push('abcd01'); read(5); read(2); read(5);
+    // push('abcde10'); push('abcd11'); read(5)` gives '1abcde10'. Such programs are left out.
+    const overlong = lines.some((l) => { const m = /^read (\d+) (\S+) len/.exec(l); return m && m[2] !== 'null' && m[2].length > Number(m[1]); });
+    if (overlong) { corrupt++; setImmediate(next); return; }
+    cases.push(JSON.stringify({ program: p, trace: lines }));
+    setImmediate(next);
+  });
+}
+next();
