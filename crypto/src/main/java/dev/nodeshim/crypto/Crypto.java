@@ -64,6 +64,77 @@ public final class Crypto {
         return spec;
     }
 
+    /** {@code crypto.hash(algorithm, data)} (Node 20.12+): the one-shot digest of a string's UTF-8 bytes, in hex. */
+    public static String hash(String algorithm, String data) {
+        return hash(algorithm, data, "hex");
+    }
+
+    /**
+     * {@code crypto.hash(algorithm, data, outputEncoding)}: the one-shot digest of a string's UTF-8 bytes
+     * ({@code ""} as the encoding is utf8, as in Node). Java divergence as {@link Hash#digest(String)}:
+     * {@code "buffer"} is {@code ERR_UNKNOWN_ENCODING}; use {@code createHash(…).update(…).digest()}.
+     *
+     * @throws dev.nodeshim.errors.NodeError {@code Digest method x is not supported} for an unknown name;
+     *         {@code ERR_INVALID_ARG_VALUE} for an unknown output encoding
+     */
+    public static String hash(String algorithm, String data, String outputEncoding) {
+        Registry.HashSpec spec = oneShot(algorithm, data, outputEncoding);
+        byte[] in = Bytes.utf8(data);
+        return finishOneShot(spec, in, outputEncoding);
+    }
+
+    /** {@code crypto.hash(algorithm, buffer)}: hex. */
+    public static String hash(String algorithm, Buffer data) {
+        return hash(algorithm, data, "hex");
+    }
+
+    /** {@code crypto.hash(algorithm, uint8array)}: hex. */
+    public static String hash(String algorithm, byte[] data) {
+        return hash(algorithm, data, "hex");
+    }
+
+    /** {@code crypto.hash(algorithm, buffer[, outputEncoding])}. */
+    public static String hash(String algorithm, Buffer data, String outputEncoding) {
+        Registry.HashSpec spec = oneShot(algorithm, data, outputEncoding);
+        return finishOneShot(spec, data.toByteArray(), outputEncoding);
+    }
+
+    /** {@code crypto.hash(algorithm, uint8array[, outputEncoding])}. */
+    public static String hash(String algorithm, byte[] data, String outputEncoding) {
+        Registry.HashSpec spec = oneShot(algorithm, data, outputEncoding);
+        return finishOneShot(spec, data, outputEncoding);
+    }
+
+    private static Registry.HashSpec oneShot(String algorithm, Object data, String outputEncoding) {
+        if (algorithm == null) {
+            throw Errors.invalidArgType("algorithm", "string", null);
+        }
+        if (data == null) {
+            throw Errors.invalidArgType("input", List.of("string", "Buffer", "TypedArray", "DataView"), null);
+        }
+        if (outputEncoding == null) {
+            throw Errors.invalidArgType("outputEncoding", "string", null);
+        }
+        if (!outputEncoding.isEmpty() && dev.nodeshim.buffer.Encoding.lookup(outputEncoding) == null
+                && !outputEncoding.equalsIgnoreCase("buffer")) {
+            throw new NodeError("TypeError", "ERR_INVALID_ARG_VALUE",
+                    "The argument 'outputEncoding' is invalid. Received " + dev.nodeshim.errors.Inspect.inspect(outputEncoding));
+        }
+        Registry.HashSpec spec = Registry.hash(algorithm);
+        if (spec == null) {
+            throw Registry.legacyHash(algorithm) ? CryptoErrors.unsupported()
+                    : new NodeError("Error", null, "Digest method " + algorithm + " is not supported");
+        }
+        return spec;
+    }
+
+    private static String finishOneShot(Registry.HashSpec spec, byte[] data, String outputEncoding) {
+        HashEngine e = spec.newEngine();
+        e.update(data, 0, data.length);
+        byte[] digest = e.finish(spec.size());
+        return Bytes.encode(digest, Bytes.outputEncoding(outputEncoding.isEmpty() ? "utf8" : outputEncoding));
+    }
+
     /** {@code crypto.createHmac(algorithm, key)} with a string key (its UTF-8 bytes). */
     public static Hmac createHmac(String algorithm, String key) {
         checkHmacAlgorithm(algorithm);

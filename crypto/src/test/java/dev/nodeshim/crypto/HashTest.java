@@ -183,4 +183,24 @@ class HashTest {
         assertNotEquals(a.digest("hex"), createHmac("sha256", key).digest("hex"));
         assertTrue(getHashes().contains("sm3"));
     }
+
+    @Test
+    void oneShotHashAsNode20() {
+        assertEquals("a9993e364706816aba3e25717850c26c9cd0d89d", Crypto.hash("sha1", "abc"));
+        assertEquals("qZk+NkcGgWq6PiVxeFDCbJzQ2J0=", Crypto.hash("sha1", Buffer.from("abc"), "base64"));
+        assertEquals("66ddcd97cfdeabb2f6fb8a999b4bc76f", Crypto.hash("md5", "é", "HEX"));
+        assertEquals("f\ufffd\u0357\ufffd\u07ab\ufffd\ufffd\ufffd\ufffd\ufffd\ufffdK\ufffdo", Crypto.hash("md5", "é", ""));
+        assertEquals("85c8de88d28866bf0868090b3961162b", Crypto.hash("shake128", "a"));
+        assertEquals("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
+                Crypto.hash("2.16.840.1.101.3.4.2.1", new byte[0], "hex"));
+        assertNodeError("Error", null, "Digest method nope is not supported", () -> Crypto.hash("nope", "abc"));
+        assertNodeError("Error", "ERR_OSSL_EVP_UNSUPPORTED", "error:0308010C:digital envelope routines::unsupported",
+                () -> Crypto.hash("md4", "a"));
+        assertNodeError("TypeError", "ERR_INVALID_ARG_VALUE", "The argument 'outputEncoding' is invalid. Received 'nope'",
+                () -> Crypto.hash("md5", "a", "nope"));
+        assertNodeError("TypeError", "ERR_INVALID_ARG_TYPE",
+                "The \"outputEncoding\" argument must be of type string. Received null", () -> Crypto.hash("md5", "a", null));
+        assertNodeError("TypeError", "ERR_INVALID_ARG_TYPE", "The \"input\" argument must be of type string or an "
+                + "instance of Buffer, TypedArray, or DataView. Received null", () -> Crypto.hash("md5", (String) null));
+    }
 }
