@@ -1,11 +1,14 @@
 // Writes ../random-programs.jsonl: random small stream programs and the event trace node prints for
 // each. RandomProgramsTest interprets the same programs in Java and must print the same traces.
 // Run: node random-programs.js
-const { Readable, Writable, PassThrough, pipeline } = require('stream');
+const { Readable, Writable, PassThrough, Transform, pipeline, finished } = require('stream');
 const fs = require('fs');
 const path = require('path');
 
 let seed = Number(process.env.SEED || 31337);
+// V2=1 adds object mode, _writev, a Transform with its own pace and flush, failing writes, unshift,
+// cork/uncork, destroy with an error, and 'readable'+'data' / finished() consumers.
+const V2 = process.env.V2 === '1';
 const rand = (n) => { seed = (Math.imul(seed, 1103515245) + 12345) >>> 0; return (seed >>> 16) % n; };
 const pick = (xs) => xs[rand(xs.length)];
 
@@ -20,10 +23,21 @@ function makeProgram() {
   }
   const interventions = [];
   const n = rand(3);
+  const ops = ['pause', 'resume', 'destroy', 'unpipe', 'destroyW', 'endW', 'read', 'writeW'];
+  if (V2) ops.push('unshift', 'corkW', 'uncorkW', 'destroyErr', 'destroyWErr');
   for (let i = 0; i < n; i++) {
-    interventions.push({ at: rand(8), op: pick(['pause', 'resume', 'destroy', 'unpipe', 'destroyW', 'endW', 'read', 'writeW']) });
+    interventions.push({ at: rand(8), op: pick(ops) });
   }
+  const v2 = !V2 ? {} : {
+    objectMode: rand(4) === 0,
+    writev: rand(3) === 0,
+    transformMode: pick(['sync', 'tick', 'imm']),
+    flush: rand(2) === 0,
+    failWrite: rand(4) === 0 ? rand(4) : -1,
+    consumer2: pick(['data', 'readable', 'pipe', 'pipeline', 'both', 'finished']),
+  };
   return {
+    ...v2,
     rhwm: pick([1, 2, 4, 16]),
     whwm: pick([1, 3, 8, 16]),
     source,
@@ -40,8 +54,10 @@ function run(p, done) {
   const log = (...a) => lines.push(a.join(' '));
   const later = (mode, fn) => (mode === 'sync' ? fn() : mode === 'tick' ? process.nextTick(fn) : setImmediate(fn));
   let step = 0;
+  const consumer = p.consumer2 || p.consumer;
   const r = new Readable({
     highWaterMark: p.rhwm,
+    objectMode: !!p.objectMode,
     read(size) {
       const s = p.source[step++];
       log('_read', size, s ? s.mode : 'none');
@@ -56,34 +72,65 @@ function run(p, done) {
   let writes = 0;
   const w = new Writable({
     highWaterMark: p.whwm,
+    objectMode: !!p.objectMode,
     write(c, e, cb) {
-      const mode = p.writeModes[writes++ % p.writeModes.length];
+      const k = writes++;
+      const mode = p.writeModes[k % p.writeModes.length];
       log('_write', c.toString(), mode, 'wlen', w.writableLength);
-      later(mode, () => cb());
+      later(mode, () => cb(k === p.failWrite ? new Error('wfail') : undefined));
     },
+    ...(p.writev ? { writev(chunks, cb) {
+      const k = writes++;
+      const mode = p.writeModes[k % p.writeModes.length];
+      log('_writev', chunks.map((c) => c.chunk.toString()).join(','), mode, 'wlen', w.writableLength);
+      later(mode, () => cb(k === p.failWrite ? new Error('wfail') : undefined));
+    } } : {}),
   });
   for (const ev of ['end', 'close', 'pause', 'resume']) r.on(ev, () => log('r', ev, 'flowing', r.readableFlowing, 'len', r.readableLength));
   r.on('error', (e) => log('r error', e.code || e.message));
   for (const ev of ['drain', 'finish', 'close', 'pipe', 'unpipe']) w.on(ev, () => log('w', ev, 'wlen', w.writableLength));
   w.on('error', (e) => log('w error', e.code || e.message));
   let reads = 0;
-  if (p.consumer === 'data') {
+  const onReadable = () => {
+    log('readable', 'len', r.readableLength);
+    for (let i = 0; i < 10; i++) {
+      const n = p.readSizes[reads++ % p.readSizes.length];
+      const c = n < 0 ? r.read() : r.read(n);
+      log('read', n, c === null ? 'null' : c.toString(), 'len', r.readableLength);
+      if (c === null) break;
+    }
+  };
+  if (consumer === 'data') {
     r.on('data', (c) => log('data', c.toString(), 'len', r.readableLength));
-  } else if (p.consumer === 'readable') {
-    r.on('readable', () => {
-      log('readable', 'len', r.readableLength);
-      for (let i = 0; i < 10; i++) {
-        const n = p.readSizes[reads++ % p.readSizes.length];
-        const c = n < 0 ? r.read() : r.read(n);
-        log('read', n, c === null ? 'null' : c.toString(), 'len', r.readableLength);
-        if (c === null) break;
-      }
-    });
-  } else if (p.consumer === 'pipe') {
+  } else if (consumer === 'readable') {
+    r.on('readable', onReadable);
+  } else if (consumer === 'both') {
+    r.on('readable', onReadable);
+    r.on('data', (c) => log('data', c.toString(), 'len', r.readableLength));
+  } else if (consumer === 'finished') {
+    finished(r, (err) => log('finished r', err ? err.code || err.message : 'ok'));
+    finished(w, (err) => log('finished w', err ? err.code || err.message : 'ok'));
     r.pipe(w);
-  } else {
+  } else if (consumer === 'pipe') {
+    r.pipe(w);
+  } else if (!p.transformMode) {
     const t = new PassThrough({ highWaterMark: p.rhwm });
     t.on('close', () => log('t close'));
+    pipeline(r, t, w, (err) => log('pipeline', err ? err.code || err.message : 'ok'));
+  } else {
+    let tcalls = 0;
+    const t = new Transform({
+      highWaterMark: p.rhwm,
+      objectMode: !!p.objectMode,
+      transform(c, e, cb) {
+        const mode = p.transformMode || 'sync';
+        log('_transform', c.toString(), mode, 'tlen', t.readableLength);
+        later(mode, () => cb(null, c.toString().toUpperCase() + tcalls++));
+      },
+      ...(p.flush ? { flush(cb) { log('_flush'); cb(null, 'FLUSHED'); } } : {}),
+    });
+    t.on('close', () => log('t close'));
+    t.on('end', () => log('t end'));
     pipeline(r, t, w, (err) => log('pipeline', err ? err.code || err.message : 'ok'));
   }
   let tick = 0;
@@ -99,7 +146,12 @@ function run(p, done) {
       else if (iv.op === 'destroyW') w.destroy();
       else if (iv.op === 'endW') w.end();
       else if (iv.op === 'read') { const c = r.read(); log('op read', c === null ? 'null' : c.toString()); }
-      else if (iv.op === 'writeW') log('op write', w.write('W' + tick, (e) => log('op write cb', e ? e.code : 'ok')));
+      else if (iv.op === 'writeW') log('op write', w.write('W' + tick, (e) => log('op write cb', e ? e.code || e.message : 'ok')));
+      else if (iv.op === 'unshift') log('op unshift', r.unshift('U' + tick), 'len', r.readableLength);
+      else if (iv.op === 'corkW') w.cork();
+      else if (iv.op === 'uncorkW') w.uncork();
+      else if (iv.op === 'destroyErr') r.destroy(new Error('boom'));
+      else if (iv.op === 'destroyWErr') w.destroy(new Error('wboom'));
     }
     if (++tick < 10) setImmediate(drive);
     else setImmediate(() => done(lines));
@@ -122,7 +174,7 @@ process.on('uncaughtException', (e) => {
 });
 function next() {
   if (cases.length === total) {
-    fs.writeFileSync(path.join(__dirname, '..', 'random-programs.jsonl'), cases.join('\n') + '\n');
+    fs.writeFileSync(path.join(__dirname, '..', V2 ? 'random-programs-2.jsonl' : 'random-programs.jsonl'), cases.join('\n') + '\n');
     console.log(cases.length + ' programs written; left out: ' + crashed + ' where node threw, ' + corrupt + ' where node read too much');
     return;
   }
@@ -134,7 +186,7 @@ function next() {
     // node 20.20.2 can hand out more than read(n) asked for in string mode (setEncoding), losing
     // the rest of that chunk: `push('abcde00'); push('abcd01'); read(5); read(2); read(5);
     // push('abcde10'); push('abcd11'); read(5)` gives '1abcde10'. Such programs are left out.
-    const overlong = lines.some((l) => { const m = /^read (\d+) (\S+) len/.exec(l); return m && m[2] !== 'null' && m[2].length > Number(m[1]); });
+    const overlong = !p.objectMode && lines.some((l) => { const m = /^read (\d+) (\S+) len/.exec(l); return m && m[2] !== 'null' && m[2].length > Number(m[1]); });
     if (overlong) { corrupt++; setImmediate(next); return; }
     cases.push(JSON.stringify({ program: p, trace: lines }));
     setImmediate(next);

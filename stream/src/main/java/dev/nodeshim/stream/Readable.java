@@ -599,7 +599,8 @@ public class Readable extends Stream {
     }
 
     private void endNow() {
-        if (errorEmitted || closeEmitted || endEmitted || length != 0) {
+        // an error suppresses a pending 'end'; a plain destroy() does not (node emits it, then 'close')
+        if (errored != null || errorEmitted || closeEmitted || endEmitted || length != 0) {
             return;
         }
         endEmitted = true;

@@ -68,6 +68,7 @@ abstract class WriteState {
     boolean prefinished;
     boolean needDrain;
     private AfterTick afterTick;
+    private boolean nopTickPending;
     private final List<Callback> onFinished = new ArrayList<>();
     private final List<Callback> onErrorEmitted = new ArrayList<>();
     private final Callback onwrite = this::onWrite;
@@ -210,11 +211,17 @@ abstract class WriteState {
         }
         if (wasSync) {
             if (cb == NOP) {
-                // Node settles a callback-less write at once (pendingcb is visibly 0 right after
-                // write()), unless it leaves the queue empty with a 'drain' due: then its own tick
-                // does the after-write steps (drain, finishing), as for an asynchronous completion.
-                if (needDrain && length == 0) {
-                    owner.loop.nextTick(() -> afterWrite(1, NOP));
+                // Observed in node 20: a callback-less write that completes synchronously is
+                // settled at once (pendingcb is visibly 0 right after write()), except that one tick
+                // does the after-write steps (drain, finishing) for it when a 'drain' is due (the
+                // queue emptied after write() returned false) and, in object mode, always; while
+                // that tick is pending, further such completions are settled at once.
+                if (!nopTickPending && (objectMode || needDrain && length == 0)) {
+                    nopTickPending = true;
+                    owner.loop.nextTick(() -> {
+                        nopTickPending = false;
+                        afterWrite(1, NOP);
+                    });
                 } else {
                     pendingcb--;
                 }

@@ -28,11 +28,22 @@ class RandomProgramsTest {
 
     @Test
     void everyProgramPrintsNodesTrace() throws IOException {
+        assertEquals(2000, replay("/random-programs.jsonl"));
+    }
+
+    /** The second set adds object mode, _writev, a Transform with its own pace and flush, failing writes,
+     *  unshift, cork/uncork, destroy with an error, 'readable' plus 'data', and finished(). */
+    @Test
+    void everyProgramOfTheWiderSetPrintsNodesTrace() throws IOException {
+        assertEquals(1500, replay("/random-programs-2.jsonl"));
+    }
+
+    private static int replay(String resource) throws IOException {
         ObjectMapper json = new ObjectMapper();
         List<String> failures = new ArrayList<>();
         int count = 0;
         try (BufferedReader in = new BufferedReader(new InputStreamReader(
-                RandomProgramsTest.class.getResourceAsStream("/random-programs.jsonl"), StandardCharsets.UTF_8))) {
+                RandomProgramsTest.class.getResourceAsStream(resource), StandardCharsets.UTF_8))) {
             String line;
             while ((line = in.readLine()) != null) {
                 if (line.isEmpty()) {
@@ -48,8 +59,8 @@ class RandomProgramsTest {
                 }
             }
         }
-        assertEquals(2000, count);
         assertTrue(failures.isEmpty(), failures.size() + " programs differ; first:\n" + (failures.isEmpty() ? "" : failures.get(0)));
+        return count;
     }
 
     private static String firstDifference(List<String> expected, List<String> actual) {
@@ -84,7 +95,10 @@ class RandomProgramsTest {
             Trace t = new Trace();
             int[] step = {0};
             JsonNode source = p.get("source");
-            Readable r = new Readable(ReadableOptions.defaults().highWaterMark(p.get("rhwm").asLong()).read((self, size) -> {
+            boolean objectMode = p.path("objectMode").asBoolean(false);
+            int failWrite = p.path("failWrite").asInt(-1);
+            String consumer = p.has("consumer2") ? p.get("consumer2").asText() : p.get("consumer").asText();
+            Readable r = new Readable(ReadableOptions.defaults().objectMode(objectMode).highWaterMark(p.get("rhwm").asLong()).read((self, size) -> {
                 JsonNode s = step[0] < source.size() ? source.get(step[0]) : null;
                 step[0]++;
                 t.log("_read", size, s != null ? s.get("mode").asText() : "none");
@@ -106,11 +120,23 @@ class RandomProgramsTest {
             int[] writes = {0};
             JsonNode writeModes = p.get("writeModes");
             Writable[] wref = new Writable[1];
-            Writable w = new Writable(WritableOptions.defaults().highWaterMark(p.get("whwm").asLong()).write((c, e, cb) -> {
-                String mode = writeModes.get(writes[0]++ % writeModes.size()).asText();
-                t.log("_write", c, mode, "wlen", wref[0].writableLength());
-                later(mode, cb::call);
-            }));
+            WritableOptions wopts = WritableOptions.defaults().objectMode(objectMode).highWaterMark(p.get("whwm").asLong())
+                    .write((c, e, cb) -> {
+                        int k = writes[0]++;
+                        String mode = writeModes.get(k % writeModes.size()).asText();
+                        t.log("_write", c, mode, "wlen", wref[0].writableLength());
+                        later(mode, () -> cb.call(k == failWrite ? NodeError.of("wfail") : null));
+                    });
+            if (p.path("writev").asBoolean(false)) {
+                wopts = wopts.writev((chunks, cb) -> {
+                    int k = writes[0]++;
+                    String mode = writeModes.get(k % writeModes.size()).asText();
+                    t.log("_writev", chunks.stream().map(x -> x.chunk().toString()).collect(java.util.stream.Collectors.joining(",")),
+                            mode, "wlen", wref[0].writableLength());
+                    later(mode, () -> cb.call(k == failWrite ? NodeError.of("wfail") : null));
+                });
+            }
+            Writable w = new Writable(wopts);
             wref[0] = w;
             for (String ev : new String[] {"end", "close", "pause", "resume"}) {
                 r.on(ev, () -> t.log("r", ev, "flowing", r.readableFlowing(), "len", r.readableLength()));
@@ -122,24 +148,56 @@ class RandomProgramsTest {
             w.on("error", (Throwable e) -> t.log("w error", codeOrMessage(e)));
             int[] reads = {0};
             JsonNode readSizes = p.get("readSizes");
-            switch (p.get("consumer").asText()) {
-                case "data" -> r.on("data", (Object c) -> t.log("data", c, "len", r.readableLength()));
-                case "readable" -> r.on("readable", () -> {
-                    t.log("readable", "len", r.readableLength());
-                    for (int i = 0; i < 10; i++) {
-                        int n = readSizes.get(reads[0]++ % readSizes.size()).asInt();
-                        Object c = n < 0 ? r.read() : r.read(n);
-                        t.log("read", n, text(c), "len", r.readableLength());
-                        if (c == null) {
-                            break;
-                        }
+            Runnable onReadable = () -> {
+                t.log("readable", "len", r.readableLength());
+                for (int i = 0; i < 10; i++) {
+                    int n = readSizes.get(reads[0]++ % readSizes.size()).asInt();
+                    Object c = n < 0 ? r.read() : r.read(n);
+                    t.log("read", n, text(c), "len", r.readableLength());
+                    if (c == null) {
+                        break;
                     }
-                });
+                }
+            };
+            switch (consumer) {
+                case "data" -> r.on("data", (Object c) -> t.log("data", c, "len", r.readableLength()));
+                case "readable" -> r.on("readable", onReadable::run);
+                case "both" -> {
+                    r.on("readable", onReadable::run);
+                    r.on("data", (Object c) -> t.log("data", c, "len", r.readableLength()));
+                }
+                case "finished" -> {
+                    Streams.finished(r, err -> t.log("finished r", err != null ? codeOrMessage(err) : "ok"));
+                    Streams.finished(w, err -> t.log("finished w", err != null ? codeOrMessage(err) : "ok"));
+                    r.pipe(w);
+                }
                 case "pipe" -> r.pipe(w);
                 default -> {
-                    PassThrough pt = new PassThrough(TransformOptions.defaults().highWaterMark(p.get("rhwm").asLong()));
-                    pt.on("close", () -> t.log("t close"));
-                    Streams.pipeline(r, pt, w, err -> t.log("pipeline", err != null ? codeOrMessage(err) : "ok"));
+                    if (!p.has("transformMode")) {
+                        PassThrough pt = new PassThrough(TransformOptions.defaults().highWaterMark(p.get("rhwm").asLong()));
+                        pt.on("close", () -> t.log("t close"));
+                        Streams.pipeline(r, pt, w, err -> t.log("pipeline", err != null ? codeOrMessage(err) : "ok"));
+                    } else {
+                        String tmode = p.get("transformMode").asText();
+                        int[] tcalls = {0};
+                        Transform[] tref = new Transform[1];
+                        TransformOptions topts = TransformOptions.defaults().highWaterMark(p.get("rhwm").asLong()).objectMode(objectMode)
+                                .transform((c, e, cb) -> {
+                                    t.log("_transform", c, tmode, "tlen", tref[0].readableLength());
+                                    later(tmode, () -> cb.call(null, c.toString().toUpperCase() + tcalls[0]++));
+                                });
+                        if (p.path("flush").asBoolean(false)) {
+                            topts = topts.flush(cb -> {
+                                t.log("_flush");
+                                cb.call(null, "FLUSHED");
+                            });
+                        }
+                        Transform tr = new Transform(topts);
+                        tref[0] = tr;
+                        tr.on("close", () -> t.log("t close"));
+                        tr.on("end", () -> t.log("t end"));
+                        Streams.pipeline(r, tr, w, err -> t.log("pipeline", err != null ? codeOrMessage(err) : "ok"));
+                    }
                 }
             }
             int[] tick = {0};
@@ -161,7 +219,12 @@ class RandomProgramsTest {
                         case "endW" -> w.end();
                         case "read" -> t.log("op read", text(r.read()));
                         case "writeW" -> t.log("op write", w.write("W" + tick[0],
-                                e -> t.log("op write cb", e != null ? ((NodeError) e).code() : "ok")));
+                                e -> t.log("op write cb", e != null ? codeOrMessage(e) : "ok")));
+                        case "unshift" -> t.log("op unshift", r.unshift("U" + tick[0]), "len", r.readableLength());
+                        case "corkW" -> w.cork();
+                        case "uncorkW" -> w.uncork();
+                        case "destroyErr" -> r.destroy(NodeError.of("boom"));
+                        case "destroyWErr" -> w.destroy(NodeError.of("wboom"));
                         default -> throw new IllegalArgumentException(op);
                     }
                 }
