@@ -523,6 +523,38 @@ public final class Crypto {
         return Registry.legacyProvider;
     }
 
+    /**
+     * {@code crypto.getCipherInfo(name)}: the cipher's canonical name, nid, mode and lengths, or
+     * {@code null} (Node's {@code undefined}) for a name it does not know. Legacy ciphers are described
+     * whether or not the legacy provider is loaded, as in Node.
+     */
+    public static CipherInfo getCipherInfo(String name) {
+        return getCipherInfo(name, null, null);
+    }
+
+    /**
+     * {@code crypto.getCipherInfo(name, {keyLength, ivLength})} (either may be null): the info with those
+     * lengths, or {@code null} when the cipher does not take them.
+     */
+    public static CipherInfo getCipherInfo(String name, Integer keyLength, Integer ivLength) {
+        if (name == null) {
+            throw Errors.invalidArgType("nameOrNid", List.of("string", "number"), null);
+        }
+        Registry.CipherSpec spec = Registry.anyCipher(name);
+        if (spec != null && (keyLength != null || ivLength != null) && Registry.cipher(name) == null) {
+            // a legacy cipher is described, but testing lengths needs its implementation: Node says undefined
+            return null;
+        }
+        CipherInfo info = spec == null ? null : CipherInfo.of(spec);
+        return info == null ? null : info.test(spec, keyLength, ivLength);
+    }
+
+    /** {@code crypto.getCipherInfo(nid)}. */
+    public static CipherInfo getCipherInfo(int nid) {
+        CipherInfo info = CipherInfo.byNid(nid);
+        return info == null ? null : getCipherInfo(info.name());
+    }
+
     /** {@code crypto.getCiphers()}: Node 20's list (131 names), every one of which works here as in Node. */
     public static List<String> getCiphers() {
         return Registry.ciphers();

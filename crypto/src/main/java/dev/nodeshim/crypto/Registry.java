@@ -219,7 +219,7 @@ final class Registry {
                 case STREAM:
                     return n == ivLength;
                 case GCM:
-                    return n >= 1;
+                    return n >= 1 && n <= 128;
                 case CCM:
                     return n >= 7 && n <= 13;
                 case OCB:
@@ -344,6 +344,12 @@ final class Registry {
             spec = Legacy.CIPHERS.get(lower(name));
         }
         return spec;
+    }
+
+    /** The cipher named {@code name} in either table, whether or not the legacy provider is loaded. */
+    static CipherSpec anyCipher(String name) {
+        CipherSpec spec = CIPHERS.get(lower(name));
+        return spec != null ? spec : Legacy.CIPHERS.get(lower(name));
     }
 
     /** Whether {@code name} is a cipher OpenSSL 3 has only in its legacy provider. */

@@ -49,6 +49,12 @@ class CipherTest {
         assertNodeError("TypeError", "ERR_CRYPTO_INVALID_IV", "Invalid initialization vector",
                 () -> createCipheriv("aes-128-gcm", K16, new byte[0]));
         assertNodeError("TypeError", "ERR_CRYPTO_INVALID_IV", "Invalid initialization vector",
+                () -> createCipheriv("aes-128-gcm", K16, new byte[129]));
+        Cipher longIv = createCipheriv("aes-128-gcm", new byte[16], new byte[128]);
+        longIv.update("a");
+        longIv.doFinal();
+        assertEquals("485a705dcb138b6ac40a32dda6dd2b6d", longIv.getAuthTag().toString("hex"));
+        assertNodeError("TypeError", "ERR_CRYPTO_INVALID_IV", "Invalid initialization vector",
                 () -> createCipheriv("aes-128-ccm", K16, new byte[14], CipherOptions.defaults().authTagLength(16)));
         assertNodeError("TypeError", "ERR_CRYPTO_INVALID_IV", "Invalid initialization vector",
                 () -> createCipheriv("aes-128-ocb", K16, new byte[16], CipherOptions.defaults().authTagLength(16)));
