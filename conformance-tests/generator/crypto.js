@@ -229,7 +229,7 @@ function tagLengthFor(r, mode) {
 }
 
 function ivLengthFor(r, mode, info) {
-  if (mode === 'gcm') return r.pick([12, 12, 12, 1, 8, 16, 20, 60]);
+  if (mode === 'gcm') return r.pick([12, 12, 12, 1, 8, 16, 20, 60, 128]);
   if (mode === 'ccm') return r.int(7, 13);
   if (mode === 'ocb') return r.int(1, 15);
   return info.ivLength;
@@ -303,7 +303,7 @@ function cipherMistakes(r, name) {
   wrongKey.key = hex(randBytes(r, r.pick([0, 1, info.keyLength - 1, info.keyLength + 1, 2 * info.keyLength + 8])));
   out.push(makeCase('crypto.cipher', wrongKey));
   const wrongIv = base();
-  wrongIv.iv = hex(randBytes(r, r.pick([0, 1, 7, 8, 11, 13, 15, 16, 17, 32])));
+  wrongIv.iv = hex(randBytes(r, r.pick([0, 1, 7, 8, 11, 13, 15, 16, 17, 32, 129, 200])));
   out.push(makeCase('crypto.cipher', wrongIv));
   if (['gcm', 'ccm', 'ocb', 'poly'].includes(mode)) {
     const badTag = base();
