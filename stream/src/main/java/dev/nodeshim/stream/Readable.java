@@ -562,7 +562,8 @@ public class Readable extends Stream {
             emit("readable");
             emittedReadable = false;
         }
-        needReadable = flowing != Boolean.TRUE && !ended && length <= highWaterMark;
+        // observed: this raises needReadable for a paused consumer but never lowers it
+        needReadable = needReadable || flowing != Boolean.TRUE && !ended && length <= highWaterMark;
         flow();
     }
 
