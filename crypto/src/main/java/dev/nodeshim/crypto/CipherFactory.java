@@ -6,7 +6,7 @@ import java.util.Arrays;
 
 /**
  * createCipheriv/createDecipheriv's checks, in Node's order (types of cipher, key and IV; the name;
- * the IV length; the key length; the tag length; XTS's distinct keys), and the choice of engine for a
+ * the IV length; the tag length; the key length; XTS's distinct keys), and the choice of engine for a
  * {@link Registry.CipherSpec}.
  */
 final class CipherFactory {
@@ -26,10 +26,11 @@ final class CipherFactory {
         if (!spec.validIv(v == null ? 0 : v.length) || (v == null && spec.ivLength() != 0)) {
             throw CryptoErrors.invalidIv();
         }
+        // Node checks the tag length (AEAD modes) before the key length
+        int tagLength = tagLength(algorithm, spec, options == null ? -1 : options.authTagLength(), encrypt);
         if (spec.variableKey() ? k.length == 0 : k.length != spec.keyLength()) {
             throw CryptoErrors.invalidKeyLength();
         }
-        int tagLength = tagLength(algorithm, spec, options == null ? -1 : options.authTagLength(), encrypt);
         if (spec.mode() == Registry.Mode.XTS && encrypt) {
             int half = k.length / 2;
             if (Arrays.equals(k, 0, half, k, half, k.length)) {

@@ -227,7 +227,8 @@ final class Kdf {
                 throw Errors.outOfRange("info", "must not contain more than 1024 bytes", i.length);
             }
             Registry.HashSpec spec = Kdf.digest(digest);
-            if (!spec.xof() && keylen > 255L * spec.size()) {
+            // for an XOF too, with its default output length (then deriving fails)
+            if (keylen > 255L * spec.size()) {
                 throw CryptoErrors.invalidKeyLength();
             }
             return new Hkdf(spec, k, s, i, (int) keylen);

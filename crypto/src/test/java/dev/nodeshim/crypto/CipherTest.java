@@ -70,6 +70,18 @@ class CipherTest {
     }
 
     @Test
+    void tagLengthIsCheckedBeforeKeyLength() {
+        assertNodeError("TypeError", "ERR_CRYPTO_INVALID_AUTH_TAG", "authTagLength required for aes-128-ccm",
+                () -> createCipheriv("aes-128-ccm", new byte[3], IV12));
+        assertNodeError("TypeError", "ERR_CRYPTO_INVALID_AUTH_TAG", "Invalid authentication tag length: 5",
+                () -> createCipheriv("aes-128-gcm", new byte[3], IV12, CipherOptions.defaults().authTagLength(5)));
+        assertNodeError("TypeError", "ERR_CRYPTO_INVALID_IV", "Invalid initialization vector",
+                () -> createCipheriv("aes-128-ocb", K16, new byte[16], CipherOptions.defaults().authTagLength(17)));
+        assertNodeError("Error", "ERR_OSSL_XTS_DUPLICATED_KEYS", "error:1C800095:Provider routines::xts duplicated keys",
+                () -> createCipheriv("aes-128-xts", new byte[32], IV16, CipherOptions.defaults().authTagLength(5)));
+    }
+
+    @Test
     void tagLengthRules() {
         assertNodeError("TypeError", "ERR_CRYPTO_INVALID_AUTH_TAG", "Invalid authentication tag length: 5",
                 () -> createCipheriv("aes-128-gcm", K16, IV12, CipherOptions.defaults().authTagLength(5)));

@@ -142,6 +142,9 @@ class KdfTest {
         assertNodeError("TypeError", "ERR_CRYPTO_INVALID_DIGEST", "Invalid digest: nope",
                 () -> hkdfSync("nope", "key", "salt", "info", 16));
         assertNodeError("Error", null, "Deriving bits failed", () -> hkdfSync("shake128", "key", "salt", "info", 16));
+        // an XOF's bound is 255 times its default output length
+        assertNodeError("RangeError", "ERR_CRYPTO_INVALID_KEYLEN", "Invalid key length",
+                () -> hkdfSync("shake128", "key", "salt", "info", 255 * 16 + 1));
         assertNodeError("TypeError", "ERR_INVALID_ARG_TYPE", "The \"ikm\" argument must be of type string or an instance "
                 + "of SecretKeyObject, ArrayBuffer, TypedArray, DataView, or Buffer. Received null",
                 () -> hkdfSync("sha256", null, "salt", "info", 16));
