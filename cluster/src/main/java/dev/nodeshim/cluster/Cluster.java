@@ -1,0 +1,246 @@
+package dev.nodeshim.cluster;
+
+import static dev.nodeshim.process.NodeProcess.process;
+
+import dev.nodeshim.errors.NodeError;
+import dev.nodeshim.events.EventEmitter;
+import dev.nodeshim.loop.EventLoop;
+import java.net.InetSocketAddress;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Node's {@code cluster} module: {@code import static dev.nodeshim.cluster.Cluster.cluster;} then
+ * {@code cluster.isPrimary()}, {@code cluster.fork()}, {@code cluster.on("exit", …)}.
+ *
+ * <pre>{@code
+ * public static void main(String[] args) {
+ *     System.exit(EventLoop.run(args, () -> {
+ *         if (cluster.isPrimary()) {
+ *             cluster.setupPrimary(ClusterSettings.of().exec(Server.class));
+ *             for (int i = 0; i < 2; i++) cluster.fork();
+ *             cluster.on("exit", (Worker w, Integer code, String signal) -> System.out.println(w + " died"));
+ *         } else {
+ *             HttpServer http = HttpServer.create();
+ *             http.createContext("/", exchange -> { … });
+ *             cluster.listen(ClusterServer.of(http), 8000);   // Node: server.listen(8000)
+ *         }
+ *     }));
+ * }
+ * }</pre>
+ *
+ * <h2>Primary and workers</h2>
+ * A worker is a JVM started with the childprocess module's {@code fork} (so it has the IPC channel),
+ * running {@code settings().exec()}'s main with {@code NODE_UNIQUE_ID} set to its id; that variable
+ * is what makes {@link #isWorker()} true, as in Node. Events on the cluster, in the primary, on its
+ * loop: {@code "fork"} (Worker), {@code "online"} (Worker), {@code "listening"} (Worker,
+ * {@link ListeningAddress}), {@code "message"} (Worker, Object), {@code "disconnect"} (Worker),
+ * {@code "exit"} (Worker, Integer code, String signal), {@code "setup"} ({@link ClusterSettings}).
+ *
+ * <p><b>When a worker is online.</b> Node's worker reports {@code online} while it boots. A JVM
+ * worker does it on its first call of any {@code Cluster} method made on its event loop's thread
+ * (typically {@code cluster.isPrimary()} at the top of {@code EventLoop.run}): that is also when the
+ * worker starts listening to the primary (its {@code disconnect()}). A worker that never calls into
+ * {@code Cluster} never becomes online and ignores {@code worker.disconnect()} (it still dies with
+ * {@code kill()} and when the primary dies).
+ *
+ * <h2>Sharing a port</h2>
+ * {@link #listen(ClusterServer, int, String)} is a worker's {@code server.listen(port, host)}.
+ * {@link #SCHED_RR} (the default, {@code NODE_CLUSTER_SCHED_POLICY=rr}): the primary binds the port and
+ * forwards each connection to the next worker's private loopback port ({@link RoundRobinHandle}).
+ * {@link #SCHED_NONE} ({@code none}): each worker binds the port itself with {@code SO_REUSEPORT}
+ * ({@link ReusePortSelectorProvider}) and the kernel spreads the connections. As in Node, port 0 is
+ * chosen once: every worker listening on port 0 of a host shares the same port.
+ *
+ * <p>Objects are loop-confined: call everything on the loop thread (inside {@code EventLoop.run}).
+ */
+public final class Cluster extends EventEmitter {
+    /** {@code cluster.SCHED_NONE}: workers accept connections themselves. */
+    public static final int SCHED_NONE = 1;
+    /** {@code cluster.SCHED_RR}: the primary hands connections round robin. */
+    public static final int SCHED_RR = 2;
+    /** The module object. */
+    public static final Cluster cluster = new Cluster();
+
+    private final Integer workerId;
+    private Primary primary;
+    private WorkerSide workerSide;
+
+    private Cluster() {
+        String id = System.getenv(Primary.ENV_ID);
+        Integer parsed = null;
+        if (id != null) {
+            try {
+                parsed = Integer.parseInt(id);
+            } catch (NumberFormatException e) {
+                parsed = 0;
+            }
+        }
+        workerId = parsed;
+        primary = new Primary(this, initialPolicy());
+    }
+
+    private static int initialPolicy() {
+        String p = System.getenv("NODE_CLUSTER_SCHED_POLICY");
+        return "none".equals(p) ? SCHED_NONE : SCHED_RR;
+    }
+
+    /** {@code cluster.isPrimary}: true unless this process was forked as a worker. */
+    public boolean isPrimary() {
+        startWorker();
+        return workerId == null;
+    }
+
+    /** {@code cluster.isMaster}: Node's deprecated alias of {@link #isPrimary()}. */
+    public boolean isMaster() {
+        return isPrimary();
+    }
+
+    /** {@code cluster.isWorker}. */
+    public boolean isWorker() {
+        return !isPrimary();
+    }
+
+    /**
+     * {@code cluster.schedulingPolicy}: {@link #SCHED_RR} or {@link #SCHED_NONE}; from
+     * {@code NODE_CLUSTER_SCHED_POLICY} ({@code rr}/{@code none}) when set.
+     */
+    public int schedulingPolicy() {
+        return primary.policy();
+    }
+
+    /**
+     * Sets {@code cluster.schedulingPolicy}. As in Node it is frozen by the first {@code fork()} or
+     * {@code setupPrimary()}: later assignments have no effect.
+     */
+    public Cluster schedulingPolicy(int policy) {
+        if (policy != SCHED_NONE && policy != SCHED_RR) {
+            throw new NodeError("RangeError", "ERR_OUT_OF_RANGE",
+                    "The value of \"schedulingPolicy\" is out of range. It must be 1 or 2. Received " + policy);
+        }
+        primary.policy(policy);
+        return this;
+    }
+
+    /** {@code cluster.settings}: empty ({@code {}}) until the first setup; see {@link ClusterSettings}. */
+    public ClusterSettings settings() {
+        return primary.settings();
+    }
+
+    /** {@code cluster.setupPrimary()}: fills in the defaults; {@code 'setup'} follows on the next tick. */
+    public void setupPrimary() {
+        setupPrimary(ClusterSettings.of());
+    }
+
+    /**
+     * {@code cluster.setupPrimary(settings)}: the fields {@code settings} sets replace the current
+     * ones (the defaults on the first call) for later forks; {@code 'setup'} is emitted on the next
+     * tick with the settings as they are now.
+     */
+    public void setupPrimary(ClusterSettings settings) {
+        requirePrimary("setupPrimary");
+        primary.setup(settings == null ? ClusterSettings.of() : settings);
+    }
+
+    /** {@code cluster.setupMaster}: Node's deprecated alias of {@link #setupPrimary(ClusterSettings)}. */
+    public void setupMaster(ClusterSettings settings) {
+        setupPrimary(settings);
+    }
+
+    /** {@code cluster.fork()}. */
+    public Worker fork() {
+        return fork(null);
+    }
+
+    /**
+     * {@code cluster.fork(env)}: starts a worker JVM running {@code settings().exec()}'s main with
+     * {@code settings().args()}, our environment plus {@code env}. Returns at once; {@code 'fork'}
+     * follows on the next tick, {@code 'online'} when the worker runs. Call it on the loop thread.
+     */
+    public Worker fork(Map<String, String> env) {
+        requirePrimary("fork");
+        return primary.fork(env);
+    }
+
+    /**
+     * {@code cluster.workers}: the live workers by id, in fork order (a snapshot). Empty in a worker
+     * (Node's is undefined there).
+     */
+    public Map<Integer, Worker> workers() {
+        return workerId == null ? primary.workers() : Map.of();
+    }
+
+    /** {@code cluster.worker}: this worker, or null in the primary. */
+    public Worker worker() {
+        startWorker();
+        return workerSide == null ? null : workerSide.self();
+    }
+
+    /** {@code cluster.disconnect()}. */
+    public void disconnect() {
+        disconnect(null);
+    }
+
+    /**
+     * {@code cluster.disconnect(callback)}: {@code disconnect()} on every worker, and the shared ports
+     * closed; {@code callback} runs when all of them have disconnected.
+     */
+    public void disconnect(Runnable callback) {
+        requirePrimary("disconnect");
+        primary.disconnectAll(callback);
+    }
+
+    /** {@link #listen(ClusterServer, int, String)} on every interface. */
+    public CompletableFuture<InetSocketAddress> listen(ClusterServer server, int port) {
+        return listen(server, port, null);
+    }
+
+    /**
+     * A server's {@code listen(port, host)} in a cluster. In a worker: binds {@code server} as the
+     * scheduling policy wants (see the class comment), then the primary emits {@code 'listening'}; the
+     * future completes on the loop with the shared address. In the primary (or a process that is not
+     * part of a cluster): binds {@code host:port} directly.
+     *
+     * @param host null for every interface (Node's default)
+     */
+    public CompletableFuture<InetSocketAddress> listen(ClusterServer server, int port, String host) {
+        if (server == null) {
+            throw dev.nodeshim.errors.Errors.invalidArgType("server", "ClusterServer", null);
+        }
+        if (port < 0 || port > 65535) {
+            throw new NodeError("RangeError", "ERR_SOCKET_BAD_PORT",
+                    "options.port should be >= 0 and < 65536. Received type number (" + port + ").");
+        }
+        startWorker();
+        if (workerSide != null) {
+            return workerSide.listen(server, host, port);
+        }
+        try {
+            return CompletableFuture.completedFuture(
+                    server.bind(host == null ? new InetSocketAddress(port) : new InetSocketAddress(host, port)));
+        } catch (java.io.IOException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /** Starts the worker side on its first use from a loop thread (see "When a worker is online"). */
+    private void startWorker() {
+        if (workerId != null && workerSide == null && EventLoop.current().inLoopThread()
+                && process.channel() != null) {
+            workerSide = WorkerSide.start(workerId, System.getenv(Primary.ENV_SCHED));
+        }
+    }
+
+    private void requirePrimary(String method) {
+        if (workerId != null) {
+            // In a Node worker these functions are undefined.
+            throw new NodeError("TypeError", null, "cluster." + method + " is not a function");
+        }
+    }
+
+    /** Forgets workers, settings and listeners: tests share one JVM where Node has one process each. */
+    void resetForTests() {
+        removeAllListeners();
+        primary = new Primary(this, initialPolicy());
+    }
+}

@@ -1,0 +1,83 @@
+package dev.nodeshim.cluster;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.channels.ServerSocketChannel;
+import java.time.Duration;
+
+/**
+ * A server a worker lets the cluster bind: Node's {@code server.listen()} inside a worker, for any
+ * Java server. {@link Cluster#listen} decides which address the server binds (the shared port under
+ * {@code SCHED_NONE}, a private loopback port the primary forwards to under {@code SCHED_RR}) and calls
+ * {@link #bind} with it; on the worker's {@code disconnect()} it calls {@link #close}.
+ *
+ * <p>{@link #of(HttpServer)} adapts the JDK's {@code com.sun.net.httpserver.HttpServer} (created
+ * unbound, with {@code HttpServer.create()}). Anything that can bind a given address fits: implement the
+ * two methods. A server that binds its own {@link ServerSocketChannel} gets one with
+ * {@code SO_REUSEPORT} from {@link #reusePortChannel}.
+ */
+public interface ClusterServer {
+    /**
+     * Binds the server to {@code address} and starts serving. Runs on the worker's loop thread.
+     *
+     * @return the address actually bound (its port when {@code address}'s is 0)
+     */
+    InetSocketAddress bind(InetSocketAddress address) throws IOException;
+
+    /**
+     * Stops accepting, lets what is in flight finish, and returns when done. Runs on a helper thread,
+     * never on the loop (it may block).
+     */
+    void close() throws IOException;
+
+    /** {@link #of(HttpServer, Duration)} with a grace of one second. */
+    static ClusterServer of(HttpServer server) {
+        return of(server, Duration.ofSeconds(1));
+    }
+
+    /**
+     * The JDK's HttpServer, created unbound: {@code bind} is {@code server.bind(address, 0)} then
+     * {@code server.start()}; {@code close} is {@code server.stop(grace)}, which waits for exchanges in
+     * flight up to {@code grace} (whole seconds, as {@code stop} takes them).
+     */
+    static ClusterServer of(HttpServer server, Duration grace) {
+        if (server == null) {
+            throw dev.nodeshim.errors.Errors.invalidArgType("server", "HttpServer", null);
+        }
+        int seconds = (int) Math.min(Integer.MAX_VALUE, grace.toSeconds());
+        return new ClusterServer() {
+            @Override
+            public InetSocketAddress bind(InetSocketAddress address) throws IOException {
+                server.bind(address, 0);
+                server.start();
+                return server.getAddress();
+            }
+
+            @Override
+            public void close() {
+                server.stop(seconds);
+            }
+        };
+    }
+
+    /**
+     * A {@link ServerSocketChannel} with {@code SO_REUSEPORT} set, bound to {@code address}: several
+     * processes holding such a channel on one port each get a share of its connections from the
+     * kernel (Linux 3.9+; every socket on the port must set the option, and be of the same user).
+     *
+     * @throws UnsupportedOperationException where the platform has no {@code SO_REUSEPORT}
+     */
+    static ServerSocketChannel reusePortChannel(InetSocketAddress address) throws IOException {
+        ServerSocketChannel ch = ServerSocketChannel.open();
+        try {
+            ch.setOption(StandardSocketOptions.SO_REUSEPORT, true);
+            ch.bind(address);
+            return ch;
+        } catch (IOException | RuntimeException e) {
+            ch.close();
+            throw e;
+        }
+    }
+}

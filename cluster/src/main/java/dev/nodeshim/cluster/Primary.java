@@ -1,0 +1,291 @@
+package dev.nodeshim.cluster;
+
+import static dev.nodeshim.process.NodeProcess.process;
+
+import dev.nodeshim.childprocess.ChildProcess;
+import dev.nodeshim.childprocess.ChildProcesses;
+import dev.nodeshim.childprocess.ForkOptions;
+import dev.nodeshim.events.Listener1;
+import dev.nodeshim.loop.EventLoop;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The primary's side of the cluster: settings, the workers it forked, and the shared ports. Loop
+ * thread only.
+ *
+ * <h2>Node's order, as node 20 shows it (src/test/resources/node/cluster-*.js and .out)</h2>
+ * {@code fork()} returns the worker at once; {@code 'setup'} (from the implicit first setupPrimary) and
+ * then {@code 'fork'} follow on the next ticks. For each worker event, the worker's event comes first,
+ * then the cluster's ({@code 'message'}: the cluster's first). A worker leaves {@code workers()} when
+ * it has disconnected and exited, or at once when the primary calls its {@code disconnect()}.
+ */
+final class Primary {
+    /** Tells a worker which policy its listen() follows. */
+    static final String ENV_SCHED = "NODESHIM_CLUSTER_SCHED";
+    /** The worker's id; its presence is what makes a process a worker (Node's variable). */
+    static final String ENV_ID = "NODE_UNIQUE_ID";
+
+    private final Cluster cluster;
+    private ClusterSettings settings = ClusterSettings.of();
+    private boolean setUp;
+    private int policy;
+    private boolean policyFrozen;
+    private int nextId = 1;
+    private final Map<Integer, Worker> workers = new LinkedHashMap<>();
+    /** SCHED_RR: one handle per requested address. */
+    private final Map<String, RoundRobinHandle> handles = new HashMap<>();
+    /** SCHED_NONE: the port every worker binds for a requested address (port 0 is chosen by the first). */
+    private final Map<String, Integer> sharedPorts = new HashMap<>();
+    private final Map<String, List<Runnable>> waitingForPort = new HashMap<>();
+
+    Primary(Cluster cluster, int policy) {
+        this.cluster = cluster;
+        this.policy = policy;
+    }
+
+    int policy() {
+        return policy;
+    }
+
+    void policy(int value) {
+        if (!policyFrozen) {
+            policy = value;
+        }
+    }
+
+    ClusterSettings settings() {
+        return settings;
+    }
+
+    void setup(ClusterSettings given) {
+        policyFrozen = true;
+        ClusterSettings base = setUp ? settings : defaults();
+        setUp = true;
+        ClusterSettings now = given.over(base);
+        settings = now;
+        process.nextTick(() -> cluster.emit("setup", now));
+    }
+
+    private static ClusterSettings defaults() {
+        List<String> argv = process.argv();
+        ClusterSettings d = ClusterSettings.of()
+                .args(argv.size() > 2 ? argv.subList(2, argv.size()) : List.of())
+                .execArgv(List.of()).silent(false);
+        return argv.size() > 1 && argv.get(1) != null ? d.exec(argv.get(1)) : d;
+    }
+
+    Map<Integer, Worker> workers() {
+        return Collections.unmodifiableMap(new LinkedHashMap<>(workers));
+    }
+
+    Worker fork(Map<String, String> env) {
+        if (!setUp) {
+            setup(ClusterSettings.of());
+        }
+        policyFrozen = true;
+        int id = nextId++;
+        Map<String, String> childEnv = new LinkedHashMap<>(process.env());
+        if (env != null) {
+            childEnv.putAll(env);
+        }
+        childEnv.put(ENV_ID, Integer.toString(id));
+        childEnv.put(ENV_SCHED, policy == Cluster.SCHED_NONE ? "none" : "rr");
+        List<String> execArgv = new ArrayList<>(settings.execArgv());
+        if (policy == Cluster.SCHED_NONE) {
+            execArgv.addAll(ReusePortSelectorProvider.JVM_OPTIONS);
+        }
+        ForkOptions o = ForkOptions.defaults().env(childEnv).execArgv(execArgv)
+                .silent(Boolean.TRUE.equals(settings.silent()));
+        if (settings.cwd() != null) {
+            o = o.cwd(settings.cwd());
+        }
+        if (settings.serialization() != null) {
+            o = o.serialization(settings.serialization());
+        }
+        ChildProcess child = ChildProcesses.fork(settings.exec(), settings.args(), o);
+        Worker w = new Worker(id, child, this);
+        workers.put(id, w);
+        child.on("internalMessage", (Listener1<Object>) m -> internal(w, m));
+        child.on("message", (Listener1<Object>) m -> {
+            cluster.emit("message", w, m);
+            w.emit("message", m);
+        });
+        child.on("error", (Listener1<Throwable>) e -> w.emit("error", e));
+        child.on("disconnect", () -> disconnected(w));
+        child.on("exit", (Integer code, String signal) -> exited(w, code, signal));
+        process.nextTick(() -> cluster.emit("fork", w));
+        return w;
+    }
+
+    private void disconnected(Worker w) {
+        if (w.exitedAfterDisconnect() == null) {
+            w.exitedAfterDisconnect(false);
+        }
+        stopRouting(w);
+        if (w.disconnectRequested() || w.isDead()) {
+            workers.remove(w.id());
+        }
+        w.emit("disconnect");
+        cluster.emit("disconnect", w);
+        settleDisconnectWaits(w);
+    }
+
+    private void exited(Worker w, Integer code, String signal) {
+        w.markExited();
+        stopRouting(w);
+        workers.remove(w.id());
+        w.emit("exit", code, signal);
+        cluster.emit("exit", w, code, signal);
+    }
+
+    void forget(Worker w) {
+        workers.remove(w.id());
+    }
+
+    /** Closes every handle the worker was the last one of. */
+    void stopRouting(Worker w) {
+        handles.values().removeIf(h -> {
+            if (h.has(w.id()) && h.remove(w.id())) {
+                h.close();
+                return true;
+            }
+            return false;
+        });
+    }
+
+    // ------------------------------------------------------------------------------------------------
+    // Internal messages from a worker
+
+    private void internal(Worker w, Object m) {
+        String act = Protocol.act(m);
+        if (act == null) {
+            return; // another NODE_ command: not ours
+        }
+        switch (act) {
+            case "online" -> {
+                w.emit("online");
+                cluster.emit("online", w);
+            }
+            case "exitedAfterDisconnect" -> {
+                w.exitedAfterDisconnect(true);
+                stopRouting(w);
+            }
+            case "queryServer" -> queryServer(w, m);
+            case "listening" -> {
+                String key = key(Protocol.stringOf(m, "address"), Protocol.intOf(m, "requested"));
+                int port = Protocol.intOf(m, "port");
+                List<Runnable> waiting = waitingForPort.remove(key);
+                if (waiting != null) {
+                    sharedPorts.put(key, port);
+                    waiting.forEach(Runnable::run);
+                }
+                listening(w, Protocol.stringOf(m, "address"), port);
+            }
+            default -> { } // a newer worker's message: ignored
+        }
+    }
+
+    private void listening(Worker w, String address, int port) {
+        ListeningAddress a = new ListeningAddress(address != null && address.contains(":") ? 6 : 4, address, port);
+        w.emit("listening", a);
+        cluster.emit("listening", w, a);
+    }
+
+    private void queryServer(Worker w, Object m) {
+        int seq = Protocol.intOf(m, "seq");
+        String address = Protocol.stringOf(m, "address");
+        int port = Protocol.intOf(m, "port");
+        String key = key(address, port);
+        Map<String, Object> reply = Protocol.message("queryReply");
+        reply.put("seq", seq);
+        if (((Map<?, ?>) m).get("privatePort") != null) {
+            RoundRobinHandle h = handles.get(key);
+            if (h == null) {
+                try {
+                    h = RoundRobinHandle.open(address == null ? new InetSocketAddress(port)
+                            : new InetSocketAddress(address, port));
+                } catch (IOException e) {
+                    reply.put("error", e.getClass().getSimpleName() + ": " + e.getMessage());
+                    w.send(reply);
+                    return;
+                }
+                handles.put(key, h);
+            }
+            h.add(w.id(), Protocol.intOf(m, "privatePort"));
+            int publicPort = h.address().getPort();
+            reply.put("port", publicPort);
+            w.send(reply);
+            listening(w, address, publicPort);
+            return;
+        }
+        // SCHED_NONE: the worker binds the port itself.
+        Integer known = port != 0 ? Integer.valueOf(port) : sharedPorts.get(key);
+        if (known != null) {
+            reply.put("port", known);
+            w.send(reply);
+        } else if (waitingForPort.containsKey(key)) {
+            waitingForPort.get(key).add(() -> {
+                reply.put("port", sharedPorts.get(key));
+                w.send(reply);
+            });
+        } else {
+            waitingForPort.put(key, new ArrayList<>());
+            reply.put("port", 0);
+            w.send(reply);
+        }
+    }
+
+    private static String key(String address, int port) {
+        return (address == null ? "*" : address) + " " + port;
+    }
+
+    // ------------------------------------------------------------------------------------------------
+
+    /**
+     * {@code cluster.disconnect(callback)}: disconnects every worker; the callback runs right after the
+     * last one's cluster {@code 'disconnect'} (node 20: before their {@code 'exit'}), or on the next
+     * tick when none is connected.
+     */
+    void disconnectAll(Runnable callback) {
+        java.util.Set<Integer> left = new java.util.HashSet<>();
+        for (Worker w : new ArrayList<>(workers.values())) {
+            if (w.isConnected()) {
+                left.add(w.id());
+                w.disconnect();
+            }
+        }
+        handles.values().forEach(RoundRobinHandle::close);
+        handles.clear();
+        Runnable cb = callback != null ? callback : () -> { };
+        if (left.isEmpty()) {
+            process.nextTick(cb);
+        } else {
+            disconnectWaits.add(new DisconnectWait(left, cb));
+        }
+    }
+
+    private record DisconnectWait(java.util.Set<Integer> left, Runnable callback) {}
+
+    private final List<DisconnectWait> disconnectWaits = new ArrayList<>();
+
+    private void settleDisconnectWaits(Worker w) {
+        for (DisconnectWait d : List.copyOf(disconnectWaits)) {
+            if (d.left().remove(w.id()) && d.left().isEmpty()) {
+                disconnectWaits.remove(d);
+                d.callback().run();
+            }
+        }
+    }
+
+    /** Whether the caller is on a loop thread (fork must be). */
+    static boolean onLoop() {
+        return EventLoop.current().inLoopThread();
+    }
+}

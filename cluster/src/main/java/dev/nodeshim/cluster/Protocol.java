@@ -1,0 +1,46 @@
+package dev.nodeshim.cluster;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The internal messages between primary and workers, on the fork IPC channel. Each is an object whose
+ * {@code cmd} is {@value #CMD}: the childprocess module delivers any message whose {@code cmd} starts
+ * with {@code NODE_} as {@code 'internalMessage'} (Node's documented reservation), so no user
+ * {@code 'message'} listener ever sees them, on either side. {@code act} says what it is:
+ * <pre>
+ * worker → primary   online                                   the worker runs
+ *                    queryServer {seq, address, port[, privatePort]}   listen() asks for the port
+ *                    listening {seq, address, port, requested}  (SCHED_NONE) bound the shared port
+ *                    exitedAfterDisconnect                    the worker's own disconnect() began
+ * primary → worker   queryReply {seq, port | error}           the port to bind (SCHED_NONE) or the
+ *                                                              public port it now routes (SCHED_RR)
+ *                    disconnect                               the primary's worker.disconnect()
+ * </pre>
+ */
+final class Protocol {
+    static final String CMD = "NODE_NODESHIM_CLUSTER";
+
+    private Protocol() {}
+
+    static Map<String, Object> message(String act) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("cmd", CMD);
+        m.put("act", act);
+        return m;
+    }
+
+    /** The {@code act} of one of ours, or null for anything else. */
+    static String act(Object m) {
+        return m instanceof Map<?, ?> map && CMD.equals(map.get("cmd")) && map.get("act") instanceof String a ? a : null;
+    }
+
+    static int intOf(Object m, String key) {
+        return ((Number) ((Map<?, ?>) m).get(key)).intValue();
+    }
+
+    static String stringOf(Object m, String key) {
+        Object v = ((Map<?, ?>) m).get(key);
+        return v instanceof String s ? s : null;
+    }
+}

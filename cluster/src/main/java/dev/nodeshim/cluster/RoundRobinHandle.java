@@ -1,0 +1,182 @@
+package dev.nodeshim.cluster;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * {@code SCHED_RR} in the primary: the primary owns the shared port and hands each accepted connection
+ * to the next worker in turn.
+ *
+ * <h2>Why bytes are forwarded</h2>
+ * Node passes the accepted socket's descriptor to the worker over its IPC pipe. The JDK cannot send a
+ * descriptor to another process (no {@code SCM_RIGHTS}), so the primary keeps the connection and
+ * relays it: each worker serves on a private loopback port ({@code 127.0.0.1:0}, told to the primary
+ * when it listens); for an accepted connection the primary connects to the chosen worker's private port
+ * and copies bytes both ways until each side has ended its output. The worker sees a connection from
+ * the primary's loopback address, not the client's. The cost (an extra loopback hop, two copies per
+ * byte, two threads per connection) is measured in the README.
+ *
+ * <h2>Threads</h2>
+ * One acceptor thread blocks in {@code accept}; each connection gets two pump threads from a cached
+ * pool (one per direction), which end with it. The list of workers is changed on the loop thread and
+ * read by the acceptor ({@link CopyOnWriteArrayList}: a connection is routed against a snapshot).
+ * A worker whose private port refuses the connection (it is going away) is skipped for that connection;
+ * with no worker left, the connection is closed (Node queues it until a worker comes; not done here).
+ *
+ * <p>Rejected: passing descriptors through a native library (junixsocket): a dependency with native
+ * code for every platform, and the JDK's own servers (HttpServer) cannot adopt a foreign descriptor
+ * anyway.
+ */
+final class RoundRobinHandle {
+    private static final int CHUNK = 64 * 1024;
+    private static final AtomicInteger THREADS = new AtomicInteger();
+    private static final ExecutorService PUMPS = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "nodeshim-cluster-pump-" + THREADS.incrementAndGet());
+        t.setDaemon(true);
+        return t;
+    });
+
+    /** A worker's private port. */
+    record Target(int workerId, int port) {}
+
+    private final ServerSocketChannel server;
+    private final InetSocketAddress address;
+    private final List<Target> targets = new CopyOnWriteArrayList<>();
+    private final Thread acceptor;
+    /** Acceptor thread only. */
+    private int next;
+
+    private RoundRobinHandle(ServerSocketChannel server) throws IOException {
+        this.server = server;
+        this.address = (InetSocketAddress) server.getLocalAddress();
+        this.acceptor = new Thread(this::acceptLoop, "nodeshim-cluster-rr-" + address.getPort());
+        this.acceptor.setDaemon(true);
+    }
+
+    /** Binds {@code address} (port 0: a free port, which every later worker then shares) and starts accepting. */
+    static RoundRobinHandle open(InetSocketAddress address) throws IOException {
+        ServerSocketChannel ch = ServerSocketChannel.open();
+        try {
+            ch.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            ch.bind(address, 511); // Node's default backlog
+        } catch (IOException | RuntimeException e) {
+            ch.close();
+            throw e;
+        }
+        RoundRobinHandle h = new RoundRobinHandle(ch);
+        h.acceptor.start();
+        return h;
+    }
+
+    /** The bound address. */
+    InetSocketAddress address() {
+        return address;
+    }
+
+    /** Routes connections to {@code port} too, after the workers already there. */
+    void add(int workerId, int port) {
+        targets.add(new Target(workerId, port));
+    }
+
+    /** Stops routing to the worker; true when no worker is left. */
+    boolean remove(int workerId) {
+        targets.removeIf(t -> t.workerId() == workerId);
+        return targets.isEmpty();
+    }
+
+    boolean has(int workerId) {
+        return targets.stream().anyMatch(t -> t.workerId() == workerId);
+    }
+
+    /** Stops accepting; connections already handed over go on. */
+    void close() {
+        try {
+            server.close();
+        } catch (IOException ignored) {
+            // closing a listening socket loses nothing
+        }
+    }
+
+    private void acceptLoop() {
+        while (server.isOpen()) {
+            SocketChannel client;
+            try {
+                client = server.accept();
+            } catch (IOException e) {
+                return; // closed
+            }
+            route(client);
+        }
+    }
+
+    private void route(SocketChannel client) {
+        List<Target> snapshot = List.copyOf(targets);
+        for (int tries = 0; tries < snapshot.size(); tries++) {
+            Target t = snapshot.get(Math.floorMod(next++, snapshot.size()));
+            SocketChannel worker = null;
+            try {
+                worker = SocketChannel.open(new InetSocketAddress(InetAddress.getLoopbackAddress(), t.port()));
+                client.setOption(StandardSocketOptions.TCP_NODELAY, true);
+                worker.setOption(StandardSocketOptions.TCP_NODELAY, true);
+                pipe(client, worker);
+                return;
+            } catch (IOException e) {
+                closeQuietly(worker); // that worker is going away: try the next one
+            }
+        }
+        closeQuietly(client);
+    }
+
+    private static void pipe(SocketChannel client, SocketChannel worker) {
+        AtomicInteger open = new AtomicInteger(2);
+        Runnable done = () -> {
+            if (open.decrementAndGet() == 0) {
+                closeQuietly(client);
+                closeQuietly(worker);
+            }
+        };
+        PUMPS.execute(() -> pump(client, worker, done));
+        PUMPS.execute(() -> pump(worker, client, done));
+    }
+
+    /** Copies {@code from} to {@code to} until end of stream, then ends {@code to}'s output. */
+    private static void pump(SocketChannel from, SocketChannel to, Runnable done) {
+        ByteBuffer buf = ByteBuffer.allocate(CHUNK);
+        try {
+            while (from.read(buf) >= 0) {
+                buf.flip();
+                while (buf.hasRemaining()) {
+                    to.write(buf);
+                }
+                buf.clear();
+            }
+            to.shutdownOutput();
+        } catch (IOException e) {
+            // a reset on either side ends both directions
+            closeQuietly(from);
+            closeQuietly(to);
+        } finally {
+            done.run();
+        }
+    }
+
+    private static void closeQuietly(SocketChannel ch) {
+        if (ch != null) {
+            try {
+                ch.close();
+            } catch (IOException ignored) {
+                // nothing to flush on a socket we are abandoning
+            }
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package dev.nodeshim.cluster;
+
+import static dev.nodeshim.process.NodeProcess.process;
+
+import dev.nodeshim.errors.NodeError;
+import dev.nodeshim.events.Listener1;
+import dev.nodeshim.loop.EventLoop;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.IntConsumer;
+
+/**
+ * A worker's side of the cluster: itself ({@code cluster.worker()}), its servers, and the internal
+ * messages from the primary. Started by the worker's first use of {@link Cluster} (see there), on that
+ * loop's thread; loop thread only afterwards.
+ *
+ * <p>On start it tells the primary it is online, listens to {@code process}'s {@code 'disconnect'}
+ * (which keeps the channel, and so the worker, alive: node 20's idle worker stays up until told
+ * otherwise) and forwards {@code process}'s messages to the worker's {@code 'message'}. When the channel
+ * closes without the worker having called {@code disconnect()}, it exits with 0, as Node's workers do
+ * ("protects against accidental disconnection").
+ */
+final class WorkerSide {
+    private final Worker self;
+    private final boolean roundRobin;
+    private final EventLoop loop;
+    private final List<ClusterServer> servers = new ArrayList<>();
+    private final Map<Integer, IntConsumer> queries = new HashMap<>();
+    private final Map<Integer, CompletableFuture<InetSocketAddress>> queryFailures = new HashMap<>();
+    private int seq;
+    private boolean disconnecting;
+
+    private WorkerSide(int id, boolean roundRobin) {
+        this.self = new Worker(id, this);
+        this.roundRobin = roundRobin;
+        this.loop = EventLoop.current();
+    }
+
+    static WorkerSide start(int id, String sched) {
+        WorkerSide w = new WorkerSide(id, !"none".equals(sched));
+        process.on("internalMessage", (Listener1<Object>) w::internal);
+        process.on("message", (Listener1<Object>) m -> w.self.emit("message", m));
+        process.on("disconnect", () -> {
+            w.self.emit("disconnect");
+            if (!Boolean.TRUE.equals(w.self.exitedAfterDisconnect())) {
+                process.exit(0);
+            }
+        });
+        process.send(Protocol.message("online"));
+        return w;
+    }
+
+    Worker self() {
+        return self;
+    }
+
+    private void internal(Object m) {
+        String act = Protocol.act(m);
+        if ("disconnect".equals(act)) {
+            disconnect();
+        } else if ("queryReply".equals(act)) {
+            int n = Protocol.intOf(m, "seq");
+            IntConsumer k = queries.remove(n);
+            CompletableFuture<InetSocketAddress> f = queryFailures.remove(n);
+            String error = Protocol.stringOf(m, "error");
+            if (error != null) {
+                f.completeExceptionally(new NodeError("Error", "EADDRINUSE", "listen " + error));
+            } else if (k != null) {
+                k.accept(Protocol.intOf(m, "port"));
+            }
+        }
+    }
+
+    /**
+     * Binds {@code server} for {@code host:port} as the policy wants and tells the primary; the future
+     * completes on the loop with the public address once the primary knows.
+     */
+    CompletableFuture<InetSocketAddress> listen(ClusterServer server, String host, int port) {
+        CompletableFuture<InetSocketAddress> f = new CompletableFuture<>();
+        Map<String, Object> q = Protocol.message("queryServer");
+        int n = ++seq;
+        q.put("seq", n);
+        q.put("address", host);
+        q.put("port", port);
+        if (roundRobin) {
+            // SCHED_RR: a private loopback port; the primary owns the public one and forwards to us.
+            InetSocketAddress priv;
+            try {
+                priv = server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            } catch (IOException e) {
+                f.completeExceptionally(e);
+                return f;
+            }
+            servers.add(server);
+            q.put("privatePort", priv.getPort());
+            queries.put(n, publicPort -> f.complete(address(host, publicPort)));
+        } else {
+            queries.put(n, sharedPort -> {
+                InetSocketAddress bound;
+                try {
+                    bound = server.bind(address(host, sharedPort));
+                } catch (IOException e) {
+                    f.completeExceptionally(e);
+                    return;
+                }
+                servers.add(server);
+                Map<String, Object> l = Protocol.message("listening");
+                l.put("address", host);
+                l.put("port", bound.getPort());
+                l.put("requested", port);
+                process.send(l);
+                f.complete(address(host, bound.getPort()));
+            });
+        }
+        queryFailures.put(n, f);
+        process.send(q);
+        return f;
+    }
+
+    private static InetSocketAddress address(String host, int port) {
+        return host == null ? new InetSocketAddress(port) : new InetSocketAddress(host, port);
+    }
+
+    /**
+     * The worker's {@code disconnect()}: tells the primary (so it stops routing and knows the exit is
+     * wanted), closes every server on a helper thread (in-flight requests finish), then closes the
+     * channel. Idempotent.
+     */
+    void disconnect() {
+        if (disconnecting) {
+            return;
+        }
+        disconnecting = true;
+        self.exitedAfterDisconnect(true);
+        if (process.connected()) {
+            process.send(Protocol.message("exitedAfterDisconnect"));
+        }
+        List<ClusterServer> closing = new ArrayList<>(servers);
+        servers.clear();
+        dev.nodeshim.loop.Ref hold = loop.ref();
+        Thread t = new Thread(() -> {
+            for (ClusterServer s : closing) {
+                try {
+                    s.close();
+                } catch (IOException | RuntimeException ignored) {
+                    // a server that fails to close is closed as far as the cluster is concerned
+                }
+            }
+            loop.execute(() -> {
+                hold.close();
+                if (process.connected()) {
+                    process.disconnect();
+                }
+            });
+        }, "nodeshim-cluster-close");
+        t.setDaemon(true);
+        t.start();
+    }
+}
