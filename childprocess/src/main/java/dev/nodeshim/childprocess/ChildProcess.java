@@ -1,10 +1,13 @@
 package dev.nodeshim.childprocess;
 
+import dev.nodeshim.buffer.Buffer;
 import dev.nodeshim.errors.NodeError;
 import dev.nodeshim.events.EventEmitter;
 import dev.nodeshim.loop.EventLoop;
 import dev.nodeshim.loop.Ref;
 import dev.nodeshim.process.ProcessChannel;
+import dev.nodeshim.stream.Readable;
+import dev.nodeshim.stream.Writable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -27,7 +30,8 @@ import java.util.function.Consumer;
  *       by {@code close} (-2, null) and no {@code exit}, as in Node.</li>
  * </ul>
  * The loop stays alive while the child lives (unless {@link #unref()}) or its pipes are open. Helper
- * threads (one per pipe) only read and post completions to the loop; they never touch this object.
+ * threads (pooled, one per pipe read or stdin write) only do the blocking I/O and post completions
+ * to the loop; they never touch this object.
  *
  * <h2>A child started by fork</h2>
  * It also has an IPC channel ({@link IpcChannel}): {@link #send}, {@link #connected()},
@@ -45,9 +49,10 @@ import java.util.function.Consumer;
  * The channel keeps the loop alive until it closes; {@link #unref()} releases only the process, as in
  * Node — {@code channel().unref()} releases the channel.
  *
- * <p><b>Not there yet</b> (waits for the rewritten stream module): {@code stdin}/{@code stdout}/{@code
- * stderr} as streams. Until then stdin is closed at start, and output is delivered only to exec/execFile
- * (spawn reads and discards it, so the child never blocks on a full pipe).
+ * <p><b>stdio</b>: {@link #stdin()}, {@link #stdout()} and {@link #stderr()} are streams over pipes of
+ * our own ({@link OsPipe}), with Node's backpressure ({@link ChildOutput}, {@link ChildInput}).
+ * {@code stdio} options ({@code inherit}, {@code ignore}, arrays) are not there yet: every spawn gets
+ * three pipes.
  */
 public final class ChildProcess extends EventEmitter {
     private final EventLoop loop;
@@ -65,6 +70,9 @@ public final class ChildProcess extends EventEmitter {
     private boolean exited;
     private boolean closed;
     private int openPipes;
+    private Writable stdin;
+    private Readable stdout;
+    private Readable stderr;
     private IpcChannel channel;
     private OutputStream heldStdin;
     /** The process ended while the channel was still open: 'exit' waits for 'disconnect'. */
@@ -105,22 +113,45 @@ public final class ChildProcess extends EventEmitter {
             pb.environment().clear();
             pb.environment().putAll(o.env);
         }
+        // stdio through pipes of our own, not the JDK's (see OsPipe: close must wait for grandchildren)
+        List<OsPipe> pipes;
+        try {
+            pipes = OsPipe.open(3);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not make the child's stdio pipes", e);
+        }
+        OsPipe in = pipes.get(0);
+        OsPipe out = pipes.get(1);
+        OsPipe err = pipes.get(2);
+        pb.redirectInput(ProcessBuilder.Redirect.from(in.readPath))
+                .redirectOutput(ProcessBuilder.Redirect.to(out.writePath))
+                .redirectError(ProcessBuilder.Redirect.to(err.writePath));
         try {
             child.process = pb.start();
         } catch (IOException e) {
+            pipes.forEach(OsPipe::closeBoth);
             child.failStart(e);
             return child;
+        } finally {
+            // the child has its own descriptors now; ours of its ends would keep the pipes open
+            closeQuietly(in.pipe.source());
+            closeQuietly(out.pipe.sink());
+            closeQuietly(err.pipe.sink());
         }
         child.ref = loop.ref();
         child.pipesRef = loop.ref();
-        try {
-            child.process.getOutputStream().close();
-        } catch (IOException ignored) {
-            // nothing was written; closing cannot lose data
-        }
         child.openPipes = 2;
-        child.pump(child.process.getInputStream(), onStdout);
-        child.pump(child.process.getErrorStream(), onStderr);
+        child.stdin = new ChildInput(loop, in.pipe.sink()).stream;
+        child.stdout = new ChildOutput(loop, out.pipe.source()).stream;
+        child.stderr = new ChildOutput(loop, err.pipe.source()).stream;
+        child.stdout.on("close", child::onPipeClosed);
+        child.stderr.on("close", child::onPipeClosed);
+        if (onStdout != null) {
+            child.stdout.on("data", (Buffer b) -> onStdout.accept(b.toByteArray()));
+        }
+        if (onStderr != null) {
+            child.stderr.on("data", (Buffer b) -> onStderr.accept(b.toByteArray()));
+        }
         child.process.onExit().thenRun(() -> loop.execute(child::onExit));
         loop.nextTick(() -> child.emit("spawn"));
         return child;
@@ -214,26 +245,29 @@ public final class ChildProcess extends EventEmitter {
         });
     }
 
-    private void pump(InputStream in, Consumer<byte[]> sink) {
-        PipeReaders.start(() -> {
-            byte[] chunk = new byte[65536];
-            try (in) {
-                int n;
-                while ((n = in.read(chunk)) > 0) {
-                    if (sink != null) {
-                        byte[] copy = Arrays.copyOf(chunk, n);
-                        loop.execute(() -> sink.accept(copy));
-                    }
-                }
-            } catch (IOException ignored) {
-                // a broken pipe ends the stream like EOF
-            }
-            loop.execute(this::onPipeClosed);
-        });
+    private static void flushUnused(Readable r) {
+        if (r.listenerCount("data") == 0 && r.listenerCount("readable") == 0 && r.readableFlowing() == null) {
+            r.resume();
+        }
+    }
+
+    private static void closeQuietly(java.nio.channels.Channel c) {
+        try {
+            c.close();
+        } catch (IOException ignored) {
+            // closing our copy of an end the child holds: nothing is lost
+        }
     }
 
     private void onExit() {
         status = ExitStatus.decode(process.exitValue());
+        if (stdin != null) {
+            stdin.destroy(); // node 20 destroys the child's stdin when it exits
+            // ...and drains a stdout/stderr nobody has touched (observed: no listener, never read or
+            // piped → its data is dropped, so 'close' can come)
+            flushUnused(stdout);
+            flushUnused(stderr);
+        }
         if (heldStdin != null) {
             try {
                 heldStdin.close();
@@ -383,6 +417,35 @@ public final class ChildProcess extends EventEmitter {
     /** {@code child.pid}: {@code null} when the child could not be started. */
     public Long pid() {
         return process == null ? null : process.pid();
+    }
+
+    /**
+     * {@code child.stdin}: a {@link Writable} into the child's standard input (spawn, exec, execFile),
+     * {@code null} for a child started by fork or that could not be started. {@code end()} gives the
+     * child end of file; it is destroyed when the child exits, as in Node.
+     */
+    public Writable stdin() {
+        return stdin;
+    }
+
+    /**
+     * {@code child.stdout}: a {@link Readable} of the child's standard output ({@code Buffer} chunks,
+     * Strings after {@code setEncoding}); {@code null} for fork or a failed start. Consume it (a
+     * {@code 'data'} listener, {@code pipe}, {@code resume()}): as under Node, a child whose output
+     * nobody reads blocks once the pipe and the stream's buffer are full.
+     */
+    public Readable stdout() {
+        return stdout;
+    }
+
+    /** {@code child.stderr}: as {@link #stdout()}, for standard error. */
+    public Readable stderr() {
+        return stderr;
+    }
+
+    /** {@code child.stdio}: {@code [stdin, stdout, stderr]} (elements may be null, as above). */
+    public List<Object> stdio() {
+        return java.util.Arrays.asList(stdin, stdout, stderr);
     }
 
     /** {@code child.exitCode}: null until exit; -2 (the errno) after a failed start. */
