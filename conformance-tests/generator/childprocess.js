@@ -20,7 +20,6 @@
 // - SIGQUIT: HotSpot blocks it in every Java thread (it is the JVM's thread-dump signal) and a child
 //   inherits the blocked mask through fork and exec, so a child of a JVM does not die of SIGQUIT
 //   (childprocess/README.md, "Known divergences");
-// - `childprocess.events`: its `stdout`/`stderr` need spawn's stdio streams, which do not exist yet.
 
 const cp = require('child_process');
 const { encode, decode, writeCases, pad } = require('./common');
@@ -90,7 +89,34 @@ function performAsync(probe, i) {
   });
 }
 
+/** childprocess.events: spawn, write the stdin chunks and end stdin, record the events in order. */
+function performEvents(i) {
+  return new Promise((resolve) => {
+    const events = [];
+    const out = [];
+    const err = [];
+    const c = cp.spawn(i.command, i.args === undefined ? [] : i.args, nodeOptions(i.options));
+    c.on('spawn', () => events.push(['spawn']));
+    c.on('exit', (code, signal) => events.push(['exit', code, signal]));
+    c.on('error', (e) => events.push(['error', e.code, e.syscall, e.path]));
+    c.on('close', (code, signal) => {
+      events.push(['close', code, signal]);
+      resolve({ ok: encode({ events, stdout: Buffer.concat(out).toString(), stderr: Buffer.concat(err).toString() }) });
+    });
+    if (c.stdout) c.stdout.on('data', (d) => out.push(d));
+    if (c.stderr) c.stderr.on('data', (d) => err.push(d));
+    if (i.stdin !== undefined && c.stdin) {
+      c.stdin.on('error', () => {}); // a child that does not read: EPIPE is not what the case is about
+      for (const chunk of i.stdin) c.stdin.write(decodeChunk(chunk));
+      c.stdin.end();
+    }
+  });
+}
+
+const decodeChunk = chunk;
+
 async function perform(probe, i) {
+  if (probe === 'childprocess.events') return performEvents(i);
   return probe.endsWith('Sync') ? performSync(probe, i) : performAsync(probe, i);
 }
 
@@ -188,6 +214,23 @@ function allCases() {
   add(execProbe, exec('printf abcdef', { maxBuffer: 6 }), 'stdout exactly maxBuffer');
   add(execProbe, exec('printf abcdef', { maxBuffer: 3, encoding: 'buffer' }), 'stdout over maxBuffer, buffer encoding');
   add(execProbe, exec('echo "$0"', { shell: '/bin/sh' }), 'shell as a path');
+  const events = 'childprocess.events';
+  const ev = (command, args, extra) => Object.assign({ command }, args === undefined ? {} : { args }, extra);
+  for (const code of [0, 1, 2, 42, 127, 255]) add(events, ev('sh', ['-c', `exit ${code}`], { stdin: [] }), `exit ${code}`);
+  for (const sig of SELF_SIGNALS) add(events, ev('sh', ['-c', `kill -${sig} $$`], { stdin: [] }), `self-inflicted SIG${sig}`);
+  add(events, ev('nonexistent-program-xyz', ['a']), 'missing program: error then close, no exit');
+  add(events, ev('pwd', [], { options: { cwd: '/nonexistent-dir-xyz' } }), 'missing cwd');
+  add(events, ev('cat', [], { stdin: ['hello\n', { $hex: '00ff0a' }, { s: 'aGk=', enc: 'base64' }] }), 'stdin through cat');
+  add(events, ev('cat', [], { stdin: [] }), 'empty stdin');
+  add(events, ev('cat', [], { stdin: ['x'.repeat(200000)] }), 'stdin larger than the pipe');
+  add(events, ev('sh', ['-c', 'echo out; echo err >&2; exit 5'], { stdin: [] }), 'both outputs and a failure');
+  add(events, ev('sh', ['-c', 'head -c 3; echo; exit 4'], { stdin: ['abcdef'] }), 'stdin partly read');
+  add(events, ev('sh', ['-c', '(sleep 0.2; echo late) & echo early'], { stdin: [] }), 'a grandchild writes after the exit');
+  add(events, ev('sh', ['-c', 'echo "$A-$B"'], { options: { env: { A: 'a', B: 'b c' } }, stdin: [] }), 'env');
+  add(events, ev('echo $0', undefined, { options: { shell: true }, stdin: [] }), 'shell');
+  for (const a of TRICKY_ARGS) add(events, ev('printf', ['[%s]\n', a], { stdin: [] }), `argument ${JSON.stringify(a)}`);
+  add(events, ev('sleep', ['5'], { options: { timeout: 50 }, stdin: [] }), 'timeout');
+  add(events, ev('sleep', ['5'], { options: { timeout: 50, killSignal: 'SIGKILL' }, stdin: [] }), 'timeout with SIGKILL');
   return cases;
 }
 

@@ -36,6 +36,42 @@ final class ChildProcessProbes {
         r.register("childprocess.execFileSync", ChildProcessProbes::execFileSync);
         r.register("childprocess.exec", in -> async(in, true));
         r.register("childprocess.execFile", in -> async(in, false));
+        r.register("childprocess.events", ChildProcessProbes::events);
+    }
+
+    // ---------------------------------------------------------------------------- spawn's events
+
+    /** spawn, write the stdin chunks and end stdin; the events in order and both outputs as text. */
+    private static Object events(JsonNode in) {
+        List<Object> events = new ArrayList<>();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        SpawnOptions o = options(in.get("options"));
+        EventLoop.run(() -> {
+            dev.nodeshim.childprocess.ChildProcess c = ChildProcesses.spawn(in.get("command").asText(), args(in), o);
+            c.on("spawn", () -> events.add(List.of("spawn")));
+            c.on("exit", (Integer code, String signal) -> events.add(java.util.Arrays.asList("exit", code, signal)));
+            c.on("error", (NodeError e) -> events.add(java.util.Arrays.asList("error", e.code(), e.prop("syscall"), e.prop("path"))));
+            c.on("close", (Integer code, String signal) -> events.add(java.util.Arrays.asList("close", code, signal)));
+            if (c.stdout() != null) {
+                c.stdout().on("data", (Buffer b) -> out.writeBytes(BufferProbes.bytes(b)));
+                c.stderr().on("data", (Buffer b) -> err.writeBytes(BufferProbes.bytes(b)));
+            }
+            JsonNode stdin = in.get("stdin");
+            if (stdin != null && c.stdin() != null) {
+                c.stdin().on("error", (Throwable e) -> { }); // a child that does not read: EPIPE is not the case's subject
+                for (JsonNode chunk : stdin) {
+                    Object v = CryptoProbes.chunkValue(chunk);
+                    c.stdin().write(v instanceof byte[] bytes ? Buffer.from(bytes) : v);
+                }
+                c.stdin().end();
+            }
+        });
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("events", events);
+        result.put("stdout", Buffer.from(out.toByteArray()).toString());
+        result.put("stderr", Buffer.from(err.toByteArray()).toString());
+        return result;
     }
 
     // ---------------------------------------------------------------------------- the Sync forms
