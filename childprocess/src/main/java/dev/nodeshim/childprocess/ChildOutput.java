@@ -7,7 +7,6 @@ import dev.nodeshim.stream.ReadableOptions;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.Pipe;
-import java.util.Arrays;
 import java.util.concurrent.Semaphore;
 
 /**
@@ -53,20 +52,20 @@ final class ChildOutput {
     }
 
     private void readLoop() {
-        ByteBuffer buf = ByteBuffer.allocate(READ_SIZE);
         try {
             while (true) {
                 demand.acquireUninterruptibly();
                 if (finished) {
                     return;
                 }
-                buf.clear();
+                // a fresh array per read, handed over as it is (no copy), as Node gives each read its own
+                ByteBuffer buf = ByteBuffer.allocate(READ_SIZE);
                 int n = source.read(buf);
                 if (n < 0) {
                     loop.execute(() -> stream.push(null));
                     return;
                 }
-                Buffer chunk = Buffer.wrap(Arrays.copyOf(buf.array(), n));
+                Buffer chunk = Buffer.wrap(buf.array(), 0, n);
                 loop.execute(() -> {
                     requested = false;
                     stream.push(chunk);
