@@ -2,14 +2,17 @@
 // each. RandomProgramsTest interprets the same programs in Java and must print the same traces.
 // Run: node random-programs.js (2,000 programs, seed 31337) and V2=1 node random-programs.js
 // (../random-programs-2.jsonl: 3,000 programs of the wider kind, seed 9).
-const { Readable, Writable, PassThrough, Transform, pipeline, finished } = require('stream');
+const { Readable, Writable, Duplex, PassThrough, Transform, pipeline, finished } = require('stream');
 const fs = require('fs');
 const path = require('path');
 
-let seed = Number(process.env.SEED || (process.env.V2 === '1' ? 9 : 31337));
+let seed = Number(process.env.SEED || (process.env.V3 === '1' ? 5 : process.env.V2 === '1' ? 9 : 31337));
 // V2=1 adds object mode, _writev, a Transform with its own pace and flush, failing writes, unshift,
 // cork/uncork, destroy with an error, and 'readable'+'data' / finished() consumers.
-const V2 = process.env.V2 === '1';
+const V2 = process.env.V2 === '1' || process.env.V3 === '1';
+// V3=1 adds on top: two pipe destinations (the second with its own pace), a Duplex echoing into its
+// readable side (allowHalfOpen either way), setEncoding and removing the 'data' listener mid-stream.
+const V3 = process.env.V3 === '1';
 const rand = (n) => { seed = (Math.imul(seed, 1103515245) + 12345) >>> 0; return (seed >>> 16) % n; };
 const pick = (xs) => xs[rand(xs.length)];
 
@@ -26,6 +29,7 @@ function makeProgram() {
   const n = rand(3);
   const ops = ['pause', 'resume', 'destroy', 'unpipe', 'destroyW', 'endW', 'read', 'writeW'];
   if (V2) ops.push('unshift', 'corkW', 'uncorkW', 'destroyErr', 'destroyWErr');
+  if (V3) ops.push('setEncoding', 'removeData', 'unpipeW2', 'endD');
   for (let i = 0; i < n; i++) {
     interventions.push({ at: rand(8), op: pick(ops) });
   }
@@ -35,7 +39,9 @@ function makeProgram() {
     transformMode: pick(['sync', 'tick', 'imm']),
     flush: rand(2) === 0,
     failWrite: rand(4) === 0 ? rand(4) : -1,
-    consumer2: pick(['data', 'readable', 'pipe', 'pipeline', 'both', 'finished']),
+    consumer2: pick(V3 ? ['data', 'readable', 'pipe', 'pipeline', 'both', 'finished', 'twoPipes', 'duplex', 'twoPipes', 'duplex']
+      : ['data', 'readable', 'pipe', 'pipeline', 'both', 'finished']),
+    ...(V3 ? { w2hwm: pick([1, 4, 16]), w2Modes: [pick(['sync', 'tick', 'imm']), pick(['sync', 'tick', 'imm'])], halfOpen: rand(2) === 0 } : {}),
   };
   return {
     ...v2,
@@ -92,6 +98,8 @@ function run(p, done) {
   for (const ev of ['drain', 'finish', 'close', 'pipe', 'unpipe']) w.on(ev, () => log('w', ev, 'wlen', w.writableLength));
   w.on('error', (e) => log('w error', e.code || e.message));
   let reads = 0;
+  let w2 = null;
+  let d = null;
   const onReadable = () => {
     log('readable', 'len', r.readableLength);
     for (let i = 0; i < 10; i++) {
@@ -114,6 +122,32 @@ function run(p, done) {
     r.pipe(w);
   } else if (consumer === 'pipe') {
     r.pipe(w);
+  } else if (consumer === 'twoPipes') {
+    let writes2 = 0;
+    w2 = new Writable({
+      highWaterMark: p.w2hwm,
+      objectMode: !!p.objectMode,
+      write(c, e, cb) {
+        const mode = p.w2Modes[writes2++ % p.w2Modes.length];
+        log('_write2', c.toString(), mode, 'w2len', w2.writableLength);
+        later(mode, () => cb());
+      },
+    });
+    for (const ev of ['drain', 'finish', 'close', 'unpipe']) w2.on(ev, () => log('w2', ev, 'w2len', w2.writableLength));
+    r.pipe(w);
+    r.pipe(w2);
+  } else if (consumer === 'duplex') {
+    d = new Duplex({
+      allowHalfOpen: p.halfOpen,
+      objectMode: !!p.objectMode,
+      highWaterMark: p.whwm,
+      read() { log('d _read'); },
+      write(c, e, cb) { log('d _write', c.toString(), 'push', d.push('E' + c.toString())); cb(); },
+      final(cb) { log('d _final'); d.push(null); cb(); },
+    });
+    for (const ev of ['end', 'finish', 'close', 'prefinish']) d.on(ev, () => log('d', ev));
+    d.on('data', (c) => log('d data', c.toString()));
+    r.pipe(d);
   } else if (!p.transformMode) {
     const t = new PassThrough({ highWaterMark: p.rhwm });
     t.on('close', () => log('t close'));
@@ -153,6 +187,10 @@ function run(p, done) {
       else if (iv.op === 'uncorkW') w.uncork();
       else if (iv.op === 'destroyErr') r.destroy(new Error('boom'));
       else if (iv.op === 'destroyWErr') w.destroy(new Error('wboom'));
+      else if (iv.op === 'setEncoding') { if (!p.objectMode) { r.setEncoding('utf8'); log('op encoding', r.readableLength); } }
+      else if (iv.op === 'removeData') { r.removeAllListeners('data'); log('op removed data', r.readableFlowing); }
+      else if (iv.op === 'unpipeW2') { if (w2) r.unpipe(w2); }
+      else if (iv.op === 'endD') { if (d) d.end(); }
     }
     if (++tick < 10) setImmediate(drive);
     else setImmediate(() => done(lines));
@@ -161,7 +199,7 @@ function run(p, done) {
 }
 
 const cases = [];
-const total = Number(process.argv[2] || (process.env.V2 === '1' ? 3000 : 2000));
+const total = Number(process.argv[2] || (process.env.V3 === '1' ? 2000 : process.env.V2 === '1' ? 3000 : 2000));
 // A few programs make node itself throw (a TypeError inside its readable code, in string mode);
 // they are left out and counted.
 let current = null;
@@ -175,7 +213,7 @@ process.on('uncaughtException', (e) => {
 });
 function next() {
   if (cases.length === total) {
-    fs.writeFileSync(path.join(__dirname, '..', V2 ? 'random-programs-2.jsonl' : 'random-programs.jsonl'), cases.join('\n') + '\n');
+    fs.writeFileSync(path.join(__dirname, '..', V3 ? 'random-programs-3.jsonl' : V2 ? 'random-programs-2.jsonl' : 'random-programs.jsonl'), cases.join('\n') + '\n');
     console.log(cases.length + ' programs written; left out: ' + crashed + ' where node threw, ' + corrupt + ' where node read too much');
     return;
   }

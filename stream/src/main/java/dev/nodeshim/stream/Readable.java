@@ -80,12 +80,23 @@ public class Readable extends Stream {
     boolean resumeScheduled;
     boolean readingMore;
     boolean dataEmitted;
+    /**
+     * Whether someone listens for 'data', as node tracks it: set when a 'data' listener is added,
+     * re-checked by removeListener('data'), but not by removeAllListeners (after which node still
+     * emits pushed chunks as 'data', to nobody — observed in node 20).
+     */
+    boolean dataListening;
 
     private ChunkDecoder decoder;
 
     final List<Pipe> pipes = new ArrayList<>();
-    /** The pipe destinations whose 'drain' the source waits for. */
-    final List<Object> awaitDrain = new ArrayList<>();
+    /**
+     * The pipe destinations whose 'drain' the source waits for, as node keeps them: null, the one
+     * destination (one pipe), or a set once there were several pipes ({@link #multiAwaitDrain}).
+     * The difference shows: an empty set still counts as "waiting" when a pipe is cleaned up.
+     */
+    Object awaitDrainWriters;
+    boolean multiAwaitDrain;
 
     /** A readable with Node's defaults; override {@link #_read}. */
     public Readable() {
@@ -318,9 +329,9 @@ public class Readable extends Stream {
 
     /** Stores or emits a chunk that passed every check. */
     private void add(Object chunk, boolean front) {
-        if (flowing == Boolean.TRUE && length == 0 && !sync && listenerCount("data") > 0) {
+        if (flowing == Boolean.TRUE && length == 0 && !sync && dataListening) {
             // the consumer is waiting and nothing is queued ahead: straight to 'data'
-            awaitDrain.clear();
+            clearAwaitDrain();
             dataEmitted = true;
             emit("data", chunk);
         } else {
@@ -426,7 +437,7 @@ public class Readable extends Stream {
             needReadable = length <= highWaterMark;
             n = 0;
         } else {
-            awaitDrain.clear();
+            clearAwaitDrain();
         }
         if (length == 0) {
             if (!ended) {
@@ -441,6 +452,16 @@ public class Readable extends Stream {
             emit("data", ret);
         }
         return (T) ret;
+    }
+
+    /** Data went out: nobody is waited for any more. */
+    @SuppressWarnings("unchecked")
+    void clearAwaitDrain() {
+        if (multiAwaitDrain) {
+            ((java.util.Set<Object>) awaitDrainWriters).clear();
+        } else {
+            awaitDrainWriters = null;
+        }
     }
 
     private static long grownHighWaterMark(long n) {
@@ -718,7 +739,6 @@ public class Readable extends Stream {
         }
         List<Pipe> all = copy(pipes);
         pipes.clear();
-        awaitDrain.clear();
         pause();
         for (Pipe p : all) {
             p.dest.emit("unpipe", this, new Pipe.UnpipeInfo());
@@ -811,6 +831,7 @@ public class Readable extends Stream {
 
     private void listenerAdded(Object event) {
         if ("data".equals(event)) {
+            dataListening = true;
             readableListening = listenerCount("readable") > 0;
             if (flowing != Boolean.FALSE) {
                 resume();
@@ -846,6 +867,8 @@ public class Readable extends Stream {
         super.removeListener(event, listener);
         if ("readable".equals(event)) {
             loop.nextTick(this::updateReadableListening);
+        } else if ("data".equals(event)) {
+            dataListening = listenerCount("data") > 0;
         }
         return this;
     }

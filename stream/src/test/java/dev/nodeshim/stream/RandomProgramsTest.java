@@ -38,6 +38,13 @@ class RandomProgramsTest {
         assertEquals(3000, replay("/random-programs-2.jsonl"));
     }
 
+    /** The third set adds two pipe destinations, a Duplex echoing into its readable side, setEncoding
+     *  and removing the 'data' listener mid-stream. */
+    @Test
+    void everyProgramOfTheThirdSetPrintsNodesTrace() throws IOException {
+        assertEquals(2000, replay("/random-programs-3.jsonl"));
+    }
+
     private static int replay(String resource) throws IOException {
         ObjectMapper json = new ObjectMapper();
         List<String> failures = new ArrayList<>();
@@ -148,6 +155,7 @@ class RandomProgramsTest {
             w.on("error", (Throwable e) -> t.log("w error", codeOrMessage(e)));
             int[] reads = {0};
             JsonNode readSizes = p.get("readSizes");
+            Stream[] extra = new Stream[2]; // the second pipe destination, the duplex
             Runnable onReadable = () -> {
                 t.log("readable", "len", r.readableLength());
                 for (int i = 0; i < 10; i++) {
@@ -172,6 +180,46 @@ class RandomProgramsTest {
                     r.pipe(w);
                 }
                 case "pipe" -> r.pipe(w);
+                case "twoPipes" -> {
+                    int[] writes2 = {0};
+                    JsonNode w2Modes = p.get("w2Modes");
+                    Writable[] w2ref = new Writable[1];
+                    Writable w2 = new Writable(WritableOptions.defaults().highWaterMark(p.get("w2hwm").asLong()).objectMode(objectMode)
+                            .write((c, e, cb) -> {
+                                String mode = w2Modes.get(writes2[0]++ % w2Modes.size()).asText();
+                                t.log("_write2", c, mode, "w2len", w2ref[0].writableLength());
+                                later(mode, cb::call);
+                            }));
+                    w2ref[0] = w2;
+                    extra[0] = w2;
+                    for (String ev : new String[] {"drain", "finish", "close", "unpipe"}) {
+                        w2.on(ev, () -> t.log("w2", ev, "w2len", w2.writableLength()));
+                    }
+                    r.pipe(w);
+                    r.pipe(w2);
+                }
+                case "duplex" -> {
+                    Duplex[] dref = new Duplex[1];
+                    Duplex d = new Duplex(DuplexOptions.defaults().allowHalfOpen(p.get("halfOpen").asBoolean())
+                            .objectMode(objectMode).highWaterMark(p.get("whwm").asLong())
+                            .read(self -> t.log("d _read"))
+                            .write((c, e, cb) -> {
+                                t.log("d _write", c, "push", dref[0].push("E" + c));
+                                cb.call();
+                            })
+                            .final_(cb -> {
+                                t.log("d _final");
+                                dref[0].push(null);
+                                cb.call();
+                            }));
+                    dref[0] = d;
+                    extra[1] = d;
+                    for (String ev : new String[] {"end", "finish", "close", "prefinish"}) {
+                        d.on(ev, () -> t.log("d", ev));
+                    }
+                    d.on("data", (Object c) -> t.log("d data", c));
+                    r.pipe(d);
+                }
                 default -> {
                     if (!p.has("transformMode")) {
                         PassThrough pt = new PassThrough(TransformOptions.defaults().highWaterMark(p.get("rhwm").asLong()));
@@ -225,6 +273,26 @@ class RandomProgramsTest {
                         case "uncorkW" -> w.uncork();
                         case "destroyErr" -> r.destroy(NodeError.of("boom"));
                         case "destroyWErr" -> w.destroy(NodeError.of("wboom"));
+                        case "setEncoding" -> {
+                            if (!objectMode) {
+                                r.setEncoding("utf8");
+                                t.log("op encoding", r.readableLength());
+                            }
+                        }
+                        case "removeData" -> {
+                            r.removeAllListeners("data");
+                            t.log("op removed data", r.readableFlowing());
+                        }
+                        case "unpipeW2" -> {
+                            if (extra[0] != null) {
+                                r.unpipe(extra[0]);
+                            }
+                        }
+                        case "endD" -> {
+                            if (extra[1] != null) {
+                                ((Duplex) extra[1]).end();
+                            }
+                        }
                         default -> throw new IllegalArgumentException(op);
                     }
                 }
