@@ -37,6 +37,7 @@ public final class CryptoProbes {
         r.register("crypto.hkdf", legacyAware(CryptoProbes::hkdf));
         r.register("crypto.scrypt", legacyAware(CryptoProbes::scrypt));
         r.register("crypto.timingSafeEqual", CryptoProbes::timingSafeEqual);
+        r.register("crypto.cipherScript", legacyAware(CryptoProbes::cipherScript));
     }
 
     /**
@@ -254,5 +255,92 @@ public final class CryptoProbes {
 
     static Object timingSafeEqual(JsonNode in) {
         return Crypto.timingSafeEqual(hexOf(in.get("a")), hexOf(in.get("b")));
+    }
+
+    /**
+     * {@code crypto.cipherScript} (PROBES.md): one Cipher or Decipher driven through a list of actions,
+     * each recorded as {@code ["ok", value]} or {@code ["threw", name, code, message]}.
+     */
+    static Object cipherScript(JsonNode in) {
+        String alg = algorithm(in);
+        Object key = chunkValue(in.get("key"));
+        Object iv = chunkValue(in.get("iv"));
+        CipherOptions options = CipherOptions.defaults();
+        if (in.has("options") && in.get("options").has("authTagLength")) {
+            options = options.authTagLength(in.get("options").get("authTagLength").asInt());
+        }
+        boolean decrypt = in.get("decrypt").asBoolean();
+        Cipher e = decrypt ? null : Crypto.createCipheriv(alg, key, iv, options);
+        Decipher d = decrypt ? Crypto.createDecipheriv(alg, key, iv, options) : null;
+        java.util.List<Object> trace = new java.util.ArrayList<>();
+        for (JsonNode step : in.get("steps")) {
+            String action = step.get(0).asText();
+            try {
+                Object r;
+                switch (action) {
+                    case "update": {
+                        Buffer data = Buffer.wrap(hexOf(step.get(1)));
+                        r = (decrypt ? d.update(data) : e.update(data)).toByteArray();
+                        break;
+                    }
+                    case "updateEnc": {
+                        Buffer data = Buffer.wrap(hexOf(step.get(1)));
+                        String enc = step.get(2).asText();
+                        r = decrypt ? d.update(data, null, enc) : e.update(data, null, enc);
+                        break;
+                    }
+                    case "final":
+                        r = (decrypt ? d.doFinal() : e.doFinal()).toByteArray();
+                        break;
+                    case "finalEnc":
+                        r = decrypt ? d.doFinal(step.get(1).asText()) : e.doFinal(step.get(1).asText());
+                        break;
+                    case "setAAD": {
+                        byte[] aad = hexOf(step.get(1));
+                        if (step.size() > 2) {
+                            long n = step.get(2).asLong();
+                            if (decrypt) {
+                                d.setAAD(aad, n);
+                            } else {
+                                e.setAAD(aad, n);
+                            }
+                        } else if (decrypt) {
+                            d.setAAD(aad);
+                        } else {
+                            e.setAAD(aad);
+                        }
+                        r = null;
+                        break;
+                    }
+                    case "setAutoPadding":
+                        if (decrypt) {
+                            d.setAutoPadding(step.get(1).asBoolean());
+                        } else {
+                            e.setAutoPadding(step.get(1).asBoolean());
+                        }
+                        r = null;
+                        break;
+                    case "getAuthTag":
+                        if (decrypt) {
+                            throw new Inexpressible("a Decipher has no getAuthTag in Java");
+                        }
+                        r = e.getAuthTag().toByteArray();
+                        break;
+                    case "setAuthTag":
+                        if (!decrypt) {
+                            throw new Inexpressible("a Cipher has no setAuthTag in Java");
+                        }
+                        d.setAuthTag(hexOf(step.get(1)));
+                        r = null;
+                        break;
+                    default:
+                        throw new Inexpressible("unknown action " + action);
+                }
+                trace.add(java.util.Arrays.asList("ok", r));
+            } catch (NodeError err) {
+                trace.add(java.util.Arrays.asList("threw", err.name(), err.code(), err.getMessage()));
+            }
+        }
+        return trace;
     }
 }

@@ -47,11 +47,19 @@ final class CcmEngine extends CipherEngine {
 
     @Override
     byte[] update(byte[] in, int off, int len) {
-        if (updated || (declaredLength >= 0 && declaredLength != len)) {
-            throw unsupportedState();
-        }
         if (len > maxMessageLength()) {
             throw CryptoErrors.range("ERR_CRYPTO_INVALID_MESSAGELEN", "Invalid message length");
+        }
+        if (updated || (declaredLength >= 0 && declaredLength != len)) {
+            // OpenSSL refuses a second message or a wrong declared length. Node throws that for an
+            // encryption (whose final then fails if a message went through, else finds no tag), but
+            // keeps it for final when decrypting.
+            if (encrypt) {
+                authFailed = updated;
+                throw unsupportedState();
+            }
+            authFailed = true;
+            return Bytes.EMPTY;
         }
         updated = true;
         byte[] text = slice(in, off, len);
@@ -77,6 +85,10 @@ final class CcmEngine extends CipherEngine {
     @Override
     byte[] doFinal() {
         if (encrypt) {
+            if (authFailed) {
+                tag = null;
+                throw authFailed();
+            }
             if (!updated) {
                 throw CryptoErrors.openssl("ERR_OSSL_TAG_NOT_SET", "1C800077", "Provider routines", "tag not set");
             }
@@ -153,6 +165,11 @@ final class CcmEngine extends CipherEngine {
             xor(text, i, s, 0, out, i, Math.min(16, text.length - i));
         }
         return out;
+    }
+
+    @Override
+    boolean hasTag() {
+        return tag != null;
     }
 
     @Override

@@ -33,6 +33,11 @@ final class ChaChaPolyEngine extends CipherEngine {
     }
 
     @Override
+    boolean textStarted() {
+        return textStarted;
+    }
+
+    @Override
     void aad(byte[] aad, long plaintextLength) {
         mac.update(aad, 0, aad.length);
         aadLen += aad.length;
@@ -47,7 +52,7 @@ final class ChaChaPolyEngine extends CipherEngine {
 
     @Override
     byte[] update(byte[] in, int off, int len) {
-        if (!textStarted) {
+        if (!textStarted && len > 0) {
             pad(aadLen);
             textStarted = true;
         }
@@ -84,6 +89,11 @@ final class ChaChaPolyEngine extends CipherEngine {
             throw authFailed();
         }
         return Bytes.EMPTY;
+    }
+
+    @Override
+    boolean hasTag() {
+        return tag != null;
     }
 
     @Override

@@ -134,7 +134,8 @@ public final class Cipher extends CipherBase {
      *         without a tag
      */
     public Buffer getAuthTag() {
-        if (!engine.aead() || !finalized) {
+        if (!engine.aead() || !finalized || !engine.hasTag()) {
+            // after a failed final Node hands out uninitialised memory; nodeshim says the state is invalid
             throw invalidState("getAuthTag");
         }
         return Buffer.wrap(engine.tag());

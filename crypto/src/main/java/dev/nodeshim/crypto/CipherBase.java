@@ -116,7 +116,7 @@ abstract class CipherBase {
     // AEAD
 
     final void aad(byte[] aad, long plaintextLength) {
-        if (!engine.aead() || finalized || (updated && !engine.aadAfterUpdate())) {
+        if (!engine.aead() || finalized) {
             throw invalidState("setAAD");
         }
         if (engine instanceof CcmEngine ccm) {
@@ -126,6 +126,16 @@ abstract class CipherBase {
             if (plaintextLength > ccm.maxMessageLength()) {
                 throw CryptoErrors.range("ERR_CRYPTO_INVALID_MESSAGELEN", "Invalid message length");
             }
+        }
+        // OpenSSL takes AAD until message bytes went through (an empty update does not count), and empty
+        // AAD at any time before final. (For CCM and chacha20-poly1305 Node also takes non-empty AAD after
+        // the message, with an effect on the tag that is OpenSSL's internal state: refused here.)
+        boolean late = updated && (engine instanceof CcmEngine || engine.textStarted()) && !engine.aadAfterUpdate();
+        if (late && aad.length > 0) {
+            throw invalidState("setAAD");
+        }
+        if (late) {
+            return;
         }
         engine.aad(aad, plaintextLength);
     }

@@ -22,6 +22,11 @@ abstract class CipherEngine {
         return false;
     }
 
+    /** Whether message bytes (not just empty updates) have been processed: AAD must come before them. */
+    boolean textStarted() {
+        return false;
+    }
+
     /** OCB hashes associated data independently of the message, so it takes AAD after update too. */
     boolean aadAfterUpdate() {
         return false;
@@ -30,6 +35,11 @@ abstract class CipherEngine {
     /** Associated data; {@code plaintextLength} is CCM's declared message length, or -1. */
     void aad(byte[] aad, long plaintextLength) {
         throw new UnsupportedOperationException();
+    }
+
+    /** Whether {@link #tag()} has a tag (an encryption whose doFinal succeeded). */
+    boolean hasTag() {
+        return false;
     }
 
     /** The tag, after {@link #doFinal} of an encryption. */

@@ -53,6 +53,11 @@ final class GcmEngine extends CipherEngine {
     }
 
     @Override
+    boolean textStarted() {
+        return textStarted;
+    }
+
+    @Override
     void aad(byte[] aad, long plaintextLength) {
         ghash.update(aad, 0, aad.length);
         aadLen += aad.length;
@@ -60,7 +65,7 @@ final class GcmEngine extends CipherEngine {
 
     @Override
     byte[] update(byte[] in, int off, int len) {
-        if (!textStarted) {
+        if (!textStarted && len > 0) {
             ghash.pad();
             textStarted = true;
         }
@@ -118,6 +123,11 @@ final class GcmEngine extends CipherEngine {
             throw authFailed();
         }
         return Bytes.EMPTY;
+    }
+
+    @Override
+    boolean hasTag() {
+        return tag != null;
     }
 
     @Override

@@ -185,6 +185,11 @@ final class OcbEngine extends CipherEngine {
     }
 
     @Override
+    boolean hasTag() {
+        return tag != null;
+    }
+
+    @Override
     byte[] tag() {
         return tag.clone();
     }
