@@ -308,4 +308,42 @@ class CipherTest {
                 () -> createCipheriv("aes-128-cbc-hmac-sha1", K16, IV16).update("a"));
         assertEquals(131, Crypto.getCiphers().size());
     }
+
+    @Test
+    void aadAndCcmStateAsNodesScriptsShowed() {
+        // AAD is taken until message bytes went through: an empty update does not count (Node's tag)
+        byte[] k32 = new byte[32];
+        for (int i = 0; i < 32; i++) {
+            k32[i] = (byte) i;
+        }
+        Cipher g = createCipheriv("aes-256-gcm", k32, new byte[12]);
+        g.update("");
+        g.setAAD(Buffer.from("x"));
+        g.doFinal();
+        assertEquals("396b331f0135b92f1a63ec0c84b12ee7", g.getAuthTag().toString("hex"));
+        // empty AAD at any time before final
+        Cipher late = createCipheriv("aes-256-gcm", k32, new byte[12]);
+        late.update("ab");
+        late.setAAD(new byte[0]);
+        assertNodeError("Error", "ERR_CRYPTO_INVALID_STATE", "Invalid state for operation setAAD", () -> late.setAAD(new byte[1]));
+        // CCM decryption: a second update returns nothing and final fails, even after a good first one
+        byte[] k16 = java.util.Arrays.copyOf(k32, 16);
+        CipherOptions t16 = CipherOptions.defaults().authTagLength(16);
+        Cipher c = createCipheriv("aes-128-ccm", k16, IV12, t16);
+        Buffer ct = c.update("hello");
+        c.doFinal();
+        Decipher d = createDecipheriv("aes-128-ccm", k16, IV12, t16).setAuthTag(c.getAuthTag());
+        assertEquals("hello", d.update(ct).toString("utf8"));
+        assertEquals(0, d.update(ct).length());
+        assertNodeError("Error", null, "Unsupported state or unable to authenticate data", d::doFinal);
+        // CCM encryption: a refused second update makes final fail; a refused first one leaves no tag
+        Cipher twice = createCipheriv("aes-128-ccm", k16, IV12, t16);
+        twice.update("hello");
+        assertNodeError("Error", null, "Trying to add data in unsupported state", () -> twice.update("x"));
+        assertNodeError("Error", null, "Unsupported state or unable to authenticate data", twice::doFinal);
+        Cipher wrongLength = createCipheriv("aes-128-ccm", k16, IV12, t16).setAAD(new byte[2], 8);
+        assertNodeError("Error", null, "Trying to add data in unsupported state", () -> wrongLength.update("hello"));
+        assertNodeError("Error", "ERR_OSSL_TAG_NOT_SET", "error:1C800077:Provider routines::tag not set", wrongLength::doFinal);
+        assertNodeError("Error", "ERR_CRYPTO_INVALID_STATE", "Invalid state for operation getAuthTag", wrongLength::getAuthTag);
+    }
 }
