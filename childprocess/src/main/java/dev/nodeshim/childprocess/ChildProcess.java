@@ -92,27 +92,11 @@ public final class ChildProcess extends EventEmitter {
      */
     static ChildProcess start(String command, List<String> args, SpawnOptions o, Consumer<byte[]> onStdout,
             Consumer<byte[]> onStderr) {
-        List<String> spawnargs = new ArrayList<>();
-        String file;
-        if (o.shell != null) {
-            file = o.shell;
-            spawnargs.addAll(List.of(o.shell, "-c",
-                    args.isEmpty() ? command : command + " " + String.join(" ", args)));
-        } else {
-            file = command;
-            spawnargs.add(command);
-            spawnargs.addAll(args);
-        }
+        List<String> spawnargs = Launch.argv(command, args, o.shell);
+        String file = spawnargs.get(0);
         EventLoop loop = EventLoop.current();
         ChildProcess child = new ChildProcess(loop, file, spawnargs);
-        ProcessBuilder pb = new ProcessBuilder(spawnargs);
-        if (o.cwd != null) {
-            pb.directory(o.cwd.toFile());
-        }
-        if (o.env != null) {
-            pb.environment().clear();
-            pb.environment().putAll(o.env);
-        }
+        ProcessBuilder pb = Launch.builder(spawnargs, o.cwd, o.env);
         // stdio through pipes of our own, not the JDK's (see OsPipe: close must wait for grandchildren)
         List<OsPipe> pipes;
         try {
@@ -177,14 +161,7 @@ public final class ChildProcess extends EventEmitter {
         } catch (IOException e) {
             throw new UncheckedIOException("could not create the IPC channel's socket", e);
         }
-        ProcessBuilder pb = new ProcessBuilder(spawnargs);
-        if (o.cwd != null) {
-            pb.directory(o.cwd.toFile());
-        }
-        if (o.env != null) {
-            pb.environment().clear();
-            pb.environment().putAll(o.env);
-        }
+        ProcessBuilder pb = Launch.builder(spawnargs, o.cwd, o.env);
         pb.environment().put(IpcChannel.ENV_PATH, ch.path());
         pb.environment().put(IpcChannel.ENV_SERIALIZATION, "json");
         if (o.silent) {

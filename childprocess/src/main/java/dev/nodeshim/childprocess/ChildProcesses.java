@@ -58,33 +58,11 @@ public final class ChildProcesses {
         if (command == null) {
             throw Errors.invalidArgType("file", "string", null);
         }
-        List<String> argList = args == null ? List.of() : args;
-        for (int i = 0; i < argList.size(); i++) {
-            if (argList.get(i) == null) {
-                throw Errors.invalidArgType("args[" + i + "]", "string", null);
-            }
-        }
+        List<String> argList = checkArgs(args);
         SpawnSyncOptions o = options == null ? SpawnSyncOptions.defaults() : options;
-        // Node: with a shell, the command line is the command and arguments joined with spaces.
-        List<String> spawnargs = new ArrayList<>();
-        String file;
-        if (o.shell != null) {
-            String line = argList.isEmpty() ? command : command + " " + String.join(" ", argList);
-            file = o.shell;
-            spawnargs.addAll(List.of(o.shell, "-c", line));
-        } else {
-            file = command;
-            spawnargs.add(command);
-            spawnargs.addAll(argList);
-        }
-        ProcessBuilder pb = new ProcessBuilder(spawnargs);
-        if (o.cwd != null) {
-            pb.directory(o.cwd.toFile());
-        }
-        if (o.env != null) {
-            pb.environment().clear();
-            pb.environment().putAll(o.env);
-        }
+        List<String> spawnargs = Launch.argv(command, argList, o.shell);
+        String file = spawnargs.get(0);
+        ProcessBuilder pb = Launch.builder(spawnargs, o.cwd, o.env);
         Process p;
         try {
             p = pb.start();
