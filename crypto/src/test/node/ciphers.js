@@ -43,7 +43,7 @@ for (const name of names) {
       chunks = [Math.min(len, 5), Math.max(0, len - 5)];
     }
     const aad = aead ? bytes(7, 4) : null;
-    let out, tag = '-', sizes;
+    let out, tag = '-', sizes, decSizes = '-';
     try {
       const ci = c.createCipheriv(name, key, iv, opts);
       if (aad) ci.setAAD(aad, { plaintextLength: len });
@@ -54,12 +54,26 @@ for (const name of names) {
       sizes = parts.map((p) => p.length).join(',');
       out = Buffer.concat(parts).toString('hex');
       if (aead) tag = ci.getAuthTag().toString('hex');
+      // and back, cut at the same first point: the sizes update() and final() return while decrypting
+      try {
+        const de = c.createDecipheriv(name, key, iv, opts);
+        if (aad) de.setAAD(aad, { plaintextLength: len });
+        if (aead) de.setAuthTag(ci.getAuthTag());
+        const ct = Buffer.concat(parts);
+        const cuts = chunks.length === 1 ? [ct] : [ct.subarray(0, chunks[0]), ct.subarray(chunks[0])];
+        const back = cuts.map((p) => de.update(Buffer.concat([p])));
+        back.push(de.final());
+        decSizes = back.map((p) => p.length).join(',');
+      } catch (e) {
+        decSizes = 'ERR ' + e.message;
+      }
     } catch (e) {
       out = 'ERR ' + e.message;
       sizes = '-';
     }
     rows.push([name, key.toString('hex'), iv ? iv.toString('hex') : '-', aad ? aad.toString('hex') : '-',
-      pt.toString('hex') || '-', chunks.join(','), name === 'des3-wrap' || name === 'id-smime-alg-CMS3DESwrap' ? '-' : out, tag, sizes].join('\t'));
+      pt.toString('hex') || '-', chunks.join(','), name === 'des3-wrap' || name === 'id-smime-alg-CMS3DESwrap' ? '-' : out, tag, sizes,
+      decSizes].join('\t'));
   }
   }
 }

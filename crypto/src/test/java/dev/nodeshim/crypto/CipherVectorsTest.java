@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Every name of getCiphers() against src/test/resources/ciphers.tsv (written by node 20 with
  * src/test/node/ciphers.js): the ciphertext, the tag, the sizes update() and final() returned, and the
- * decryption back.
+ * decryption back with the sizes they return while decrypting.
  */
 class CipherVectorsTest {
     @Test
@@ -126,7 +126,24 @@ class CipherVectorsTest {
         }
         byte[] ct = hex(outcome);
         byte[] back;
-        if (name.contains("wrap") || name.contains("CMS3DES") || name.contains("xts") || name.contains("ccm")
+        if (f.length > 9 && !f[9].equals("-") && !f[9].startsWith("ERR")) {
+            // cut where Node's generator cut: the sizes of each update() and final() while decrypting
+            int first = Integer.parseInt(chunks[0]);
+            List<byte[]> cuts = chunks.length == 1 ? List.of(ct)
+                    : List.of(java.util.Arrays.copyOf(ct, first), java.util.Arrays.copyOfRange(ct, first, ct.length));
+            List<String> decSizes = new ArrayList<>();
+            ByteArrayOutputStream b = new ByteArrayOutputStream();
+            for (byte[] cut : cuts) {
+                byte[] part = d.update(cut).toByteArray();
+                decSizes.add(String.valueOf(part.length));
+                b.writeBytes(part);
+            }
+            byte[] last = d.doFinal().toByteArray();
+            decSizes.add(String.valueOf(last.length));
+            b.writeBytes(last);
+            assertEquals(f[9], String.join(",", decSizes), "decrypting update/final sizes");
+            back = b.toByteArray();
+        } else if (name.contains("wrap") || name.contains("CMS3DES") || name.contains("xts") || name.contains("ccm")
                 || name.contains("CCM")) {
             back = Bytes.concat(d.update(ct).toByteArray(), d.doFinal().toByteArray());
         } else {
