@@ -3,7 +3,8 @@
 // SpawnBenchmark.java.
 //
 // spawnTrue: spawn('true') until 'close'; execEchoHi: exec('echo hi') until its callback;
-// spawn500Parallel: 500 spawn('true') at once until the last 'close' (one operation). One operation
+// spawn500Parallel: 500 spawn('true') at once until the last 'close' (one operation); stdout256MiB:
+// 256 MiB from head -c through child.stdout with a 'data' listener (one operation). One operation
 // at a time, as many as fit in the iteration.
 //
 // roundTrip: the parent sends {i: n}, the forked echo child sends it back, the parent's 'message'
@@ -30,7 +31,19 @@ const ROWS = [
   { id: 'spawnTrue', name: "spawn('true') to 'close'", op: spawnTrue },
   { id: 'execEchoHi', name: "exec('echo hi') to callback", op: execEchoHi },
   { id: 'spawn500Parallel', name: "500 parallel spawn('true')", op: spawn500Parallel },
+  { id: 'stdout256MiB', name: 'stdout: 256 MiB from head -c', op: stdout256MiB },
 ];
+
+const STDOUT_BYTES = 256 * 1024 * 1024;
+
+function stdout256MiB() {
+  return new Promise((resolve, reject) => {
+    let n = 0;
+    const child = spawn('head', ['-c', String(STDOUT_BYTES), '/dev/zero']);
+    child.stdout.on('data', (d) => { n += d.length; });
+    child.on('close', () => (n === STDOUT_BYTES ? resolve() : reject(new Error(`read ${n} bytes`))));
+  });
+}
 
 function spawnTrue() {
   return new Promise((resolve, reject) => {

@@ -97,44 +97,51 @@ public final class ChildProcess extends EventEmitter {
         EventLoop loop = EventLoop.current();
         ChildProcess child = new ChildProcess(loop, file, spawnargs);
         ProcessBuilder pb = Launch.builder(spawnargs, o.cwd, o.env);
-        // stdio through pipes of our own, not the JDK's (see OsPipe: close must wait for grandchildren)
-        List<OsPipe> pipes;
+        // 'pipe' goes through pipes of our own, not the JDK's (see OsPipe: close must wait for grandchildren)
+        OsPipe[] pipes = new OsPipe[3];
         try {
-            pipes = OsPipe.open(3);
+            List<OsPipe> made = OsPipe.open((int) o.stdio.stream().filter("pipe"::equals).count());
+            for (int fd = 0, k = 0; fd < 3; fd++) {
+                if (o.stdio.get(fd).equals("pipe")) {
+                    pipes[fd] = made.get(k++);
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("could not make the child's stdio pipes", e);
         }
-        OsPipe in = pipes.get(0);
-        OsPipe out = pipes.get(1);
-        OsPipe err = pipes.get(2);
-        pb.redirectInput(ProcessBuilder.Redirect.from(in.readPath))
-                .redirectOutput(ProcessBuilder.Redirect.to(out.writePath))
-                .redirectError(ProcessBuilder.Redirect.to(err.writePath));
+        pb.redirectInput(pipes[0] != null ? ProcessBuilder.Redirect.from(pipes[0].readPath) : inputRedirect(o.stdio.get(0)))
+                .redirectOutput(pipes[1] != null ? ProcessBuilder.Redirect.to(pipes[1].writePath) : outputRedirect(o.stdio.get(1)))
+                .redirectError(pipes[2] != null ? ProcessBuilder.Redirect.to(pipes[2].writePath) : outputRedirect(o.stdio.get(2)));
         try {
             child.process = pb.start();
         } catch (IOException e) {
-            pipes.forEach(OsPipe::closeBoth);
+            for (OsPipe p : pipes) {
+                if (p != null) {
+                    p.closeBoth();
+                }
+            }
             child.failStart(e);
             return child;
         } finally {
             // the child has its own descriptors now; ours of its ends would keep the pipes open
-            closeQuietly(in.pipe.source());
-            closeQuietly(out.pipe.sink());
-            closeQuietly(err.pipe.sink());
+            if (pipes[0] != null) {
+                closeQuietly(pipes[0].pipe.source());
+            }
+            for (int fd = 1; fd < 3; fd++) {
+                if (pipes[fd] != null) {
+                    closeQuietly(pipes[fd].pipe.sink());
+                }
+            }
         }
         child.ref = loop.ref();
         child.pipesRef = loop.ref();
-        child.openPipes = 2;
-        child.stdin = new ChildInput(loop, in.pipe.sink()).stream;
-        child.stdout = new ChildOutput(loop, out.pipe.source()).stream;
-        child.stderr = new ChildOutput(loop, err.pipe.source()).stream;
-        child.stdout.on("close", child::onPipeClosed);
-        child.stderr.on("close", child::onPipeClosed);
-        if (onStdout != null) {
-            child.stdout.on("data", (Buffer b) -> onStdout.accept(b.toByteArray()));
+        if (pipes[0] != null) {
+            child.stdin = new ChildInput(loop, pipes[0].pipe.sink()).stream;
         }
-        if (onStderr != null) {
-            child.stderr.on("data", (Buffer b) -> onStderr.accept(b.toByteArray()));
+        child.stdout = pipes[1] == null ? null : child.output(new ChildOutput(loop, pipes[1].pipe.source()).stream, onStdout);
+        child.stderr = pipes[2] == null ? null : child.output(new ChildOutput(loop, pipes[2].pipe.source()).stream, onStderr);
+        if (child.openPipes == 0) {
+            child.pipesRef.close();
         }
         child.process.onExit().thenRun(() -> loop.execute(child::onExit));
         loop.nextTick(() -> child.emit("spawn"));
@@ -222,8 +229,27 @@ public final class ChildProcess extends EventEmitter {
         });
     }
 
+    /** Counts a piped output towards 'close' and feeds {@code sink} (exec's collector) from it. */
+    private Readable output(Readable r, Consumer<byte[]> sink) {
+        openPipes++;
+        r.on("close", this::onPipeClosed);
+        if (sink != null) {
+            r.on("data", (Buffer b) -> sink.accept(b.toByteArray()));
+        }
+        return r;
+    }
+
+    private static ProcessBuilder.Redirect inputRedirect(String mode) {
+        return mode.equals("inherit") ? ProcessBuilder.Redirect.INHERIT
+                : ProcessBuilder.Redirect.from(new java.io.File("/dev/null"));
+    }
+
+    private static ProcessBuilder.Redirect outputRedirect(String mode) {
+        return mode.equals("inherit") ? ProcessBuilder.Redirect.INHERIT : ProcessBuilder.Redirect.DISCARD;
+    }
+
     private static void flushUnused(Readable r) {
-        if (r.listenerCount("data") == 0 && r.listenerCount("readable") == 0 && r.readableFlowing() == null) {
+        if (r != null && r.listenerCount("data") == 0 && r.listenerCount("readable") == 0 && r.readableFlowing() == null) {
             r.resume();
         }
     }
@@ -240,11 +266,11 @@ public final class ChildProcess extends EventEmitter {
         status = ExitStatus.decode(process.exitValue());
         if (stdin != null) {
             stdin.destroy(); // node 20 destroys the child's stdin when it exits
-            // ...and drains a stdout/stderr nobody has touched (observed: no listener, never read or
-            // piped → its data is dropped, so 'close' can come)
-            flushUnused(stdout);
-            flushUnused(stderr);
         }
+        // ...and drains a stdout/stderr nobody has touched (observed: no listener, never read or
+        // piped → its data is dropped, so 'close' can come)
+        flushUnused(stdout);
+        flushUnused(stderr);
         if (heldStdin != null) {
             try {
                 heldStdin.close();

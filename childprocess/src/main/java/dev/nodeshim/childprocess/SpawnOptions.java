@@ -5,6 +5,7 @@ import dev.nodeshim.errors.Errors;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -15,7 +16,7 @@ import java.util.Map;
  */
 public final class SpawnOptions {
     private static final SpawnOptions DEFAULTS =
-            new SpawnOptions("utf8", null, null, null, 0, "SIGTERM", 1024 * 1024);
+            new SpawnOptions("utf8", null, null, null, 0, "SIGTERM", 1024 * 1024, List.of("pipe", "pipe", "pipe"));
 
     final String encoding;
     final Path cwd;
@@ -24,9 +25,11 @@ public final class SpawnOptions {
     final long timeoutMs;
     final String killSignal;
     final long maxBuffer;
+    /** One of {@code pipe}, {@code inherit}, {@code ignore} for fd 0, 1 and 2. */
+    final List<String> stdio;
 
     private SpawnOptions(String encoding, Path cwd, Map<String, String> env, String shell, long timeoutMs,
-            String killSignal, long maxBuffer) {
+            String killSignal, long maxBuffer, List<String> stdio) {
         this.encoding = encoding;
         this.cwd = cwd;
         this.env = env;
@@ -34,6 +37,7 @@ public final class SpawnOptions {
         this.timeoutMs = timeoutMs;
         this.killSignal = killSignal;
         this.maxBuffer = maxBuffer;
+        this.stdio = stdio;
     }
 
     /** Node's defaults. */
@@ -48,12 +52,12 @@ public final class SpawnOptions {
      */
     public SpawnOptions encoding(String name) {
         String e = name == null || !Buffer.isEncoding(name) ? "buffer" : name;
-        return new SpawnOptions(e, cwd, env, shell, timeoutMs, killSignal, maxBuffer);
+        return new SpawnOptions(e, cwd, env, shell, timeoutMs, killSignal, maxBuffer, stdio);
     }
 
     /** {@code cwd}. */
     public SpawnOptions cwd(Path dir) {
-        return new SpawnOptions(encoding, dir, env, shell, timeoutMs, killSignal, maxBuffer);
+        return new SpawnOptions(encoding, dir, env, shell, timeoutMs, killSignal, maxBuffer, stdio);
     }
 
     /** {@code cwd} as a string. */
@@ -64,7 +68,7 @@ public final class SpawnOptions {
     /** {@code env}: the child's whole environment. */
     public SpawnOptions env(Map<String, String> environment) {
         Map<String, String> copy = environment == null ? null : Map.copyOf(new LinkedHashMap<>(environment));
-        return new SpawnOptions(encoding, cwd, copy, shell, timeoutMs, killSignal, maxBuffer);
+        return new SpawnOptions(encoding, cwd, copy, shell, timeoutMs, killSignal, maxBuffer, stdio);
     }
 
     /** {@code shell: true}: {@code /bin/sh -c "<command> <args joined by spaces>"}. */
@@ -74,7 +78,7 @@ public final class SpawnOptions {
 
     /** {@code shell: "/path/to/shell"}. */
     public SpawnOptions shell(String path) {
-        return new SpawnOptions(encoding, cwd, env, path, timeoutMs, killSignal, maxBuffer);
+        return new SpawnOptions(encoding, cwd, env, path, timeoutMs, killSignal, maxBuffer, stdio);
     }
 
     /** {@code timeout}: kill with {@code killSignal} after this long (zero: never). */
@@ -84,13 +88,72 @@ public final class SpawnOptions {
             // node 20: The value of "timeout" is out of range. It must be an unsigned integer. Received -1
             throw Errors.outOfRange("timeout", "an unsigned integer", ms);
         }
-        return new SpawnOptions(encoding, cwd, env, shell, ms, killSignal, maxBuffer);
+        return new SpawnOptions(encoding, cwd, env, shell, ms, killSignal, maxBuffer, stdio);
     }
 
     /** {@code killSignal} (default SIGTERM); {@code ERR_UNKNOWN_SIGNAL} for an unknown name. */
     public SpawnOptions killSignal(String signal) {
         Signals.toNumber(signal);
-        return new SpawnOptions(encoding, cwd, env, shell, timeoutMs, signal, maxBuffer);
+        return new SpawnOptions(encoding, cwd, env, shell, timeoutMs, signal, maxBuffer, stdio);
+    }
+
+    /**
+     * {@code stdio: 'pipe' | 'inherit' | 'ignore'} for all three ({@code 'overlapped'} is {@code 'pipe'}
+     * here, as on every platform but Windows).
+     *
+     * @throws dev.nodeshim.errors.NodeError {@code ERR_INVALID_ARG_VALUE} for another string, as Node
+     */
+    public SpawnOptions stdio(String mode) {
+        String m = stdioMode(mode);
+        if (m == null) {
+            // node 20: TypeError [ERR_INVALID_ARG_VALUE]: The argument 'stdio' is invalid. Received 'bogus'
+            throw Errors.invalidArgValue("stdio", mode);
+        }
+        return stdio(List.of(m, m, m));
+    }
+
+    /**
+     * {@code stdio: [stdin, stdout, stderr]}, each {@code 'pipe'}, {@code 'inherit'}, {@code 'ignore'} or
+     * {@code null} (= {@code 'pipe'}, like a missing entry).
+     *
+     * @throws dev.nodeshim.errors.NodeError Node's {@code ERR_INVALID_SYNC_FORK_INPUT} for an unknown string
+     * @throws UnsupportedOperationException for {@code 'ipc'} (use {@code fork}) and for more than three
+     *         entries (extra descriptors: the JDK can give a child only fds 0, 1 and 2)
+     */
+    public SpawnOptions stdio(List<String> modes) {
+        List<String> list = modes == null ? List.of() : modes;
+        if (list.size() > 3) {
+            throw new UnsupportedOperationException("stdio with more than 3 entries: a Java process can give a child only fds 0, 1 and 2");
+        }
+        String[] chosen = {"pipe", "pipe", "pipe"};
+        for (int i = 0; i < list.size(); i++) {
+            String given = list.get(i);
+            if (given == null) {
+                continue;
+            }
+            if (given.equals("ipc")) {
+                throw new UnsupportedOperationException("stdio 'ipc': use fork, which opens the IPC channel");
+            }
+            String m = stdioMode(given);
+            if (m == null) {
+                // node 20 words an unknown entry this way (it takes a string as an attempted input)
+                throw new dev.nodeshim.errors.NodeError("TypeError", "ERR_INVALID_SYNC_FORK_INPUT",
+                        "Asynchronous forks do not support Buffer, TypedArray, DataView or string input: '" + given + "'");
+            }
+            chosen[i] = m;
+        }
+        return new SpawnOptions(encoding, cwd, env, shell, timeoutMs, killSignal, maxBuffer, List.of(chosen));
+    }
+
+    private static String stdioMode(String mode) {
+        if (mode == null) {
+            return null;
+        }
+        return switch (mode) {
+            case "pipe", "overlapped" -> "pipe";
+            case "inherit", "ignore" -> mode;
+            default -> null;
+        };
     }
 
     /** {@code killSignal} as a number ({@code ERR_UNKNOWN_SIGNAL} for one that does not exist). */
@@ -103,6 +166,6 @@ public final class SpawnOptions {
         if (bytes < 0) {
             throw Errors.outOfRange("options.maxBuffer", ">= 0", bytes);
         }
-        return new SpawnOptions(encoding, cwd, env, shell, timeoutMs, killSignal, bytes);
+        return new SpawnOptions(encoding, cwd, env, shell, timeoutMs, killSignal, bytes, stdio);
     }
 }

@@ -1,5 +1,6 @@
 package dev.nodeshim.benchmarks.childprocess;
 
+import dev.nodeshim.buffer.Buffer;
 import dev.nodeshim.childprocess.ChildProcess;
 import dev.nodeshim.childprocess.ChildProcesses;
 import dev.nodeshim.errors.NodeError;
@@ -36,6 +37,7 @@ import org.openjdk.jmh.annotations.State;
 public class SpawnBenchmark {
     static final int PARALLEL = 500;
     static final int SEQUENCE = 20;
+    static final long STDOUT_BYTES = 256L * 1024 * 1024;
 
     private final EventLoop loop = EventLoop.current();
 
@@ -106,6 +108,26 @@ public class SpawnBenchmark {
             }
         });
         return all.join();
+    }
+
+    /**
+     * {@code spawn('head', ['-c', 256 MiB, '/dev/zero'])} with a {@code 'data'} listener counting the
+     * bytes, to {@code 'close'}: one operation is 256 MiB through the pipe and the stream.
+     */
+    @Benchmark
+    public long stdout256MiB() {
+        CompletableFuture<Long> done = new CompletableFuture<>();
+        loop.execute(() -> {
+            long[] n = {0};
+            ChildProcess child = ChildProcesses.spawn("head", List.of("-c", String.valueOf(STDOUT_BYTES), "/dev/zero"));
+            child.stdout().on("data", (Buffer b) -> n[0] += b.length());
+            child.on("close", (Integer code, String signal) -> done.complete(n[0]));
+        });
+        long n = done.join();
+        if (n != STDOUT_BYTES) {
+            throw new IllegalStateException("read " + n + " bytes");
+        }
+        return n;
     }
 
     private static void startTrue(CompletableFuture<Integer> closed) {

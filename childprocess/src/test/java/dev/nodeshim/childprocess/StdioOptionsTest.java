@@ -1,0 +1,68 @@
+package dev.nodeshim.childprocess;
+
+import static dev.nodeshim.childprocess.ChildProcesses.spawn;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.nodeshim.buffer.Buffer;
+import dev.nodeshim.errors.NodeError;
+import dev.nodeshim.loop.EventLoop;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** spawn's {@code stdio} option; expected values printed by node 20 for the same calls. */
+class StdioOptionsTest {
+
+    @Test
+    void ignoreGivesNoStreamsAndTheChildStillEnds() {
+        List<String> events = new ArrayList<>();
+        EventLoop.run(() -> {
+            ChildProcess c = spawn("sh", List.of("-c", "cat; echo out; echo err >&2"), SpawnOptions.defaults().stdio("ignore"));
+            // node 20: stdin, stdout and stderr are null
+            assertNull(c.stdin());
+            assertNull(c.stdout());
+            assertNull(c.stderr());
+            assertEquals(Arrays.asList(null, null, null), c.stdio());
+            c.on("exit", (Integer code, String signal) -> events.add("exit " + code));
+            c.on("close", (Integer code, String signal) -> events.add("close " + code));
+        });
+        // cat read /dev/null, so it ended at once
+        assertEquals(List.of("exit 0", "close 0"), events);
+    }
+
+    @Test
+    void perDescriptorModesAndMissingEntriesArePipes() {
+        List<String> events = new ArrayList<>();
+        EventLoop.run(() -> {
+            // node 20: {stdio: [null, undefined, 'ignore']} → stdin and stdout piped, stderr null
+            ChildProcess c = spawn("sh", List.of("-c", "cat; echo err >&2"),
+                    SpawnOptions.defaults().stdio(Arrays.asList(null, null, "ignore")));
+            assertNotNull(c.stdin());
+            assertNotNull(c.stdout());
+            assertNull(c.stderr());
+            StringBuilder out = new StringBuilder();
+            c.stdout().on("data", (Buffer b) -> out.append(b.toString()));
+            c.on("close", (Integer code, String signal) -> events.add("close " + code + " " + out));
+            c.stdin().end("through\n");
+        });
+        assertEquals(List.of("close 0 through\n"), events);
+    }
+
+    @Test
+    void badModesGetNodesErrors() {
+        NodeError whole = assertThrows(NodeError.class, () -> SpawnOptions.defaults().stdio("bogus"));
+        assertEquals("ERR_INVALID_ARG_VALUE", whole.code());
+        assertEquals("The argument 'stdio' is invalid. Received 'bogus'", whole.getMessage());
+        NodeError entry = assertThrows(NodeError.class, () -> SpawnOptions.defaults().stdio(List.of("pipe", "pipe", "bogus")));
+        assertEquals("ERR_INVALID_SYNC_FORK_INPUT", entry.code());
+        assertEquals("TypeError", entry.name());
+        assertEquals("Asynchronous forks do not support Buffer, TypedArray, DataView or string input: 'bogus'",
+                entry.getMessage());
+        assertThrows(UnsupportedOperationException.class, () -> SpawnOptions.defaults().stdio(List.of("pipe", "pipe", "pipe", "ipc")));
+        assertThrows(UnsupportedOperationException.class, () -> SpawnOptions.defaults().stdio(List.of("ipc")));
+    }
+}
