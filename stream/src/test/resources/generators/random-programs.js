@@ -6,13 +6,16 @@ const { Readable, Writable, Duplex, PassThrough, Transform, pipeline, finished }
 const fs = require('fs');
 const path = require('path');
 
-let seed = Number(process.env.SEED || (process.env.V3 === '1' ? 5 : process.env.V2 === '1' ? 9 : 31337));
+let seed = Number(process.env.SEED || (process.env.V4 === '1' ? 4 : process.env.V3 === '1' ? 5 : process.env.V2 === '1' ? 9 : 31337));
 // V2=1 adds object mode, _writev, a Transform with its own pace and flush, failing writes, unshift,
 // cork/uncork, destroy with an error, and 'readable'+'data' / finished() consumers.
-const V2 = process.env.V2 === '1' || process.env.V3 === '1';
+const V2 = process.env.V2 === '1' || process.env.V3 === '1' || process.env.V4 === '1';
 // V3=1 adds on top: two pipe destinations (the second with its own pace), a Duplex echoing into its
 // readable side (allowHalfOpen either way), setEncoding and removing the 'data' listener mid-stream.
-const V3 = process.env.V3 === '1';
+const V3 = process.env.V3 === '1' || process.env.V4 === '1';
+// V4=1 adds on top: _construct on either stream (synchronous, later, or failing), _final (synchronous,
+// later, or failing), end(cb), autoDestroy and emitClose switched off, Readable.from as the source.
+const V4 = process.env.V4 === '1';
 const rand = (n) => { seed = (Math.imul(seed, 1103515245) + 12345) >>> 0; return (seed >>> 16) % n; };
 const pick = (xs) => xs[rand(xs.length)];
 
@@ -30,6 +33,7 @@ function makeProgram() {
   const ops = ['pause', 'resume', 'destroy', 'unpipe', 'destroyW', 'endW', 'read', 'writeW'];
   if (V2) ops.push('unshift', 'corkW', 'uncorkW', 'destroyErr', 'destroyWErr');
   if (V3) ops.push('setEncoding', 'removeData', 'unpipeW2', 'endD');
+  if (V4) ops.push('endWcb', 'writeAfterEnd');
   for (let i = 0; i < n; i++) {
     interventions.push({ at: rand(8), op: pick(ops) });
   }
@@ -42,6 +46,16 @@ function makeProgram() {
     consumer2: pick(V3 ? ['data', 'readable', 'pipe', 'pipeline', 'both', 'finished', 'twoPipes', 'duplex', 'twoPipes', 'duplex']
       : ['data', 'readable', 'pipe', 'pipeline', 'both', 'finished']),
     ...(V3 ? { w2hwm: pick([1, 4, 16]), w2Modes: [pick(['sync', 'tick', 'imm']), pick(['sync', 'tick', 'imm'])], halfOpen: rand(2) === 0 } : {}),
+    ...(V4 ? {
+      rConstruct: pick(['none', 'none', 'sync', 'imm', 'fail']),
+      wConstruct: pick(['none', 'none', 'sync', 'imm', 'fail']),
+      wFinal: pick(['none', 'none', 'sync', 'imm', 'fail']),
+      rAutoDestroy: rand(4) !== 0,
+      wAutoDestroy: rand(4) !== 0,
+      rEmitClose: rand(5) !== 0,
+      wEmitClose: rand(5) !== 0,
+      fromArray: rand(5) === 0,
+    } : {}),
   };
   return {
     ...v2,
@@ -62,7 +76,14 @@ function run(p, done) {
   const later = (mode, fn) => (mode === 'sync' ? fn() : mode === 'tick' ? process.nextTick(fn) : setImmediate(fn));
   let step = 0;
   const consumer = p.consumer2 || p.consumer;
-  const r = new Readable({
+  const construct = (mode, name) => (!mode || mode === 'none' ? {} : { construct(cb) {
+    log(name, '_construct', mode);
+    if (mode === 'sync') cb(); else if (mode === 'imm') setImmediate(() => { log(name, 'constructed'); cb(); }); else cb(new Error(name + ' construct failed'));
+  } });
+  const r = p.fromArray ? Readable.from(p.source.flatMap((s) => s.chunks), { objectMode: !!p.objectMode || true, highWaterMark: p.rhwm, autoDestroy: p.rAutoDestroy !== false, emitClose: p.rEmitClose !== false }) : new Readable({
+    ...construct(p.rConstruct, 'r'),
+    ...(p.rAutoDestroy === false ? { autoDestroy: false } : {}),
+    ...(p.rEmitClose === false ? { emitClose: false } : {}),
     highWaterMark: p.rhwm,
     objectMode: !!p.objectMode,
     read(size) {
@@ -75,9 +96,16 @@ function run(p, done) {
       });
     },
   });
-  if (p.encoding) r.setEncoding(p.encoding);
+  if (p.encoding && !p.fromArray) r.setEncoding(p.encoding);
   let writes = 0;
   const w = new Writable({
+    ...construct(p.wConstruct, 'w'),
+    ...(p.wAutoDestroy === false ? { autoDestroy: false } : {}),
+    ...(p.wEmitClose === false ? { emitClose: false } : {}),
+    ...(!p.wFinal || p.wFinal === 'none' ? {} : { final(cb) {
+      log('w _final', p.wFinal);
+      if (p.wFinal === 'sync') cb(); else if (p.wFinal === 'imm') setImmediate(() => { log('w final done'); cb(); }); else cb(new Error('final failed'));
+    } }),
     highWaterMark: p.whwm,
     objectMode: !!p.objectMode,
     write(c, e, cb) {
@@ -191,6 +219,8 @@ function run(p, done) {
       else if (iv.op === 'removeData') { r.removeAllListeners('data'); log('op removed data', r.readableFlowing); }
       else if (iv.op === 'unpipeW2') { if (w2) r.unpipe(w2); }
       else if (iv.op === 'endD') { if (d) d.end(); }
+      else if (iv.op === 'endWcb') w.end((e) => log('op end cb', e ? e.code || e.message : 'ok'));
+      else if (iv.op === 'writeAfterEnd') { w.end(); log('op write after end', w.write('late', (e) => log('op late cb', e ? e.code || e.message : 'ok'))); }
     }
     if (++tick < 10) setImmediate(drive);
     else setImmediate(() => done(lines));
@@ -199,7 +229,7 @@ function run(p, done) {
 }
 
 const cases = [];
-const total = Number(process.argv[2] || (process.env.V3 === '1' ? 2000 : process.env.V2 === '1' ? 3000 : 2000));
+const total = Number(process.argv[2] || (process.env.V4 === '1' ? 2000 : process.env.V3 === '1' ? 2000 : process.env.V2 === '1' ? 3000 : 2000));
 // A few programs make node itself throw (a TypeError inside its readable code, in string mode);
 // they are left out and counted.
 let current = null;
@@ -213,7 +243,7 @@ process.on('uncaughtException', (e) => {
 });
 function next() {
   if (cases.length === total) {
-    fs.writeFileSync(path.join(__dirname, '..', V3 ? 'random-programs-3.jsonl' : V2 ? 'random-programs-2.jsonl' : 'random-programs.jsonl'), cases.join('\n') + '\n');
+    fs.writeFileSync(path.join(__dirname, '..', V4 ? 'random-programs-4.jsonl' : V3 ? 'random-programs-3.jsonl' : V2 ? 'random-programs-2.jsonl' : 'random-programs.jsonl'), cases.join('\n') + '\n');
     console.log(cases.length + ' programs written; left out: ' + crashed + ' where node threw, ' + corrupt + ' where node read too much');
     return;
   }
@@ -225,7 +255,7 @@ function next() {
     // node 20.20.2 can hand out more than read(n) asked for in string mode (setEncoding), losing
     // the rest of that chunk: `push('abcde00'); push('abcd01'); read(5); read(2); read(5);
     // push('abcde10'); push('abcd11'); read(5)` gives '1abcde10'. Such programs are left out.
-    const overlong = !p.objectMode && lines.some((l) => { const m = /^read (\d+) (\S+) len/.exec(l); return m && m[2] !== 'null' && m[2].length > Number(m[1]); });
+    const overlong = !p.objectMode && !p.fromArray && lines.some((l) => { const m = /^read (\d+) (\S+) len/.exec(l); return m && m[2] !== 'null' && m[2].length > Number(m[1]); });
     if (overlong) { corrupt++; setImmediate(next); return; }
     cases.push(JSON.stringify({ program: p, trace: lines }));
     setImmediate(next);

@@ -22,6 +22,7 @@ final class Pipeline {
     private final List<Stream> streams;
     private final Callback callback;
     private final boolean[] done;
+    private final boolean[] settled;
     private int remaining;
     private Throwable error;
     private boolean reported;
@@ -30,6 +31,7 @@ final class Pipeline {
         this.streams = streams;
         this.callback = callback;
         this.done = new boolean[streams.size()];
+        this.settled = new boolean[streams.size()];
         this.remaining = streams.size();
     }
 
@@ -111,9 +113,10 @@ final class Pipeline {
 
     private void onDone(int index, Throwable err) {
         done[index] = err == null;
+        settled[index] = true;
         remaining--;
         fail(err);
-        if (remaining == 0 && !reported) {
+        if ((remaining == 0 || error != null && allButSourceSettled()) && !reported) {
             reported = true;
             Throwable result = error;
             streams.get(0).loop.nextTick(() -> callback.call(result));
@@ -121,6 +124,19 @@ final class Pipeline {
     }
 
     /** Records the pipeline's error (a real one wins over a premature close) and destroys the streams not yet done. */
+    /**
+     * Observed in node: after an error the callback does not wait for the source to close (a source
+     * still under construction, or one whose close takes a microtask, closes after it).
+     */
+    private boolean allButSourceSettled() {
+        for (int i = 1; i < settled.length; i++) {
+            if (!settled[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private void fail(Throwable err) {
         if (err != null && (error == null || isPrematureClose(error) && !isPrematureClose(err))) {
             error = err;

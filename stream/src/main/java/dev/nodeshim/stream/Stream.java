@@ -250,16 +250,21 @@ public abstract class Stream extends EventEmitter {
                 return;
             }
             called[0] = true;
-            constructed = true;
-            if (pendingDestroy != null) {
-                Runnable d = pendingDestroy;
-                pendingDestroy = null;
-                d.run();
-            } else if (err != null) {
-                errorOrDestroy(err, true);
-            } else {
-                loop.nextTick(this::afterConstruct);
-            }
+            // Observed in node: construction ends a tick after the callback. Until then the stream
+            // still counts as under construction (no _read, writes are buffered, a destroy waits);
+            // then a failure destroys it with the error, or the waiting reads and writes go on.
+            loop.nextTick(() -> {
+                constructed = true;
+                if (pendingDestroy != null) {
+                    Runnable d = pendingDestroy;
+                    pendingDestroy = null;
+                    d.run();
+                } else if (err != null) {
+                    errorOrDestroy(err, true);
+                } else {
+                    afterConstruct();
+                }
+            });
         };
         try {
             _construct(done);
