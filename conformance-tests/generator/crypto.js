@@ -578,6 +578,25 @@ function scriptCases(r) {
   return out;
 }
 
+/** Output decoders: small random pieces through update(…, enc) and final(enc), in every encoding. */
+function decoderCases(r) {
+  const out = [];
+  const names = ['aes-128-ctr', 'aes-256-cfb', 'aes-192-ofb', 'chacha20', 'aes-128-cfb8', 'aes-128-cbc', 'des-ede3-cbc'];
+  for (let k = 0; k < 300; k++) {
+    const name = r.pick(names);
+    const info = crypto.getCipherInfo(name);
+    const enc = r.pick(['utf8', 'utf16le', 'ucs2', 'base64', 'base64url', 'hex', 'latin1', 'ascii', 'UTF-8']);
+    // text-like bytes sometimes, so that utf8 and utf16le see whole and cut characters
+    const steps = [];
+    const n = r.int(1, 8);
+    for (let j = 0; j < n; j++) steps.push(['updateEnc', hex(randBytes(r, r.int(0, 7))), enc]);
+    steps.push(['finalEnc', enc]);
+    out.push(makeCase('crypto.cipherScript', { algorithm: name, key: hex(randBytes(r, info.keyLength)),
+      iv: hex(randBytes(r, info.ivLength)), decrypt: r.chance(0.7), steps }));
+  }
+  return out;
+}
+
 // ================================================================================================
 // The legacy provider (node --openssl-legacy-provider): cases carry "legacyProvider": true
 // ================================================================================================
@@ -653,6 +672,7 @@ function main() {
   const groups = [
     ['hash', hashCases], ['hmac', hmacCases], ['cipher', cipherCases], ['pbkdf2', pbkdf2Cases],
     ['hkdf', hkdfCases], ['scrypt', scryptCases], ['timingSafeEqual', timingCases], ['cipherScript', scriptCases],
+    ['cipherDecode', decoderCases],
   ];
   for (const [short, make] of groups) {
     const cases = make(r).map((x, k) => ({ id: `crypto/${short}/${pad(k, 5)}`, ...x }));

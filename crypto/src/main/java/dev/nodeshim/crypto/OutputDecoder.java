@@ -6,7 +6,8 @@ import dev.nodeshim.buffer.Encoding;
 /**
  * Bytes to strings across update() calls, as Node's string decoder does for a cipher's output
  * encoding: a character (utf8, utf16le) or base64 group cut between two calls is held until the next
- * call completes it. At the end an incomplete utf8 character becomes one U+FFFD, an odd utf16le byte
+ * call completes it (utf16le exactly as Node's decoder holds and completes units, see
+ * {@link #writeUtf16}). At the end an incomplete utf8 character becomes one U+FFFD, an odd utf16le byte
  * is dropped, a held high surrogate is emitted alone, and base64 is padded.
  */
 final class OutputDecoder {
@@ -17,14 +18,72 @@ final class OutputDecoder {
         this.encoding = encoding;
     }
 
+    /** utf16le only: bytes still needed to complete {@link #carry} (Node's lastNeed), and its full size. */
+    private int need;
+    private int total;
+
     String write(byte[] bytes) {
+        if (encoding == Encoding.UTF16LE) {
+            return writeUtf16(bytes);
+        }
         byte[] data = Bytes.concat(carry, bytes);
         int keep = held(data);
         carry = CipherEngine.slice(data, data.length - keep, keep);
         return Buffer.wrap(data, 0, data.length - keep).toString(encoding);
     }
 
+    /**
+     * utf16le as Node's decoder runs it: bytes completing a held unit (an odd byte, or the unit after a
+     * held high surrogate) are emitted as soon as they complete it, whatever they make; then an even rest
+     * holds a trailing high surrogate, an odd rest holds only its last byte.
+     */
+    private String writeUtf16(byte[] b) {
+        StringBuilder r = new StringBuilder();
+        int i = 0;
+        if (need > 0) {
+            int take = Math.min(need, b.length);
+            carry = Bytes.concat(carry, CipherEngine.slice(b, 0, take));
+            need -= take;
+            i = take;
+            if (need > 0) {
+                return "";
+            }
+            r.append(Buffer.wrap(carry).toString(encoding));
+            carry = Bytes.EMPTY;
+        }
+        int n = b.length - i;
+        if (n == 0) {
+            return r.toString();
+        }
+        if ((n & 1) == 1) {
+            r.append(Buffer.wrap(b, i, n - 1).toString(encoding));
+            carry = CipherEngine.slice(b, b.length - 1, 1);
+            need = 1;
+            total = 2;
+            return r.toString();
+        }
+        if (isHighSurrogate(b, b.length - 2)) {
+            r.append(Buffer.wrap(b, i, n - 2).toString(encoding));
+            carry = CipherEngine.slice(b, b.length - 2, 2);
+            need = 2;
+            total = 4;
+            return r.toString();
+        }
+        return r.append(Buffer.wrap(b, i, n).toString(encoding)).toString();
+    }
+
     String end(byte[] bytes) {
+        if (encoding == Encoding.UTF16LE) {
+            String s = writeUtf16(bytes);
+            if (need == 0) {
+                return s;
+            }
+            // Node's end(): the held bytes that came, cut to whole units
+            String rest = Buffer.wrap(carry, 0, total - need).toString(encoding);
+            carry = Bytes.EMPTY;
+            need = 0;
+            return s + rest;
+        }
         String s = write(bytes);
         byte[] rest = carry;
         carry = Bytes.EMPTY;
@@ -34,8 +93,6 @@ final class OutputDecoder {
         switch (encoding) {
             case UTF8:
                 return s + "\ufffd";
-            case UTF16LE:
-                return s + Buffer.wrap(rest, 0, rest.length & ~1).toString(encoding);
             default:
                 return s + Buffer.wrap(rest).toString(encoding);
         }
@@ -47,13 +104,6 @@ final class OutputDecoder {
         switch (encoding) {
             case UTF8:
                 return utf8Incomplete(data);
-            case UTF16LE: {
-                if ((n & 1) == 1) {
-                    // an odd byte; and a high surrogate just before it waits too
-                    return n >= 3 && isHighSurrogate(data, n - 3) ? 3 : 1;
-                }
-                return n >= 2 && isHighSurrogate(data, n - 2) ? 2 : 0;
-            }
             case BASE64:
             case BASE64URL:
                 return n % 3;

@@ -67,4 +67,30 @@ class InteropAndDecoderTest {
         out.append(d.end(new byte[0]));
         assertEquals(Buffer.wrap(data).toString(enc), out.toString());
     }
+
+    /** What Node's StringDecoder('utf16le') returns for these writes (printed by node 20). */
+    @Test
+    void utf16leHoldsAndCompletesUnitsAsNode() {
+        assertEquals(java.util.List.of("", "\udb62\u3694", ""), decode(new int[][] {{0x62, 0xdb}, {0x94, 0x36}}));
+        assertEquals(java.util.List.of("", "\udb62\udc00", ""), decode(new int[][] {{0x62, 0xdb}, {0x00, 0xdc}}));
+        assertEquals(java.util.List.of("A", "\udb62\udc00", ""), decode(new int[][] {{0x41, 0x00, 0x62}, {0xdb, 0x00, 0xdc}}));
+        assertEquals(java.util.List.of("", "\udb62"), decode(new int[][] {{0x62, 0xdb}}));
+        assertEquals(java.util.List.of("A\udb62", ""), decode(new int[][] {{0x41, 0x00, 0x62, 0xdb, 0x10}}));
+        assertEquals(java.util.List.of("", "\ud910", ""), decode(new int[][] {{0x10}, {0xd9}}));
+        assertEquals(java.util.List.of("", "A", "", "\ud910"), decode(new int[][] {{0x41}, {0x00}, {0x10, 0xd9}}));
+    }
+
+    private static java.util.List<String> decode(int[][] chunks) {
+        OutputDecoder d = new OutputDecoder(Encoding.UTF16LE);
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (int[] c : chunks) {
+            byte[] b = new byte[c.length];
+            for (int i = 0; i < c.length; i++) {
+                b[i] = (byte) c[i];
+            }
+            out.add(d.write(b));
+        }
+        out.add(d.end(new byte[0]));
+        return out;
+    }
 }
