@@ -597,6 +597,35 @@ function decoderCases(r) {
   return out;
 }
 
+/** utf8 and utf16 output decoding of chosen plaintexts (decrypted), cut into pieces of 0 to 3 bytes. */
+function utf8DecoderCases(r) {
+  const out = [];
+  const pieces = ['61', 'c3a9', 'e282ac', 'f09f9880', 'c3', 'e2', 'e282', 'f09f', 'f09f98', '80', 'bf', 'ed a0 80',
+    'eda080', 'f4908080', 'c0af', 'e080af', 'ff', 'fe', 'f8888080', '00', 'dfbf', 'efbfbf', '3dd8', '00dc', '3dd800de'];
+  for (let k = 0; k < 300; k++) {
+    let plain = '';
+    const n = r.int(1, 10);
+    for (let j = 0; j < n; j++) plain += r.pick(pieces).replace(/ /g, '');
+    const pt = Buffer.from(plain, 'hex');
+    const name = r.pick(['aes-128-ctr', 'chacha20', 'aes-256-cfb']);
+    const info = crypto.getCipherInfo(name);
+    const key = randBytes(r, info.keyLength);
+    const iv = randBytes(r, info.ivLength);
+    const e = crypto.createCipheriv(name, key, iv);
+    const ct = Buffer.concat([e.update(pt), e.final()]);
+    const enc = r.pick(['utf8', 'utf8', 'utf8', 'utf16le']);
+    const steps = [];
+    for (let at = 0; at < ct.length;) {
+      const m = Math.min(ct.length - at, r.int(0, 3));
+      steps.push(['updateEnc', hex(ct.subarray(at, at + m)), enc]);
+      at += m;
+    }
+    steps.push(['finalEnc', enc]);
+    out.push(makeCase('crypto.cipherScript', { algorithm: name, key: hex(key), iv: hex(iv), decrypt: true, steps }));
+  }
+  return out;
+}
+
 // ================================================================================================
 // The legacy provider (node --openssl-legacy-provider): cases carry "legacyProvider": true
 // ================================================================================================
@@ -672,7 +701,7 @@ function main() {
   const groups = [
     ['hash', hashCases], ['hmac', hmacCases], ['cipher', cipherCases], ['pbkdf2', pbkdf2Cases],
     ['hkdf', hkdfCases], ['scrypt', scryptCases], ['timingSafeEqual', timingCases], ['cipherScript', scriptCases],
-    ['cipherDecode', decoderCases],
+    ['cipherDecode', decoderCases], ['cipherDecodeText', utf8DecoderCases],
   ];
   for (const [short, make] of groups) {
     const cases = make(r).map((x, k) => ({ id: `crypto/${short}/${pad(k, 5)}`, ...x }));
