@@ -77,6 +77,14 @@ final class Pipeline {
                 }
                 onDone(index, err);
             });
+            // node also keeps an 'error' listener on every stream: an error that comes after the
+            // stream was done (a source destroyed with an error after its 'end') still fails the rest
+            s.on("error", (Throwable e) -> {
+                if (!isPrematureClose(e)) {
+                    fail(e);
+                    maybeReport();
+                }
+            });
         }
         for (int i = 1; i <= last; i++) {
             pipe((Readable) streams.get(i - 1), streams.get(i));
@@ -116,6 +124,10 @@ final class Pipeline {
         settled[index] = true;
         remaining--;
         fail(err);
+        maybeReport();
+    }
+
+    private void maybeReport() {
         if ((remaining == 0 || error != null && allButSourceSettled()) && !reported) {
             reported = true;
             Throwable result = error;
@@ -125,12 +137,12 @@ final class Pipeline {
 
     /** Records the pipeline's error (a real one wins over a premature close) and destroys the streams not yet done. */
     /**
-     * Observed in node: after an error the callback does not wait for the source to close (a source
-     * still under construction, or one whose close takes a microtask, closes after it).
+     * Observed in node: after an error the callback does not wait for the source to close (one whose
+     * close takes a microtask closes after it), nor for a stream still under construction.
      */
     private boolean allButSourceSettled() {
         for (int i = 1; i < settled.length; i++) {
-            if (!settled[i]) {
+            if (!settled[i] && streams.get(i).constructed) {
                 return false;
             }
         }
