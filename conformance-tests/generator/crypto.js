@@ -626,6 +626,34 @@ function utf8DecoderCases(r) {
   return out;
 }
 
+/** Strings whose bytes depend on Node's decoding rules (bad hex, base64 with junk, chars above 255). */
+function inputEncodingCases(r) {
+  const out = [];
+  const strs = {
+    hex: ['abzz', 'zz', 'a b ', '0g', 'ABCDEF', 'abc', '', '0123456789abcdefx1'],
+    base64: ['aGVsbG8', 'aGVs bG8=', 'aGVsbG8===', '=aGVs', 'a', 'ab', 'aGV*sbG8', 'aGVsbG8-_', '\naGVs\tbG8='],
+    base64url: ['aGVsbG8-_', 'aGVsbG8+/', 'aGVsbG8=', 'a'],
+    latin1: ['é€😀', 'ÿĀ', '\u0100\u01ff'],
+    ascii: ['é€', '\u00ff\u0080', 'abc'],
+    ucs2: ['😀', '\ud800', 'ab'],
+    utf8: ['\ud800x', '\udc00\ud800', '😀'],
+  };
+  for (let k = 0; k < 120; k++) {
+    const enc = r.pick(Object.keys(strs));
+    const str = r.pick(strs[enc]);
+    const input = { algorithm: r.pick(['sha256', 'md5', 'sha1']), data: [{ s: str, enc }], outputEncoding: 'hex' };
+    if (r.chance(0.3)) {
+      out.push(makeCase('crypto.hmac', { ...input, key: { s: str, enc } }));
+    } else {
+      out.push(makeCase('crypto.hash', input));
+    }
+    const name = 'aes-128-ctr';
+    out.push(makeCase('crypto.cipher', { algorithm: name, key: hex(randBytes(r, 16)), iv: hex(randBytes(r, 16)),
+      data: [{ s: str, enc }], decrypt: r.chance(0.5) }));
+  }
+  return out;
+}
+
 // ================================================================================================
 // The legacy provider (node --openssl-legacy-provider): cases carry "legacyProvider": true
 // ================================================================================================
@@ -702,6 +730,7 @@ function main() {
     ['hash', hashCases], ['hmac', hmacCases], ['cipher', cipherCases], ['pbkdf2', pbkdf2Cases],
     ['hkdf', hkdfCases], ['scrypt', scryptCases], ['timingSafeEqual', timingCases], ['cipherScript', scriptCases],
     ['cipherDecode', decoderCases], ['cipherDecodeText', utf8DecoderCases],
+    ['inputEncodings', inputEncodingCases],
   ];
   for (const [short, make] of groups) {
     const cases = make(r).map((x, k) => ({ id: `crypto/${short}/${pad(k, 5)}`, ...x }));
