@@ -48,10 +48,6 @@ final class CryptoErrors {
         return new NodeError("Error", "ERR_CRYPTO_HASH_FINALIZED", "Digest already called");
     }
 
-    /** {@code ERR_CRYPTO_HASH_UPDATE_FAILED}: {@code Hash update failed}. */
-    static NodeError hashUpdateFailed() {
-        return new NodeError("Error", "ERR_CRYPTO_HASH_UPDATE_FAILED", "Hash update failed");
-    }
 
     /** {@code ERR_CRYPTO_INVALID_KEYLEN}: {@code Invalid key length} (a RangeError). */
     static NodeError invalidKeyLength() {

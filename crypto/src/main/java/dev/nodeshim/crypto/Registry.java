@@ -3,8 +3,6 @@ package dev.nodeshim.crypto;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.Provider;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -362,8 +360,4 @@ final class Registry {
         return legacyProvider ? Legacy.CIPHER_NAMES : CIPHER_NAMES;
     }
 
-    /** An immutable copy helper for callers that need a fresh list. */
-    static List<String> copyOf(List<String> names) {
-        return Collections.unmodifiableList(new ArrayList<>(names));
-    }
 }
