@@ -26,8 +26,11 @@ final class Finished {
         WriteState w = stream instanceof Writable ww ? ww.ws : stream instanceof Duplex d ? d.ws : null;
         boolean isReadableStream = r != null;
         boolean isWritableStream = w != null;
-        boolean willEmitClose = stream.autoDestroy && stream.emitClose && !stream.closed
-                && isReadableStream == readable && isWritableStream == writable;
+        boolean sidesMatch = isReadableStream == readable && isWritableStream == writable;
+        // read at each event, as node does: a stream already closed (destroyed, its 'close' still to
+        // come) no longer counts as one that will emit close, so 'finish' then completes at once
+        java.util.function.BooleanSupplier willEmitClose =
+                () -> stream.autoDestroy && stream.emitClose && !stream.closed && sidesMatch;
         boolean[] done = {false};
         boolean[] readableDone = {r != null && readableFinished(r, true)};
         boolean[] writableDone = {w != null && writableFinished(w, stream, true)};
@@ -39,7 +42,7 @@ final class Finished {
         };
         Listener onFinish = Listener.of(() -> {
             writableDone[0] = true;
-            if (willEmitClose && (r == null || !r.readable() || readable)) {
+            if (willEmitClose.getAsBoolean() && (r == null || !r.readable() || readable)) {
                 return;
             }
             if (!readable || readableDone[0]) {
@@ -48,7 +51,7 @@ final class Finished {
         });
         Listener onEnd = Listener.of(() -> {
             readableDone[0] = true;
-            if (willEmitClose && (w == null || !w.writable() || writable)) {
+            if (willEmitClose.getAsBoolean() && (w == null || !w.writable() || writable)) {
                 return;
             }
             if (!writable || writableDone[0]) {
@@ -80,13 +83,13 @@ final class Finished {
         if (stream.closed) {
             stream.loop.nextTick(onClose);
         } else if (stream.errorEmitted) {
-            if (!willEmitClose) {
+            if (!willEmitClose.getAsBoolean()) {
                 stream.loop.nextTick(onClose);
             }
-        } else if (!readable && (!willEmitClose || r == null || r.readable())
+        } else if (!readable && (!willEmitClose.getAsBoolean() || r == null || r.readable())
                 && (writableDone[0] || w == null || !w.writable())) {
             stream.loop.nextTick(onClose);
-        } else if (!writable && (!willEmitClose || w == null || w.writable())
+        } else if (!writable && (!willEmitClose.getAsBoolean() || w == null || w.writable())
                 && (readableDone[0] || r == null || !r.readable())) {
             stream.loop.nextTick(onClose);
         }

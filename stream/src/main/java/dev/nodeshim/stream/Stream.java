@@ -105,14 +105,15 @@ public abstract class Stream extends EventEmitter {
      * completed with (Node's internal {@code destroy(err, cb)}). A second call only calls {@code cb}.
      */
     public Stream destroy(Throwable err, Callback cb) {
-        if (err != null && errored == null) {
-            errored = err;
-        }
         if (destroyed) {
+            // a second destroy changes nothing, not even errored (an end(cb) after it never calls back)
             if (cb != null) {
                 cb.call();
             }
             return this;
+        }
+        if (err != null && errored == null) {
+            errored = err;
         }
         destroyed = true;
         onDestroyStarted();
