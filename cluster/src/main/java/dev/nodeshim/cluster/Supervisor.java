@@ -1,0 +1,160 @@
+package dev.nodeshim.cluster;
+
+import static dev.nodeshim.cluster.Cluster.cluster;
+
+import dev.nodeshim.events.EventEmitter;
+import dev.nodeshim.events.Listener1;
+import dev.nodeshim.events.Listener3;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What PM2 adds to a Node cluster, for the workers forked through it: a worker that exits unexpectedly
+ * is replaced, after a delay that grows while it keeps crashing ({@link Backoff}, PM2's defaults in
+ * {@link SupervisorOptions}); a slot in a crash loop is given up. A worker that exited after
+ * {@code disconnect()} (either side, so also after {@code cluster.disconnect()}) or the primary's
+ * {@code kill()} is never replaced, nor is any after {@link #close()}. A restart already waiting for
+ * its delay is cancelled by {@link #close()} only: close the supervisor before {@code cluster.disconnect()}
+ * when shutting down.
+ *
+ * <p>Each {@link #fork} makes a <em>slot</em>: the worker and its replacements, forked with the same
+ * {@code env}. Events, on the loop:
+ * <ul>
+ *   <li>{@code "restart"} (Worker replacement, Worker dead, Long delayMs) — a replacement was forked;</li>
+ *   <li>{@code "errored"} (Worker last, Integer restarts) — the slot is given up.</li>
+ * </ul>
+ * Loop-confined, like the cluster.
+ */
+public final class Supervisor extends EventEmitter {
+    /** A slot's state for operators: {@code starting}, {@code online}, {@code waiting} (to restart),
+     * {@code stopped}, {@code errored}. */
+    public record SlotStatus(int slot, int workerId, Long pid, String state, int restarts, long uptimeMs) {}
+
+    private static final class Slot {
+        final int index;
+        final Map<String, String> env;
+        final Backoff backoff;
+        Worker worker;
+        long startedAt;
+        String state = "starting";
+        Runnable cancel;
+
+        Slot(int index, Map<String, String> env, Backoff backoff) {
+            this.index = index;
+            this.env = env;
+            this.backoff = backoff;
+        }
+    }
+
+    private final SupervisorOptions options;
+    private final List<Slot> slots = new ArrayList<>();
+    private final Listener3<Worker, Integer, String> onExit = this::exited;
+    private final Listener1<Worker> onOnline = this::online;
+    private boolean closed;
+
+    private Supervisor(SupervisorOptions options) {
+        this.options = options;
+        cluster.on("exit", onExit);
+        cluster.on("online", onOnline);
+    }
+
+    /** A supervisor of the workers forked through it. */
+    public static Supervisor of(SupervisorOptions options) {
+        return new Supervisor(options == null ? SupervisorOptions.defaults() : options);
+    }
+
+    /** {@code cluster.fork()} in a new supervised slot. */
+    public Worker fork() {
+        return fork(null);
+    }
+
+    /** {@code cluster.fork(env)} in a new supervised slot; replacements get the same {@code env}. */
+    public Worker fork(Map<String, String> env) {
+        if (closed) {
+            throw new IllegalStateException("supervisor closed");
+        }
+        Slot s = new Slot(slots.size(), env == null ? null : Map.copyOf(env), new Backoff(options));
+        slots.add(s);
+        start(s);
+        return s.worker;
+    }
+
+    private void start(Slot s) {
+        s.worker = cluster.fork(s.env);
+        s.startedAt = options.clock.getAsLong();
+        s.state = "starting";
+    }
+
+    private Slot slotOf(Worker w) {
+        for (Slot s : slots) {
+            if (s.worker == w) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    private void online(Worker w) {
+        Slot s = slotOf(w);
+        if (s != null) {
+            s.state = "online";
+        }
+    }
+
+    private void exited(Worker w, Integer code, String signal) {
+        Slot s = slotOf(w);
+        if (s == null) {
+            return;
+        }
+        if (closed || w.stoppedByPrimary() || Boolean.TRUE.equals(w.exitedAfterDisconnect())) {
+            s.state = "stopped";
+            return;
+        }
+        long delay = s.backoff.onExit(options.clock.getAsLong() - s.startedAt);
+        if (delay < 0) {
+            s.state = "errored";
+            emit("errored", w, s.backoff.restarts());
+            return;
+        }
+        s.state = "waiting";
+        s.cancel = options.scheduler.schedule(() -> {
+            s.cancel = null;
+            if (closed) {
+                s.state = "stopped";
+                return;
+            }
+            start(s);
+            emit("restart", s.worker, w, delay);
+        }, delay);
+    }
+
+    /** Per slot: the current worker, its pid, state, restarts since it was last stable, uptime. */
+    public List<SlotStatus> slots() {
+        long now = options.clock.getAsLong();
+        List<SlotStatus> out = new ArrayList<>();
+        for (Slot s : slots) {
+            boolean live = s.state.equals("starting") || s.state.equals("online");
+            out.add(new SlotStatus(s.index, s.worker.id(), s.worker.process().pid(), s.state, s.backoff.restarts(),
+                    live ? now - s.startedAt : 0));
+        }
+        return out;
+    }
+
+    /** Stops supervising: pending restarts are cancelled, no exit is restarted any more. Idempotent. */
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        for (Slot s : slots) {
+            if (s.cancel != null) {
+                s.cancel.run();
+                s.cancel = null;
+                s.state = "stopped";
+            }
+        }
+        cluster.off("exit", onExit);
+        cluster.off("online", onOnline);
+    }
+}

@@ -1,0 +1,106 @@
+package dev.nodeshim.cluster;
+
+import dev.nodeshim.loop.Timeout;
+import dev.nodeshim.loop.Timers;
+import java.time.Duration;
+import java.util.function.LongSupplier;
+
+/**
+ * Options of a {@link Supervisor}: an immutable value, each wither returns a copy. Defaults are PM2's
+ * exponential backoff ({@code --exp-backoff-restart-delay=100}): the first restart after 100 ms, each
+ * further one ×1.5, at most 15 s; a worker that stayed up 30 s counts as stable and starts the series
+ * again; and PM2's crash-loop limit of 16 unstable restarts in a row ({@code max_restarts}), after which
+ * the slot is given up ({@code 'errored'}).
+ *
+ * <p>The clock and the scheduler are injectable so that tests do not sleep: {@link #clock} gives
+ * milliseconds (default {@code System.nanoTime()/1e6}), {@link #scheduler} runs a restart after a delay
+ * (default the loop's {@code setTimeout}).
+ */
+public final class SupervisorOptions {
+    /** Runs {@code task} after {@code delayMs} on the loop; the returned handle cancels it. */
+    @FunctionalInterface
+    public interface Scheduler {
+        Runnable schedule(Runnable task, long delayMs);
+    }
+
+    private static final Scheduler TIMERS = (task, delayMs) -> {
+        Timeout t = Timers.setTimeout(task, delayMs);
+        return () -> Timers.clearTimeout(t);
+    };
+    private static final SupervisorOptions DEFAULTS = new SupervisorOptions(100, 1.5, 15_000, 30_000, 16,
+            () -> System.nanoTime() / 1_000_000, TIMERS);
+
+    final long initialDelayMs;
+    final double factor;
+    final long maxDelayMs;
+    final long stableAfterMs;
+    final int maxRestarts;
+    final LongSupplier clock;
+    final Scheduler scheduler;
+
+    private SupervisorOptions(long initialDelayMs, double factor, long maxDelayMs, long stableAfterMs, int maxRestarts,
+            LongSupplier clock, Scheduler scheduler) {
+        this.initialDelayMs = initialDelayMs;
+        this.factor = factor;
+        this.maxDelayMs = maxDelayMs;
+        this.stableAfterMs = stableAfterMs;
+        this.maxRestarts = maxRestarts;
+        this.clock = clock;
+        this.scheduler = scheduler;
+    }
+
+    /** PM2's defaults (above). */
+    public static SupervisorOptions defaults() {
+        return DEFAULTS;
+    }
+
+    /** The delay before the first restart of a series. */
+    public SupervisorOptions initialDelay(Duration d) {
+        return new SupervisorOptions(nonNegative(d), factor, maxDelayMs, stableAfterMs, maxRestarts, clock, scheduler);
+    }
+
+    /** The factor applied to the delay at each further restart (at least 1). */
+    public SupervisorOptions factor(double f) {
+        if (!(f >= 1)) {
+            throw new IllegalArgumentException("factor must be >= 1: " + f);
+        }
+        return new SupervisorOptions(initialDelayMs, f, maxDelayMs, stableAfterMs, maxRestarts, clock, scheduler);
+    }
+
+    /** The longest delay. */
+    public SupervisorOptions maxDelay(Duration d) {
+        return new SupervisorOptions(initialDelayMs, factor, nonNegative(d), stableAfterMs, maxRestarts, clock, scheduler);
+    }
+
+    /** The uptime after which a worker's exit starts a new series (delay and count reset). */
+    public SupervisorOptions stableAfter(Duration d) {
+        return new SupervisorOptions(initialDelayMs, factor, maxDelayMs, nonNegative(d), maxRestarts, clock, scheduler);
+    }
+
+    /** Unstable restarts in a row after which the slot is given up. */
+    public SupervisorOptions maxRestarts(int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("maxRestarts must be >= 0: " + n);
+        }
+        return new SupervisorOptions(initialDelayMs, factor, maxDelayMs, stableAfterMs, n, clock, scheduler);
+    }
+
+    /** The clock, in milliseconds (any origin). */
+    public SupervisorOptions clock(LongSupplier millis) {
+        return new SupervisorOptions(initialDelayMs, factor, maxDelayMs, stableAfterMs, maxRestarts,
+                java.util.Objects.requireNonNull(millis, "clock"), scheduler);
+    }
+
+    /** How a restart is delayed. */
+    public SupervisorOptions scheduler(Scheduler s) {
+        return new SupervisorOptions(initialDelayMs, factor, maxDelayMs, stableAfterMs, maxRestarts, clock,
+                java.util.Objects.requireNonNull(s, "scheduler"));
+    }
+
+    private static long nonNegative(Duration d) {
+        if (d == null || d.isNegative()) {
+            throw new IllegalArgumentException("a delay must be >= 0: " + d);
+        }
+        return d.toMillis();
+    }
+}

@@ -1,0 +1,79 @@
+package dev.nodeshim.cluster;
+
+import static dev.nodeshim.cluster.Cluster.cluster;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.nodeshim.events.Listener1;
+import dev.nodeshim.loop.EventLoop;
+import dev.nodeshim.loop.Timers;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Supervision with real worker JVMs and an injected clock and scheduler (restarts run on the next
+ * immediate, whatever their delay; the clock stands still, so every exit is unstable): a crashing
+ * slot is restarted with growing delays until the crash-loop limit; workers the primary kills or
+ * disconnects are not replaced.
+ */
+class SupervisorTest {
+
+    @BeforeEach
+    void fresh() {
+        cluster.resetForTests();
+    }
+
+    @AfterEach
+    void noWorkerLeft() {
+        cluster.resetForTests();
+        assertEquals(List.of(), ProcessHandle.current().children().map(ProcessHandle::pid).toList());
+    }
+
+    @Test
+    void crashLoopThenKilledAndDisconnectedStayDown() {
+        List<String> t = new ArrayList<>();
+        List<Long> delays = new ArrayList<>();
+        AtomicLong clock = new AtomicLong(1_000_000);
+        List<Supervisor.SlotStatus> status = new ArrayList<>();
+        EventLoop.run(() -> {
+            cluster.setupPrimary(ClusterSettings.of().exec(ClusterWorkers.Exits.class));
+            cluster.on("exit", (Worker w, Integer c, String s) -> t.add("exit " + w.id() + " " + c + " " + s));
+            Supervisor sup = Supervisor.of(SupervisorOptions.defaults().maxRestarts(2).clock(clock::get)
+                    .scheduler((task, delayMs) -> {
+                        delays.add(delayMs);
+                        var i = Timers.setImmediate(task);
+                        return () -> Timers.clearImmediate(i);
+                    }));
+            sup.on("restart", (Worker fresh, Worker dead, Long delay) ->
+                    t.add("restart " + dead.id() + " -> " + fresh.id() + " after " + delay));
+            Runnable idleOnes = () -> {
+                Worker k = sup.fork(Map.of("MODE", "idle"));
+                k.once("online", () -> k.kill());
+                k.once("exit", () -> {
+                    Worker d = sup.fork(Map.of("MODE", "idle"));
+                    d.once("online", d::disconnect);
+                    // the worker's 'exit' precedes the cluster's, which the supervisor handles: look a tick later
+                    d.once("exit", () -> dev.nodeshim.process.NodeProcess.process.nextTick(() -> {
+                        status.addAll(sup.slots());
+                        sup.close();
+                    }));
+                });
+            };
+            sup.on("errored", (Worker last, Integer restarts) -> {
+                t.add("errored " + last.id() + " after " + restarts);
+                idleOnes.run();
+            });
+            sup.fork(Map.of("MODE", "exit3"));
+        });
+        assertEquals(List.of("exit 1 3 null", "restart 1 -> 2 after 100", "exit 2 3 null", "restart 2 -> 3 after 150",
+                "exit 3 3 null", "errored 3 after 2", "exit 4 null SIGTERM", "exit 5 0 null"), t);
+        assertEquals(List.of(100L, 150L), delays);
+        assertEquals(List.of("errored", "stopped", "stopped"), status.stream().map(Supervisor.SlotStatus::state).toList());
+        assertEquals(List.of(3, 4, 5), status.stream().map(Supervisor.SlotStatus::workerId).toList());
+        assertEquals(List.of(2, 0, 0), status.stream().map(Supervisor.SlotStatus::restarts).toList());
+    }
+}
