@@ -31,7 +31,8 @@ public final class ChildProcesses {
     private static final Map<Integer, String> ERRNO_CODES = Map.of(
             1, "EPERM", 2, "ENOENT", 7, "E2BIG", 8, "ENOEXEC", 12, "ENOMEM", 13, "EACCES",
             20, "ENOTDIR", 21, "EISDIR", 40, "ELOOP", 36, "ENAMETOOLONG");
-    private static final Pattern JDK_ERRNO = Pattern.compile("error=(\\d+),");
+    /** JDK 17: {@code error=13, Permission denied}; JDK 22+: {@code Exec failed, error: 13 (Permission denied)}. */
+    private static final Pattern JDK_ERRNO = Pattern.compile("error(?:=|: )(\\d+)");
     private static final int ENOBUFS = 105;
     private static final int ETIMEDOUT = 110;
 
@@ -404,7 +405,7 @@ public final class ChildProcesses {
                 .withProp("path", path).withProp("spawnargs", List.copyOf(spawnargs));
     }
 
-    /** The negative errno of a failed start; the JDK words it {@code error=2, No such file or directory}. */
+    /** The negative errno of a failed start, read from the JDK's message (see {@link #JDK_ERRNO}). */
     static int startErrno(IOException e) {
         Matcher m = JDK_ERRNO.matcher(String.valueOf(e.getMessage()));
         return m.find() ? -Integer.parseInt(m.group(1)) : -2;

@@ -21,6 +21,19 @@ import org.junit.jupiter.api.Test;
 
 /** Expected values are what node 20 printed for the same calls (see the test names). */
 class SpawnSyncTest {
+
+    /** The JDK words a failed exec differently by version; both give the errno. */
+    @Test
+    void startErrnoReadsEveryJdksWording() {
+        assertEquals(-13, ChildProcesses.startErrno(new java.io.IOException(
+                "Cannot run program \"/etc/passwd\": error=13, Permission denied")));             // JDK 17
+        assertEquals(-13, ChildProcesses.startErrno(new java.io.IOException(
+                "Cannot run program \"/etc/passwd\": Exec failed, error: 13 (Permission denied) "))); // JDK 25
+        assertEquals(-2, ChildProcesses.startErrno(new java.io.IOException(
+                "Cannot run program \"nope\": Exec failed, error: 2 (No such file or directory) ")));
+        // node 20: spawnSync('/etc/passwd').error.code is EACCES, errno -13
+        assertEquals("EACCES", spawnSync("/etc/passwd").error().code());
+    }
     private static final SpawnSyncOptions UTF8 = SpawnSyncOptions.defaults().encoding("utf8");
 
     @Test
