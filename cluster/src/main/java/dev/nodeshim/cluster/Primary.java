@@ -44,6 +44,10 @@ final class Primary {
     /** SCHED_NONE: the port every worker binds for a requested address (port 0 is chosen by the first). */
     private final Map<String, Integer> sharedPorts = new HashMap<>();
     private final Map<String, List<Runnable>> waitingForPort = new HashMap<>();
+    /** SCHED_RR: the handles each worker was added to, for draining its connections. */
+    private final Map<Integer, List<RoundRobinHandle>> joined = new HashMap<>();
+    /** How long a disconnecting worker's forwarded connections may take to end before it closes anyway. */
+    static final long DRAIN_TIMEOUT_MS = 10_000;
 
     Primary(Cluster cluster, int policy) {
         this.cluster = cluster;
@@ -140,6 +144,7 @@ final class Primary {
     private void exited(Worker w, Integer code, String signal) {
         w.markExited();
         stopRouting(w);
+        joined.remove(w.id());
         workers.remove(w.id());
         w.emit("exit", code, signal);
         cluster.emit("exit", w, code, signal);
@@ -176,6 +181,7 @@ final class Primary {
             case "exitedAfterDisconnect" -> {
                 w.exitedAfterDisconnect(true);
                 stopRouting(w);
+                drainThenReply(w);
             }
             case "queryServer" -> queryServer(w, m);
             case "listening" -> {
@@ -189,6 +195,44 @@ final class Primary {
                 listening(w, Protocol.stringOf(m, "address"), port);
             }
             default -> { } // a newer worker's message: ignored
+        }
+    }
+
+    /**
+     * A worker is closing its servers: once every connection already forwarded to it has ended (or
+     * after {@link #DRAIN_TIMEOUT_MS}), tell it {@code drained} so that it closes them. Routing to it
+     * has already stopped.
+     */
+    private void drainThenReply(Worker w) {
+        List<RoundRobinHandle> had = joined.remove(w.id());
+        boolean[] replied = {false};
+        dev.nodeshim.loop.Timeout[] timer = {null};
+        Runnable reply = () -> {
+            if (replied[0]) {
+                return;
+            }
+            replied[0] = true;
+            if (timer[0] != null) {
+                dev.nodeshim.loop.Timers.clearTimeout(timer[0]);
+            }
+            if (w.isConnected()) {
+                w.send(Protocol.message("drained"));
+            }
+        };
+        if (had == null || had.isEmpty()) {
+            reply.run();
+            return;
+        }
+        // unref'd: a worker that is still alive holds the loop through its channel anyway
+        timer[0] = dev.nodeshim.loop.Timers.setTimeout(reply, DRAIN_TIMEOUT_MS).unref();
+        EventLoop loop = EventLoop.current();
+        int[] left = {had.size()};
+        for (RoundRobinHandle h : had) {
+            h.whenDrained(w.id(), () -> loop.execute(() -> {
+                if (--left[0] == 0) {
+                    reply.run();
+                }
+            }));
         }
     }
 
@@ -219,6 +263,7 @@ final class Primary {
                 handles.put(key, h);
             }
             h.add(w.id(), Protocol.intOf(m, "privatePort"));
+            joined.computeIfAbsent(w.id(), k -> new ArrayList<>()).add(h);
             int publicPort = h.address().getPort();
             reply.put("port", publicPort);
             w.send(reply);

@@ -33,6 +33,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A worker whose private port refuses the connection (it is going away) is skipped for that connection;
  * with no worker left, the connection is closed (Node queues it until a worker comes; not done here).
  *
+ * <p>Draining: the handle counts, per worker, the connections it is piping; a worker that is
+ * disconnecting is first taken out of the turn ({@link #remove}), then {@link #whenDrained} tells when
+ * the connections already handed to it have ended, and only then does the worker close its server.
+ * Without that, a connection handed over just before the worker stopped accepting would be reset.
+ *
  * <p>Rejected: passing descriptors through a native library (junixsocket): a dependency with native
  * code for every platform, and the JDK's own servers (HttpServer) cannot adopt a foreign descriptor
  * anyway.
@@ -119,6 +124,42 @@ final class RoundRobinHandle {
         }
     }
 
+    /** Connections being piped, per worker id; and who waits for a worker's to reach 0. Under {@code this}. */
+    private final java.util.Map<Integer, Integer> active = new java.util.HashMap<>();
+    private final java.util.Map<Integer, List<Runnable>> drainWaiters = new java.util.HashMap<>();
+
+    /**
+     * Runs {@code callback} (on whichever thread ends the last one, or at once) when no connection
+     * handed to the worker is still open. Call after {@link #remove}: no new ones are handed to it.
+     */
+    void whenDrained(int workerId, Runnable callback) {
+        synchronized (this) {
+            if (active.getOrDefault(workerId, 0) > 0) {
+                drainWaiters.computeIfAbsent(workerId, k -> new java.util.ArrayList<>()).add(callback);
+                return;
+            }
+        }
+        callback.run();
+    }
+
+    private synchronized void opened(int workerId) {
+        active.merge(workerId, 1, Integer::sum);
+    }
+
+    private void ended(int workerId) {
+        List<Runnable> run = null;
+        synchronized (this) {
+            int left = active.merge(workerId, -1, Integer::sum);
+            if (left == 0) {
+                active.remove(workerId);
+                run = drainWaiters.remove(workerId);
+            }
+        }
+        if (run != null) {
+            run.forEach(Runnable::run);
+        }
+    }
+
     private void route(SocketChannel client) {
         List<Target> snapshot = List.copyOf(targets);
         for (int tries = 0; tries < snapshot.size(); tries++) {
@@ -128,7 +169,8 @@ final class RoundRobinHandle {
                 worker = SocketChannel.open(new InetSocketAddress(InetAddress.getLoopbackAddress(), t.port()));
                 client.setOption(StandardSocketOptions.TCP_NODELAY, true);
                 worker.setOption(StandardSocketOptions.TCP_NODELAY, true);
-                pipe(client, worker);
+                opened(t.workerId());
+                pipe(client, worker, () -> ended(t.workerId()));
                 return;
             } catch (IOException e) {
                 closeQuietly(worker); // that worker is going away: try the next one
@@ -137,12 +179,13 @@ final class RoundRobinHandle {
         closeQuietly(client);
     }
 
-    private static void pipe(SocketChannel client, SocketChannel worker) {
+    private static void pipe(SocketChannel client, SocketChannel worker, Runnable ended) {
         AtomicInteger open = new AtomicInteger(2);
         Runnable done = () -> {
             if (open.decrementAndGet() == 0) {
                 closeQuietly(client);
                 closeQuietly(worker);
+                ended.run();
             }
         };
         PUMPS.execute(() -> pump(client, worker, done));

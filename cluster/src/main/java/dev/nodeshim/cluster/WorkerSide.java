@@ -35,6 +35,7 @@ final class WorkerSide {
     private final Map<Integer, CompletableFuture<InetSocketAddress>> queryFailures = new HashMap<>();
     private int seq;
     private boolean disconnecting;
+    private boolean closing;
 
     private WorkerSide(int id, boolean roundRobin) {
         this.self = new Worker(id, this);
@@ -47,6 +48,9 @@ final class WorkerSide {
         process.on("internalMessage", (Listener1<Object>) w::internal);
         process.on("message", (Listener1<Object>) m -> w.self.emit("message", m));
         process.on("disconnect", () -> {
+            if (w.disconnecting) {
+                w.closeServersThenDisconnect(); // the primary went away while we waited for it
+            }
             w.self.emit("disconnect");
             if (!Boolean.TRUE.equals(w.self.exitedAfterDisconnect())) {
                 process.exit(0);
@@ -64,6 +68,8 @@ final class WorkerSide {
         String act = Protocol.act(m);
         if ("disconnect".equals(act)) {
             disconnect();
+        } else if ("drained".equals(act)) {
+            closeServersThenDisconnect();
         } else if ("queryReply".equals(act)) {
             int n = Protocol.intOf(m, "seq");
             IntConsumer k = queries.remove(n);
@@ -128,9 +134,9 @@ final class WorkerSide {
     }
 
     /**
-     * The worker's {@code disconnect()}: tells the primary (so it stops routing and knows the exit is
-     * wanted), closes every server on a helper thread (in-flight requests finish), then closes the
-     * channel. Idempotent.
+     * The worker's {@code disconnect()}: tells the primary, which stops routing connections here and
+     * answers {@code drained} once those it already forwarded have ended; then every server is closed
+     * on a helper thread (in-flight requests finish) and the channel is closed. Idempotent.
      */
     void disconnect() {
         if (disconnecting) {
@@ -140,12 +146,21 @@ final class WorkerSide {
         self.exitedAfterDisconnect(true);
         if (process.connected()) {
             process.send(Protocol.message("exitedAfterDisconnect"));
+        } else {
+            closeServersThenDisconnect();
         }
-        List<ClusterServer> closing = new ArrayList<>(servers);
+    }
+
+    private void closeServersThenDisconnect() {
+        if (closing) {
+            return;
+        }
+        closing = true;
+        List<ClusterServer> toClose = new ArrayList<>(servers);
         servers.clear();
         dev.nodeshim.loop.Ref hold = loop.ref();
         Thread t = new Thread(() -> {
-            for (ClusterServer s : closing) {
+            for (ClusterServer s : toClose) {
                 try {
                     s.close();
                 } catch (IOException | RuntimeException ignored) {
