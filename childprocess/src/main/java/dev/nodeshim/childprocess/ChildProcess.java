@@ -10,7 +10,6 @@ import dev.nodeshim.stream.Readable;
 import dev.nodeshim.stream.Writable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -74,7 +73,6 @@ public final class ChildProcess extends EventEmitter {
     private Readable stdout;
     private Readable stderr;
     private IpcChannel channel;
-    private OutputStream heldStdin;
     /** The process ended while the channel was still open: 'exit' waits for 'disconnect'. */
     private boolean exitDeferred;
     /** node 20 never emits 'close' after the parent's own disconnect() (nodejs/node#19433). */
@@ -98,51 +96,17 @@ public final class ChildProcess extends EventEmitter {
         ChildProcess child = new ChildProcess(loop, file, spawnargs);
         ProcessBuilder pb = Launch.builder(spawnargs, o.cwd, o.env);
         // 'pipe' goes through pipes of our own, not the JDK's (see OsPipe: close must wait for grandchildren)
-        OsPipe[] pipes = new OsPipe[3];
-        try {
-            List<OsPipe> made = OsPipe.open((int) o.stdio.stream().filter("pipe"::equals).count());
-            for (int fd = 0, k = 0; fd < 3; fd++) {
-                if (o.stdio.get(fd).equals("pipe")) {
-                    pipes[fd] = made.get(k++);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not make the child's stdio pipes", e);
-        }
-        pb.redirectInput(pipes[0] != null ? ProcessBuilder.Redirect.from(pipes[0].readPath) : inputRedirect(o.stdio.get(0)))
-                .redirectOutput(pipes[1] != null ? ProcessBuilder.Redirect.to(pipes[1].writePath) : outputRedirect(o.stdio.get(1)))
-                .redirectError(pipes[2] != null ? ProcessBuilder.Redirect.to(pipes[2].writePath) : outputRedirect(o.stdio.get(2)));
+        Stdio stdio = Stdio.prepare(pb, o.stdio);
         try {
             child.process = pb.start();
         } catch (IOException e) {
-            for (OsPipe p : pipes) {
-                if (p != null) {
-                    p.closeBoth();
-                }
-            }
+            stdio.afterStart(false);
             child.failStart(e);
             return child;
-        } finally {
-            // the child has its own descriptors now; ours of its ends would keep the pipes open
-            if (pipes[0] != null) {
-                closeQuietly(pipes[0].pipe.source());
-            }
-            for (int fd = 1; fd < 3; fd++) {
-                if (pipes[fd] != null) {
-                    closeQuietly(pipes[fd].pipe.sink());
-                }
-            }
         }
+        stdio.afterStart(true);
         child.ref = loop.ref();
-        child.pipesRef = loop.ref();
-        if (pipes[0] != null) {
-            child.stdin = new ChildInput(loop, pipes[0].pipe.sink()).stream;
-        }
-        child.stdout = pipes[1] == null ? null : child.output(new ChildOutput(loop, pipes[1].pipe.source()).stream, onStdout);
-        child.stderr = pipes[2] == null ? null : child.output(new ChildOutput(loop, pipes[2].pipe.source()).stream, onStderr);
-        if (child.openPipes == 0) {
-            child.pipesRef.close();
-        }
+        child.attachStdio(stdio, onStdout, onStderr);
         child.process.onExit().thenRun(() -> loop.execute(child::onExit));
         loop.nextTick(() -> child.emit("spawn"));
         return child;
@@ -171,23 +135,21 @@ public final class ChildProcess extends EventEmitter {
         ProcessBuilder pb = Launch.builder(spawnargs, o.cwd, o.env);
         pb.environment().put(IpcChannel.ENV_PATH, ch.path());
         pb.environment().put(IpcChannel.ENV_SERIALIZATION, "json");
-        if (o.silent) {
-            pb.redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD);
-        } else {
-            pb.inheritIO();
-        }
+        // node: silent gives the child pipes for 0, 1, 2 (else it shares ours), beside the channel
+        String mode = o.silent ? "pipe" : "inherit";
+        Stdio stdio = Stdio.prepare(pb, List.of(mode, mode, mode));
         try {
             child.process = pb.start();
         } catch (IOException e) {
+            stdio.afterStart(false);
             ch.processExited();
             child.failStart(e);
             return child;
         }
+        stdio.afterStart(true);
         child.ref = loop.ref();
         child.channel = ch;
-        if (o.silent) {
-            child.heldStdin = child.process.getOutputStream();
-        }
+        child.attachStdio(stdio, null, null);
         ch.bind(loop);
         child.process.onExit().thenRun(() -> {
             // On the JDK's thread: a channel still waiting for the child's connection stops waiting,
@@ -229,6 +191,19 @@ public final class ChildProcess extends EventEmitter {
         });
     }
 
+    /** Takes the child's streams; the pipes hold the loop until both outputs have closed. */
+    private void attachStdio(Stdio stdio, Consumer<byte[]> onStdout, Consumer<byte[]> onStderr) {
+        pipesRef = loop.ref();
+        stdin = stdio.stdin(loop);
+        Readable out = stdio.output(loop, 1);
+        Readable err = stdio.output(loop, 2);
+        stdout = out == null ? null : output(out, onStdout);
+        stderr = err == null ? null : output(err, onStderr);
+        if (openPipes == 0) {
+            pipesRef.close();
+        }
+    }
+
     /** Counts a piped output towards 'close' and feeds {@code sink} (exec's collector) from it. */
     private Readable output(Readable r, Consumer<byte[]> sink) {
         openPipes++;
@@ -239,26 +214,9 @@ public final class ChildProcess extends EventEmitter {
         return r;
     }
 
-    private static ProcessBuilder.Redirect inputRedirect(String mode) {
-        return mode.equals("inherit") ? ProcessBuilder.Redirect.INHERIT
-                : ProcessBuilder.Redirect.from(new java.io.File("/dev/null"));
-    }
-
-    private static ProcessBuilder.Redirect outputRedirect(String mode) {
-        return mode.equals("inherit") ? ProcessBuilder.Redirect.INHERIT : ProcessBuilder.Redirect.DISCARD;
-    }
-
     private static void flushUnused(Readable r) {
         if (r != null && r.listenerCount("data") == 0 && r.listenerCount("readable") == 0 && r.readableFlowing() == null) {
             r.resume();
-        }
-    }
-
-    private static void closeQuietly(java.nio.channels.Channel c) {
-        try {
-            c.close();
-        } catch (IOException ignored) {
-            // closing our copy of an end the child holds: nothing is lost
         }
     }
 
@@ -271,13 +229,6 @@ public final class ChildProcess extends EventEmitter {
         // piped → its data is dropped, so 'close' can come)
         flushUnused(stdout);
         flushUnused(stderr);
-        if (heldStdin != null) {
-            try {
-                heldStdin.close();
-            } catch (IOException ignored) {
-                // the child is gone; nothing could read it anyway
-            }
-        }
         if (channel != null) {
             if (!channel.closed()) {
                 // node 20: 'disconnect' comes before 'exit' when the child ends connected.
@@ -423,8 +374,8 @@ public final class ChildProcess extends EventEmitter {
     }
 
     /**
-     * {@code child.stdin}: a {@link Writable} into the child's standard input (spawn, exec, execFile),
-     * {@code null} for a child started by fork or that could not be started. {@code end()} gives the
+     * {@code child.stdin}: a {@link Writable} into the child's standard input when fd 0 is a pipe (spawn's
+     * default, fork with {@code silent}), else {@code null}, as for a child that could not be started. {@code end()} gives the
      * child end of file; it is destroyed when the child exits, as in Node.
      */
     public Writable stdin() {
@@ -433,7 +384,8 @@ public final class ChildProcess extends EventEmitter {
 
     /**
      * {@code child.stdout}: a {@link Readable} of the child's standard output ({@code Buffer} chunks,
-     * Strings after {@code setEncoding}); {@code null} for fork or a failed start. Consume it (a
+     * Strings after {@code setEncoding}); {@code null} when fd 1 is not a pipe (fork without
+     * {@code silent}, {@code stdio: 'inherit'/'ignore'}) or the start failed. Consume it (a
      * {@code 'data'} listener, {@code pipe}, {@code resume()}): as under Node, a child whose output
      * nobody reads blocks once the pipe and the stream's buffer are full.
      */

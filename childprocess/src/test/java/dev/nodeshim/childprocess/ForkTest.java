@@ -308,17 +308,26 @@ class ForkTest {
         assertEquals("TypeError [ERR_UNKNOWN_SIGNAL]: Unknown signal: SIGNOPE", e.toString());
     }
 
-    /** fork-missing-main.js: a missing main class ends the child with 1 (silent: its stack trace is discarded). */
+    /**
+     * fork-missing-main.js: a missing main class ends the child with 1; with {@code silent} its report
+     * comes through {@code child.stderr()} (node: stdio pipes beside the channel), stdout is empty.
+     */
     @Test
     void missingMainClassExitsWithOne() {
         List<String> trace = new ArrayList<>();
+        StringBuilder err = new StringBuilder();
+        StringBuilder out = new StringBuilder();
         EventLoop.run(() -> {
             ChildProcess c = fork("dev.nodeshim.NoSuchMain", List.of(), ForkOptions.defaults().silent(true));
+            c.stderr().on("data", (dev.nodeshim.buffer.Buffer b) -> err.append(b.toString()));
+            c.stdout().on("data", (dev.nodeshim.buffer.Buffer b) -> out.append(b.toString()));
             c.on("spawn", () -> trace.add("spawn"));
             c.on("error", (Throwable e) -> trace.add("error " + e));
             traceExit(c, trace);
         });
         assertEquals(List.of("spawn", "disconnect false", "exit 1 null", "close 1 null"), trace);
+        assertTrue(err.toString().contains("dev.nodeshim.NoSuchMain"), err.toString());
+        assertEquals("", out.toString());
     }
 
     /** fork-child-unref.js: the child's process.channel().unref() lets it end despite its listener. */
