@@ -8,7 +8,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -29,7 +28,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <h2>Threads</h2>
  * One acceptor thread blocks in {@code accept}; each connection gets two pump threads from a cached
  * pool (one per direction), which end with it. The list of workers is changed on the loop thread and
- * read by the acceptor ({@link CopyOnWriteArrayList}: a connection is routed against a snapshot).
+ * read by the acceptor, under the handle's lock.
  * A worker whose private port refuses the connection (it is going away) is skipped for that connection;
  * with no worker left, the connection is closed (Node queues it until a worker comes; not done here).
  *
@@ -56,9 +55,10 @@ final class RoundRobinHandle {
 
     private final ServerSocketChannel server;
     private final InetSocketAddress address;
-    private final List<Target> targets = new CopyOnWriteArrayList<>();
+    /** Under {@code this}: changed on the loop thread, read by the acceptor. */
+    private final List<Target> targets = new java.util.ArrayList<>();
     private final Thread acceptor;
-    /** Acceptor thread only. */
+    /** Under {@code this}. */
     private int next;
 
     private RoundRobinHandle(ServerSocketChannel server) throws IOException {
@@ -89,17 +89,17 @@ final class RoundRobinHandle {
     }
 
     /** Routes connections to {@code port} too, after the workers already there. */
-    void add(int workerId, int port) {
+    synchronized void add(int workerId, int port) {
         targets.add(new Target(workerId, port));
     }
 
     /** Stops routing to the worker; true when no worker is left. */
-    boolean remove(int workerId) {
+    synchronized boolean remove(int workerId) {
         targets.removeIf(t -> t.workerId() == workerId);
         return targets.isEmpty();
     }
 
-    boolean has(int workerId) {
+    synchronized boolean has(int workerId) {
         return targets.stream().anyMatch(t -> t.workerId() == workerId);
     }
 
@@ -161,19 +161,28 @@ final class RoundRobinHandle {
     }
 
     private void route(SocketChannel client) {
-        List<Target> snapshot = List.copyOf(targets);
-        for (int tries = 0; tries < snapshot.size(); tries++) {
-            Target t = snapshot.get(Math.floorMod(next++, snapshot.size()));
+        for (int tries = 0; ; tries++) {
+            Target t;
+            synchronized (this) {
+                // Picking a worker and counting the connection as its own happen together, under the
+                // lock remove() takes: once a worker is removed, every connection it will ever get is
+                // already counted, so whenDrained cannot miss one still connecting.
+                if (tries >= targets.size() || targets.isEmpty()) {
+                    break;
+                }
+                t = targets.get(Math.floorMod(next++, targets.size()));
+                opened(t.workerId());
+            }
             SocketChannel worker = null;
             try {
                 worker = SocketChannel.open(new InetSocketAddress(InetAddress.getLoopbackAddress(), t.port()));
                 client.setOption(StandardSocketOptions.TCP_NODELAY, true);
                 worker.setOption(StandardSocketOptions.TCP_NODELAY, true);
-                opened(t.workerId());
                 pipe(client, worker, () -> ended(t.workerId()));
                 return;
             } catch (IOException e) {
                 closeQuietly(worker); // that worker is going away: try the next one
+                ended(t.workerId());
             }
         }
         closeQuietly(client);

@@ -5,6 +5,7 @@ import static dev.nodeshim.cluster.Cluster.cluster;
 import dev.nodeshim.events.EventEmitter;
 import dev.nodeshim.events.Listener1;
 import dev.nodeshim.events.Listener3;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,9 @@ import java.util.Map;
  * {@code env}. Events, on the loop:
  * <ul>
  *   <li>{@code "restart"} (Worker replacement, Worker dead, Long delayMs) — a replacement was forked;</li>
- *   <li>{@code "errored"} (Worker last, Integer restarts) — the slot is given up.</li>
+ *   <li>{@code "errored"} (Worker last, Integer restarts) — the slot is given up;</li>
+ *   <li>{@code "reload"} (Worker replacement, Worker old) — during {@link #reload}, a replacement
+ *       listens and takes the slot; the old one is being disconnected.</li>
  * </ul>
  * Loop-confined, like the cluster.
  */
@@ -127,6 +130,81 @@ public final class Supervisor extends EventEmitter {
             start(s);
             emit("restart", s.worker, w, delay);
         }, delay);
+    }
+
+    /** {@link #reload(Duration)} with 30 s for each replacement to listen. */
+    public java.util.concurrent.CompletableFuture<Void> reload() {
+        return reload(Duration.ofSeconds(30));
+    }
+
+    /**
+     * Rolling, zero-downtime reload (PM2's {@code pm2 reload}): one slot after the other, forks the
+     * replacement, waits until it listens, then takes it as the slot's worker and disconnects the old
+     * one — the primary stops routing to it at once, the connections already forwarded to it end, its
+     * servers close letting what is in flight finish — and waits for the old one's exit before the next
+     * slot. Completes on the loop; fails (and leaves the slot's old worker in place, killing the
+     * replacement) when a replacement exits or does not listen within {@code listenTimeout}.
+     */
+    public java.util.concurrent.CompletableFuture<Void> reload(Duration listenTimeout) {
+        java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
+        List<Slot> live = new ArrayList<>();
+        for (Slot s : slots) {
+            if (s.state.equals("starting") || s.state.equals("online")) {
+                live.add(s);
+            }
+        }
+        reloadNext(live, 0, listenTimeout.toMillis(), done);
+        return done;
+    }
+
+    private void reloadNext(List<Slot> live, int i, long timeoutMs, java.util.concurrent.CompletableFuture<Void> done) {
+        if (i == live.size() || closed) {
+            done.complete(null);
+            return;
+        }
+        Slot s = live.get(i);
+        Worker old = s.worker;
+        Worker fresh = cluster.fork(s.env);
+        boolean[] settled = {false};
+        Runnable[] cancelTimeout = {null};
+        dev.nodeshim.events.Listener2<Integer, String> failedExit = (code, signal) -> {
+            if (!settled[0]) {
+                settled[0] = true;
+                cancelTimeout[0].run();
+                done.completeExceptionally(new IllegalStateException(
+                        "replacement " + fresh + " exited (" + code + ", " + signal + ") before listening"));
+            }
+        };
+        fresh.once("exit", failedExit);
+        cancelTimeout[0] = options.scheduler.schedule(() -> {
+            if (!settled[0]) {
+                settled[0] = true;
+                fresh.off("exit", failedExit);
+                fresh.kill();
+                done.completeExceptionally(new java.util.concurrent.TimeoutException(
+                        "replacement " + fresh + " did not listen within " + timeoutMs + " ms"));
+            }
+        }, timeoutMs);
+        fresh.once("listening", (Listener1<ListeningAddress>) a -> {
+            if (settled[0]) {
+                return;
+            }
+            settled[0] = true;
+            cancelTimeout[0].run();
+            fresh.off("exit", failedExit);
+            s.worker = fresh;
+            s.startedAt = options.clock.getAsLong();
+            s.state = "online";
+            emit("reload", fresh, old);
+            if (old.isDead()) {
+                reloadNext(live, i + 1, timeoutMs, done);
+                return;
+            }
+            // on the next tick: the cluster's own 'exit' for the old worker comes first
+            old.once("exit", () -> dev.nodeshim.process.NodeProcess.process.nextTick(
+                    () -> reloadNext(live, i + 1, timeoutMs, done)));
+            old.disconnect();
+        });
     }
 
     /** Per slot: the current worker, its pid, state, restarts since it was last stable, uptime. */
