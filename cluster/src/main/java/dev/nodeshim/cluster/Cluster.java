@@ -112,11 +112,13 @@ public final class Cluster extends EventEmitter {
     /**
      * Sets {@code cluster.schedulingPolicy}. As in Node it is frozen by the first {@code fork()} or
      * {@code setupPrimary()}: later assignments have no effect.
+     *
+     * @throws IllegalArgumentException for a value other than the two constants
      */
     public Cluster schedulingPolicy(int policy) {
         if (policy != SCHED_NONE && policy != SCHED_RR) {
-            throw new NodeError("RangeError", "ERR_OUT_OF_RANGE",
-                    "The value of \"schedulingPolicy\" is out of range. It must be 1 or 2. Received " + policy);
+            // Node stores any value (and then falls back to its default); Java gets told at once.
+            throw new IllegalArgumentException("schedulingPolicy must be SCHED_NONE (1) or SCHED_RR (2): " + policy);
         }
         primary.policy(policy);
         return this;
@@ -202,6 +204,8 @@ public final class Cluster extends EventEmitter {
      * part of a cluster): binds {@code host:port} directly.
      *
      * @param host null for every interface (Node's default)
+     * @throws NodeError {@code RangeError [ERR_SOCKET_BAD_PORT]: options.port should be >= 0 and < 65536.
+     *         Received type number (70000).}, as node 20's {@code listen(70000)}
      */
     public CompletableFuture<InetSocketAddress> listen(ClusterServer server, int port, String host) {
         if (server == null) {

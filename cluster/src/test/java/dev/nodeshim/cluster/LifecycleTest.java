@@ -178,12 +178,15 @@ class LifecycleTest {
         assertEquals(NodeOut.lines("cluster-setup.out"), t);
     }
 
-    /** A worker-only API in the primary, and a bad policy. */
+    /** A worker-only API in the primary, a bad policy, a bad port. */
     @Test
     void primaryHasNoWorkerAndPoliciesAreChecked() {
         assertEquals(null, cluster.worker());
         assertEquals(Map.of(), cluster.workers());
-        NodeError e = assertThrows(NodeError.class, () -> cluster.schedulingPolicy(3));
-        assertEquals("ERR_OUT_OF_RANGE", e.code());
+        assertThrows(IllegalArgumentException.class, () -> cluster.schedulingPolicy(3));
+        // node 20: net.createServer().listen(70000)
+        NodeError e = assertThrows(NodeError.class, () -> cluster.listen(ClusterServer.of(ClusterWorkers.http()), 70000));
+        assertEquals("RangeError [ERR_SOCKET_BAD_PORT]: options.port should be >= 0 and < 65536. Received type number "
+                + "(70000).", e.toString());
     }
 }
