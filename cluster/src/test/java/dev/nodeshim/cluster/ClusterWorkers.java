@@ -82,6 +82,28 @@ final class ClusterWorkers {
         }
     }
 
+    /**
+     * A primary of its own (for {@link OrphanTest}): forks two {@link Http} workers and, when both
+     * listen, sends its parent {@code {"pids": [...]}}; then only waits.
+     */
+    static final class PrimaryMain {
+        public static void main(String[] args) {
+            System.exit(EventLoop.run(args, () -> {
+                cluster.setupPrimary(ClusterSettings.of().exec(Http.class));
+                cluster.fork();
+                cluster.fork();
+                java.util.List<Long> pids = new java.util.ArrayList<>();
+                cluster.on("listening", (Worker w, ListeningAddress a) -> {
+                    pids.add(w.process().pid());
+                    if (pids.size() == 2) {
+                        process.send(Map.of("pids", pids));
+                    }
+                });
+                process.on("message", (Listener1<Object>) m -> { });
+            }));
+        }
+    }
+
     static HttpServer http() {
         try {
             HttpServer s = HttpServer.create();
