@@ -131,6 +131,11 @@ abstract class BlockFn {
             this.enc = init(Cipher.ENCRYPT_MODE);
         }
 
+        /** The AES key, for the JDK's own AES modes ({@link JdkGhash}); null for DES and 3DES. */
+        SecretKeySpec aesKey() {
+            return algorithm.equals("AES") ? key : null;
+        }
+
         private Cipher init(int mode) {
             try {
                 Cipher c = Cipher.getInstance(algorithm + "/ECB/NoPadding");

@@ -1,5 +1,7 @@
 package dev.nodeshim.crypto;
 
+import javax.crypto.spec.SecretKeySpec;
+
 /**
  * GCM (NIST SP 800-38D) with OpenSSL's chunking: every byte of update() is encrypted or decrypted at
  * once (CTR with a 32-bit counter from J0 + 1) while GHASH absorbs the ciphertext; {@link #doFinal}
@@ -7,19 +9,21 @@ package dev.nodeshim.crypto;
  * {@code Unsupported state or unable to authenticate data}. A decryption's update() output is not yet
  * authenticated, as in Node: nothing may be trusted before doFinal() returned.
  *
- * <p>The JDK's own AES/GCM cannot serve here: it holds back partial blocks while encrypting and all
- * plaintext while decrypting. Its GHASH intrinsic is the faster path a later version may take for
- * one-shot calls (JDK 25 reaches 6 GB/s); this engine takes AES from {@link BlockFn}.
+ * <p>The JDK's own AES/GCM cannot serve as the cipher: it holds back partial blocks while encrypting
+ * and all plaintext while decrypting. So the keystream is AES (from {@link BlockFn}) over batches of
+ * counter blocks, one JCA ECB call per 16 KiB (AES-NI), and GHASH for AES is the JDK's intrinsified
+ * one reached through {@link JdkGhash}; other block ciphers (ARIA) take the table {@link Ghash}.
  */
 final class GcmEngine extends CipherEngine {
-    private static final int BATCH = 64;
+    /** Bytes of keystream per block-function call. */
+    private static final int BATCH_BYTES = 16 * 1024;
 
     private final BlockFn fn;
     private final boolean encrypt;
     private final int tagLength;
     private final byte[] j0;
     private final byte[] counter;
-    private final Ghash ghash;
+    private final GhashFn ghash;
     private byte[] ks = new byte[16];
     private int pos = 16;
     private long aadLen;
@@ -33,7 +37,8 @@ final class GcmEngine extends CipherEngine {
         this.encrypt = encrypt;
         this.tagLength = tagLength;
         byte[] h = fn.encryptBlock(new byte[16]);
-        this.ghash = new Ghash(h);
+        SecretKeySpec aesKey = fn instanceof BlockFn.Jca ? ((BlockFn.Jca) fn).aesKey() : null;
+        this.ghash = aesKey != null ? new JdkGhash(aesKey, fn, h) : new Ghash(h);
         if (iv.length == 12) {
             j0 = new byte[16];
             System.arraycopy(iv, 0, j0, 0, 12);
@@ -78,21 +83,28 @@ final class GcmEngine extends CipherEngine {
             out[i] = (byte) (in[off + i] ^ ks[pos++]);
             i++;
         }
-        while (i < len) {
-            int blocks = Math.min(BATCH, (len - i + 15) / 16);
-            byte[] stream = new byte[blocks * 16];
-            for (int b = 0; b < blocks; b++) {
-                System.arraycopy(counter, 0, stream, b * 16, 16);
-                inc32(counter);
-            }
-            fn.encrypt(stream, 0, stream.length, stream, 0);
-            int n = Math.min(len - i, stream.length);
-            xor(in, off + i, stream, 0, out, i, n);
+        int whole = (len - i) & ~15;
+        long hi = Counters.getLong(counter, 0);
+        int mid = (int) (Counters.getLong(counter, 8) >>> 32);
+        while (whole > 0) {
+            // counters straight into out, encrypted in place in batches, then XORed
+            int n = Math.min(whole, BATCH_BYTES);
+            int ctr = (int) Counters.getLong(counter, 8);
+            Counters.fill32(out, i, n / 16, hi, mid, ctr);
+            Counters.putLong(counter, 8, ((long) mid << 32) | ((ctr + n / 16) & 0xFFFFFFFFL));
+            fn.encrypt(out, i, n, out, i);
+            Counters.xorInto(out, i, in, off + i, n);
             i += n;
-            if (n < stream.length) {
-                int last = n / 16 * 16;
-                System.arraycopy(stream, last, ks, 0, 16);
-                pos = n - last;
+            whole -= n;
+        }
+        if (i < len) {
+            // a partial last block: keep the rest of its keystream for the next update
+            fn.encrypt(counter, 0, 16, ks, 0);
+            inc32(counter);
+            pos = 0;
+            while (i < len) {
+                out[i] = (byte) (in[off + i] ^ ks[pos++]);
+                i++;
             }
         }
         if (encrypt) {

@@ -17,7 +17,7 @@ package dev.nodeshim.crypto;
  * intrinsic (reachable only through the JDK's whole GCM cipher, whose buffering differs from OpenSSL's,
  * see {@link GcmEngine}).
  */
-final class Ghash {
+final class Ghash implements GhashFn {
     /** The reduction for the four bits shifted out by Z·x^4, to XOR into the high word. */
     private static final long[] REDUCE = new long[16];
 
@@ -89,7 +89,8 @@ final class Ghash {
         zLo = lo;
     }
 
-    void update(byte[] in, int off, int len) {
+    @Override
+    public void update(byte[] in, int off, int len) {
         int i = 0;
         while (partial > 0 && i < len) {
             buf[partial++] = in[off + i++];
@@ -106,7 +107,8 @@ final class Ghash {
         }
     }
 
-    void pad() {
+    @Override
+    public void pad() {
         if (partial != 0) {
             java.util.Arrays.fill(buf, partial, 16, (byte) 0);
             block(zHi ^ getLong(buf, 0), zLo ^ getLong(buf, 8));
@@ -115,7 +117,8 @@ final class Ghash {
     }
 
     /** Pads, hashes the 128-bit block of the AAD and text bit lengths, returns the hash. */
-    byte[] finish(long aadBytes, long textBytes) {
+    @Override
+    public byte[] finish(long aadBytes, long textBytes) {
         pad();
         block(zHi ^ (aadBytes * 8), zLo ^ (textBytes * 8));
         byte[] out = new byte[16];

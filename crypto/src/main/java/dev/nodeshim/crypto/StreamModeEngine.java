@@ -11,7 +11,8 @@ final class StreamModeEngine extends CipherEngine {
         CTR, OFB, CFB, CFB8, CFB1
     }
 
-    private static final int CTR_BATCH = 64;
+    /** Bytes of keystream per block-function call: large enough that the JCA call costs nothing. */
+    private static final int CTR_BATCH_BYTES = 16 * 1024;
 
     private final BlockFn fn;
     private final Kind kind;
@@ -95,25 +96,45 @@ final class StreamModeEngine extends CipherEngine {
             out[i] = (byte) (in[off + i] ^ ks[pos++]);
             i++;
         }
-        while (i < len) {
-            int blocks = Math.min(CTR_BATCH, (len - i + bs - 1) / bs);
-            byte[] counters = new byte[blocks * bs];
-            for (int b = 0; b < blocks; b++) {
-                System.arraycopy(reg, 0, counters, b * bs, bs);
-                increment(reg);
+        int whole = (len - i) / bs * bs;
+        if (bs == 16) {
+            // whole blocks: counters straight into out, encrypted in place in batches, then XORed
+            long hi = Counters.getLong(reg, 0);
+            long lo = Counters.getLong(reg, 8);
+            while (whole > 0) {
+                int n = Math.min(whole, CTR_BATCH_BYTES);
+                int blocks = n / 16;
+                long next = Counters.fill128(out, i, blocks, hi, lo);
+                hi = Counters.carry(hi, lo, blocks);
+                lo = next;
+                fn.encrypt(out, i, n, out, i);
+                Counters.xorInto(out, i, in, off + i, n);
+                i += n;
+                whole -= n;
             }
-            fn.encrypt(counters, 0, counters.length, counters, 0);
-            int n = Math.min(len - i, counters.length);
-            xor(in, off + i, counters, 0, out, i, n);
-            i += n;
-            if (n % bs != 0 || n < counters.length) {
-                // keep the unused tail of the last block for the next update
-                int last = n / bs * bs;
-                System.arraycopy(counters, last, ks, 0, bs);
-                pos = n - last;
-                if (pos == 0) {
-                    pos = bs;
+            Counters.putLong(reg, 0, hi);
+            Counters.putLong(reg, 8, lo);
+        } else {
+            while (whole > 0) {
+                int n = Math.min(whole, CTR_BATCH_BYTES / bs * bs);
+                for (int b = 0; b < n; b += bs) {
+                    System.arraycopy(reg, 0, out, i + b, bs);
+                    increment(reg);
                 }
+                fn.encrypt(out, i, n, out, i);
+                Counters.xorInto(out, i, in, off + i, n);
+                i += n;
+                whole -= n;
+            }
+        }
+        if (i < len) {
+            // a partial last block: keep the rest of its keystream for the next update
+            fn.encrypt(reg, 0, bs, ks, 0);
+            increment(reg);
+            pos = 0;
+            while (i < len) {
+                out[i] = (byte) (in[off + i] ^ ks[pos++]);
+                i++;
             }
         }
     }
