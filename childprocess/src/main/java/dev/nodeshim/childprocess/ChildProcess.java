@@ -84,12 +84,8 @@ public final class ChildProcess extends EventEmitter {
         this.spawnargs = List.copyOf(spawnargs);
     }
 
-    /**
-     * Starts the child; must run on the loop's thread. {@code onStdout}/{@code onStderr} receive chunks
-     * on the loop thread, or are {@code null} to discard.
-     */
-    static ChildProcess start(String command, List<String> args, SpawnOptions o, Consumer<byte[]> onStdout,
-            Consumer<byte[]> onStderr) {
+    /** Starts the child; must run on the loop's thread. */
+    static ChildProcess start(String command, List<String> args, SpawnOptions o) {
         List<String> spawnargs = Launch.argv(command, args, o.shell);
         String file = spawnargs.get(0);
         EventLoop loop = EventLoop.current();
@@ -106,7 +102,7 @@ public final class ChildProcess extends EventEmitter {
         }
         stdio.afterStart(true);
         child.ref = loop.ref();
-        child.attachStdio(stdio, onStdout, onStderr);
+        child.attachStdio(stdio);
         child.process.onExit().thenRun(() -> loop.execute(child::onExit));
         loop.nextTick(() -> child.emit("spawn"));
         return child;
@@ -149,7 +145,7 @@ public final class ChildProcess extends EventEmitter {
         stdio.afterStart(true);
         child.ref = loop.ref();
         child.channel = ch;
-        child.attachStdio(stdio, null, null);
+        child.attachStdio(stdio);
         ch.bind(loop);
         child.process.onExit().thenRun(() -> {
             // On the JDK's thread: a channel still waiting for the child's connection stops waiting,
@@ -192,25 +188,22 @@ public final class ChildProcess extends EventEmitter {
     }
 
     /** Takes the child's streams; the pipes hold the loop until both outputs have closed. */
-    private void attachStdio(Stdio stdio, Consumer<byte[]> onStdout, Consumer<byte[]> onStderr) {
+    private void attachStdio(Stdio stdio) {
         pipesRef = loop.ref();
         stdin = stdio.stdin(loop);
         Readable out = stdio.output(loop, 1);
         Readable err = stdio.output(loop, 2);
-        stdout = out == null ? null : output(out, onStdout);
-        stderr = err == null ? null : output(err, onStderr);
+        stdout = out == null ? null : output(out);
+        stderr = err == null ? null : output(err);
         if (openPipes == 0) {
             pipesRef.close();
         }
     }
 
-    /** Counts a piped output towards 'close' and feeds {@code sink} (exec's collector) from it. */
-    private Readable output(Readable r, Consumer<byte[]> sink) {
+    /** Counts a piped output towards 'close'. */
+    private Readable output(Readable r) {
         openPipes++;
         r.on("close", this::onPipeClosed);
-        if (sink != null) {
-            r.on("data", (Buffer b) -> sink.accept(b.toByteArray()));
-        }
         return r;
     }
 

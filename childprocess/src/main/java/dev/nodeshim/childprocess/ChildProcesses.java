@@ -190,7 +190,7 @@ public final class ChildProcesses {
      */
     public static ChildProcess spawn(String command, List<String> args, SpawnOptions options) {
         SpawnOptions o = options == null ? SpawnOptions.defaults() : options;
-        ChildProcess child = ChildProcess.start(requireCommand(command), checkArgs(args), o, null, null);
+        ChildProcess child = ChildProcess.start(requireCommand(command), checkArgs(args), o);
         armTimeout(child, o, null);
         return child;
     }
@@ -235,10 +235,9 @@ public final class ChildProcesses {
         }
         ExecState state = new ExecState(o);
         String cmd = argList.isEmpty() ? file : file + " " + String.join(" ", argList);
-        ChildProcess[] holder = new ChildProcess[1];
-        ChildProcess child = ChildProcess.start(file, argList, o,
-                b -> state.take(state.out, b, "stdout", holder[0]), b -> state.take(state.err, b, "stderr", holder[0]));
-        holder[0] = child;
+        ChildProcess child = ChildProcess.start(file, argList, o);
+        state.collect(child.stdout(), state.out, "stdout", child);
+        state.collect(child.stderr(), state.err, "stderr", child);
         armTimeout(child, o, state);
         child.on("error", (NodeError e) -> state.finish(callback, e, cmd, null, null, child));
         child.on("close", (Integer code, String signal) -> state.finish(callback, null, cmd, code, signal, child));
@@ -328,32 +327,69 @@ public final class ChildProcesses {
     }
 
     /** exec/execFile's collected output; touched on the loop thread only. */
+    /**
+     * What exec/execFile collect. With {@code encoding: 'buffer'} the bytes, cut at maxBuffer. With a
+     * string encoding, Node's observed rule (node 20): each stream is decoded as it comes
+     * ({@code setEncoding}), the count is in bytes, and the chunk that passes maxBuffer is cut as a
+     * <i>string</i> at the bytes left — in UTF-16 units: {@code printf héé} with maxBuffer 4 keeps
+     * {@code "héé"}; {@code printf 日本; printf abcdefgh} with maxBuffer 10 keeps {@code "日本abcd"}.
+     */
     private static final class ExecState {
         final SpawnOptions o;
-        final ByteArrayOutputStream out = new ByteArrayOutputStream();
-        final ByteArrayOutputStream err = new ByteArrayOutputStream();
+        final boolean bytes;
+        final Collected out = new Collected();
+        final Collected err = new Collected();
         NodeError ex;
         boolean killedByUs;
         boolean done;
 
-        ExecState(SpawnOptions o) {
-            this.o = o;
+        /** One stream's output: bytes, or decoded text with its byte count. */
+        static final class Collected {
+            final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            final StringBuilder text = new StringBuilder();
+            long count;
         }
 
-        void take(ByteArrayOutputStream into, byte[] chunk, String name, ChildProcess child) {
+        ExecState(SpawnOptions o) {
+            this.o = o;
+            this.bytes = o.encoding.equals("buffer");
+        }
+
+        void collect(dev.nodeshim.stream.Readable stream, Collected into, String name, ChildProcess child) {
+            if (stream == null) {
+                return;
+            }
+            if (!bytes) {
+                stream.setEncoding(o.encoding);
+            }
+            stream.on("data", (dev.nodeshim.events.Listener1<Object>) chunk -> take(into, chunk, name, child));
+        }
+
+        private void take(Collected into, Object chunk, String name, ChildProcess child) {
             if (ex != null && ex.code() != null && ex.code().equals("ERR_CHILD_PROCESS_STDIO_MAXBUFFER")) {
                 return;
             }
-            long room = o.maxBuffer - into.size();
-            if (chunk.length > room) {
-                into.write(chunk, 0, (int) Math.max(0, room));
-                ex = new NodeError("RangeError", "ERR_CHILD_PROCESS_STDIO_MAXBUFFER",
-                        name + " maxBuffer length exceeded");
+            long room = o.maxBuffer - into.count;
+            if (bytes) {
+                byte[] b = ((Buffer) chunk).toByteArray();
+                into.count += b.length;
+                into.bytes.write(b, 0, (int) Math.min(b.length, Math.max(0, room)));
+            } else {
+                String text = (String) chunk;
+                into.count += Buffer.byteLength(text, o.encoding);
+                // only the chunk that passes the limit is cut, and in UTF-16 units (see above)
+                int keep = into.count > o.maxBuffer ? (int) Math.min(text.length(), Math.max(0, room)) : text.length();
+                into.text.append(text, 0, keep);
+            }
+            if (into.count > o.maxBuffer) {
+                ex = new NodeError("RangeError", "ERR_CHILD_PROCESS_STDIO_MAXBUFFER", name + " maxBuffer length exceeded");
                 killedByUs = true;
                 child.kill(o.killSignal);
-            } else {
-                into.write(chunk, 0, chunk.length);
             }
+        }
+
+        Object result(Collected c) {
+            return bytes ? Buffer.from(c.bytes.toByteArray()) : c.text.toString();
         }
 
         void finish(ExecCallback cb, NodeError startError, String cmd, Integer code, String signal,
@@ -362,8 +398,8 @@ public final class ChildProcesses {
                 return;
             }
             done = true;
-            Object stdout = decode(out.toByteArray(), o.encoding);
-            Object stderr = decode(err.toByteArray(), o.encoding);
+            Object stdout = result(out);
+            Object stderr = result(err);
             NodeError e = startError != null ? startError : ex;
             if (e == null && code != null && code == 0 && signal == null) {
                 cb.call(null, stdout, stderr);
