@@ -11,6 +11,8 @@ final class BlockModeEngine extends CipherEngine {
     private final boolean encrypt;
     private final int bs;
     private final byte[] chain;
+    /** The JDK's CBC for AES, DES and 3DES (whole blocks only), or null: then CBC is chained here. */
+    private final javax.crypto.Cipher jcaCbc;
     private final byte[] buf;
     private int bufLen;
     private boolean padding = true;
@@ -21,6 +23,7 @@ final class BlockModeEngine extends CipherEngine {
         this.encrypt = encrypt;
         this.bs = fn.blockSize;
         this.chain = cbc ? iv.clone() : null;
+        this.jcaCbc = cbc && fn instanceof BlockFn.Jca ? ((BlockFn.Jca) fn).cbc(iv, encrypt) : null;
         this.buf = new byte[bs];
     }
 
@@ -53,6 +56,14 @@ final class BlockModeEngine extends CipherEngine {
     }
 
     private void process(byte[] data, int len) {
+        if (jcaCbc != null) {
+            try {
+                jcaCbc.update(data, 0, len, data, 0);
+            } catch (java.security.GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
+            return;
+        }
         if (!cbc) {
             if (encrypt) {
                 fn.encrypt(data, 0, len, data, 0);

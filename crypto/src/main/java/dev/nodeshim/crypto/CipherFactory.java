@@ -87,7 +87,7 @@ final class CipherFactory {
             case STREAM:
                 return spec.family() == Registry.Family.RC4 ? new Rc4(key) : new ChaCha20.Engine(key, iv);
             case CHACHA20_POLY1305:
-                return new ChaChaPolyEngine(key, iv, encrypt, tagLength);
+                return encrypt ? new JdkChaChaPolyEngine(key, iv, tagLength) : new ChaChaPolyEngine(key, iv, false, tagLength);
             case CBC_HMAC:
                 return new CipherEngine.Unsupported();
             case XTS: {

@@ -130,6 +130,50 @@ class FastPathTest {
         assertThrows(NodeError.class, tampered::doFinal);
     }
 
+    @Property(tries = 60)
+    void cbcEqualsTheReference(@ForAll long seed, @ForAll boolean aes, @ForAll boolean padding) {
+        Random r = new Random(seed);
+        Registry.Family family = aes ? Registry.Family.AES : Registry.Family.DES_EDE;
+        int bs = aes ? 16 : 8;
+        byte[] key = random(r, aes ? 32 : 24);
+        byte[] iv = random(r, bs);
+        byte[] data = random(r, length(r));
+        if (!padding) {
+            data = java.util.Arrays.copyOf(data, data.length / bs * bs);
+        }
+        byte[] ct = null;
+        for (boolean encrypt : new boolean[] {true, false}) {
+            byte[] in = encrypt ? data : ct;
+            CipherEngine fast = new BlockModeEngine(BlockFn.of(family, key), true, iv, encrypt);
+            CipherEngine reference = new ReferenceBlockModeEngine(BlockFn.of(family, key), true, iv, encrypt);
+            fast.setAutoPadding(padding);
+            reference.setAutoPadding(padding);
+            same(fast, reference, null, in, r);
+            CipherEngine whole = new BlockModeEngine(BlockFn.of(family, key), true, iv, encrypt);
+            whole.setAutoPadding(padding);
+            byte[] out = encryptAll(whole, null, in);
+            if (encrypt) {
+                ct = out;
+            } else {
+                assertArrayEquals(data, out);
+            }
+        }
+    }
+
+    @Property(tries = 60)
+    void chachaPolyEncryptionEqualsTheReference(@ForAll long seed) {
+        Random r = new Random(seed);
+        byte[] key = random(r, 32);
+        byte[] nonce = random(r, 12);
+        int tagLength = 1 + r.nextInt(16);
+        byte[] aad = r.nextBoolean() ? random(r, length(r) / 4) : null;
+        byte[] data = random(r, length(r));
+        CipherEngine fast = new JdkChaChaPolyEngine(key, nonce, tagLength);
+        CipherEngine reference = new ReferenceChaChaPolyEngine(key, nonce, true, tagLength);
+        same(fast, reference, aad, data, r);
+        assertArrayEquals(reference.tag(), fast.tag());
+    }
+
     @Test
     void ghashThroughTheJdkEqualsTheTableGhashOnEverySize() {
         Random r = new Random(5);

@@ -1,0 +1,111 @@
+package dev.nodeshim.crypto;
+
+import org.bouncycastle.crypto.macs.Poly1305;
+import org.bouncycastle.crypto.params.KeyParameter;
+
+/**
+ * The engine as it was before the speed-ups of issue 5, kept as the reference the fast paths are
+ * checked against byte for byte ({@code FastPathTest}).
+ *
+ * <p>chacha20-poly1305 (RFC 8439): ChaCha20 from block 1 for the text, output at once; Poly1305 (keyed by
+ * block 0) over AAD, padding, ciphertext, padding and the two lengths. Tag check in constant time.
+ */
+final class ReferenceChaChaPolyEngine extends CipherEngine {
+    private final ChaCha20 stream;
+    private final Poly1305 mac = new Poly1305();
+    private final boolean encrypt;
+    private final int tagLength;
+    private long aadLen;
+    private long textLen;
+    private boolean textStarted;
+    private byte[] tag;
+    private byte[] expected;
+
+    ReferenceChaChaPolyEngine(byte[] key, byte[] nonce12, boolean encrypt, int tagLength) {
+        byte[] iv = new byte[16];
+        System.arraycopy(nonce12, 0, iv, 4, 12);
+        stream = new ChaCha20(key, iv);
+        mac.init(new KeyParameter(stream.stream(64), 0, 32));
+        this.encrypt = encrypt;
+        this.tagLength = tagLength;
+    }
+
+    @Override
+    boolean aead() {
+        return true;
+    }
+
+    @Override
+    boolean textStarted() {
+        return textStarted;
+    }
+
+    @Override
+    void aad(byte[] aad, long plaintextLength) {
+        mac.update(aad, 0, aad.length);
+        aadLen += aad.length;
+    }
+
+    private void pad(long n) {
+        int r = (int) (n % 16);
+        if (r != 0) {
+            mac.update(new byte[16 - r], 0, 16 - r);
+        }
+    }
+
+    @Override
+    byte[] update(byte[] in, int off, int len) {
+        if (!textStarted && len > 0) {
+            pad(aadLen);
+            textStarted = true;
+        }
+        byte[] out = new byte[len];
+        stream.xor(in, off, out, 0, len);
+        if (encrypt) {
+            mac.update(out, 0, len);
+        } else {
+            mac.update(in, off, len);
+        }
+        textLen += len;
+        return out;
+    }
+
+    @Override
+    byte[] doFinal() {
+        if (!textStarted) {
+            pad(aadLen);
+        }
+        pad(textLen);
+        byte[] lengths = new byte[16];
+        for (int i = 0; i < 8; i++) {
+            lengths[i] = (byte) (aadLen >>> (8 * i));
+            lengths[8 + i] = (byte) (textLen >>> (8 * i));
+        }
+        mac.update(lengths, 0, 16);
+        byte[] full = new byte[16];
+        mac.doFinal(full, 0);
+        if (encrypt) {
+            tag = slice(full, 0, tagLength);
+            return Bytes.EMPTY;
+        }
+        if (expected == null || !equalPrefix(full, expected, expected.length)) {
+            throw authFailed();
+        }
+        return Bytes.EMPTY;
+    }
+
+    @Override
+    boolean hasTag() {
+        return tag != null;
+    }
+
+    @Override
+    byte[] tag() {
+        return tag.clone();
+    }
+
+    @Override
+    void setTag(byte[] tag) {
+        expected = tag.clone();
+    }
+}
