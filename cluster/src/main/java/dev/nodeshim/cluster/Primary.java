@@ -256,7 +256,9 @@ final class Primary {
                     h = RoundRobinHandle.open(address == null ? new InetSocketAddress(port)
                             : new InetSocketAddress(address, port));
                 } catch (IOException e) {
-                    reply.put("error", e.getClass().getSimpleName() + ": " + e.getMessage());
+                    reply.put("error", BindErrors.code(e));
+                    reply.put("address", address);
+                    reply.put("port", port);
                     w.send(reply);
                     return;
                 }

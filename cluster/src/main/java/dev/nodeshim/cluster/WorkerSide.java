@@ -2,7 +2,6 @@ package dev.nodeshim.cluster;
 
 import static dev.nodeshim.process.NodeProcess.process;
 
-import dev.nodeshim.errors.NodeError;
 import dev.nodeshim.events.Listener1;
 import dev.nodeshim.loop.EventLoop;
 import java.io.IOException;
@@ -33,6 +32,7 @@ final class WorkerSide {
     private final List<ClusterServer> servers = new ArrayList<>();
     private final Map<Integer, IntConsumer> queries = new HashMap<>();
     private final Map<Integer, CompletableFuture<InetSocketAddress>> queryFailures = new HashMap<>();
+    private final Map<Integer, Runnable> bindFailures = new HashMap<>();
     private int seq;
     private boolean disconnecting;
     private boolean closing;
@@ -74,9 +74,14 @@ final class WorkerSide {
             int n = Protocol.intOf(m, "seq");
             IntConsumer k = queries.remove(n);
             CompletableFuture<InetSocketAddress> f = queryFailures.remove(n);
+            Runnable onError = bindFailures.remove(n);
             String error = Protocol.stringOf(m, "error");
             if (error != null) {
-                f.completeExceptionally(new NodeError("Error", "EADDRINUSE", "listen " + error));
+                if (onError != null) {
+                    onError.run(); // the private server we bound for nothing
+                }
+                f.completeExceptionally(BindErrors.error(error, Protocol.stringOf(m, "address"),
+                        Protocol.intOf(m, "port")));
             } else if (k != null) {
                 k.accept(Protocol.intOf(m, "port"));
             }
@@ -104,6 +109,10 @@ final class WorkerSide {
                 return f;
             }
             servers.add(server);
+            bindFailures.put(n, () -> {
+                servers.remove(server);
+                closeQuietly(server);
+            });
             q.put("privatePort", priv.getPort());
             queries.put(n, publicPort -> f.complete(address(host, publicPort)));
         } else {
@@ -112,7 +121,7 @@ final class WorkerSide {
                 try {
                     bound = server.bind(address(host, sharedPort));
                 } catch (IOException e) {
-                    f.completeExceptionally(e);
+                    f.completeExceptionally(BindErrors.error(BindErrors.code(e), host, sharedPort));
                     return;
                 }
                 servers.add(server);
@@ -127,6 +136,18 @@ final class WorkerSide {
         queryFailures.put(n, f);
         process.send(q);
         return f;
+    }
+
+    private static void closeQuietly(ClusterServer server) {
+        Thread t = new Thread(() -> {
+            try {
+                server.close();
+            } catch (IOException | RuntimeException ignored) {
+                // it served nothing
+            }
+        }, "nodeshim-cluster-close");
+        t.setDaemon(true);
+        t.start();
     }
 
     private static InetSocketAddress address(String host, int port) {

@@ -77,7 +77,17 @@ final class ClusterWorkers {
                     throw new IllegalStateException("not a worker");
                 }
                 int port = Integer.parseInt(process.env().getOrDefault("PORT", "0"));
-                cluster.listen(ClusterServer.of(http(), Duration.ZERO), port, "127.0.0.1");
+                cluster.listen(ClusterServer.of(http(), Duration.ZERO), port, "127.0.0.1").whenComplete((a, e) -> {
+                    if (e instanceof dev.nodeshim.errors.NodeError err) {
+                        // cluster-eaddrinuse.js's worker: what its server's 'error' carries
+                        Map<String, Object> m = new LinkedHashMap<>();
+                        m.put("name", err.name());
+                        m.put("code", err.code());
+                        m.put("message", err.getMessage());
+                        m.putAll(err.props());
+                        process.send(m);
+                    }
+                });
             }));
         }
     }

@@ -119,6 +119,31 @@ class SharedPortTest {
         assertEquals(Map.of("1", REQUESTS / 2, "2", REQUESTS / 2), r.servedBy());
     }
 
+    /**
+     * cluster-eaddrinuse.js: a worker's listen on a port another socket holds fails as node 20's does,
+     * under both policies (under SCHED_RR the primary's bind fails, under SCHED_NONE the worker's).
+     */
+    @Test
+    void portInUseIsNodesBindError() throws Exception {
+        try (java.net.ServerSocket blocker = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            int port = blocker.getLocalPort();
+            List<String> reports = new ArrayList<>();
+            for (int policy : List.of(Cluster.SCHED_RR, Cluster.SCHED_NONE)) {
+                cluster.resetForTests();
+                EventLoop.run(() -> {
+                    cluster.schedulingPolicy(policy);
+                    cluster.setupPrimary(ClusterSettings.of().exec(ClusterWorkers.Http.class));
+                    Worker w = cluster.fork(Map.of("PORT", Integer.toString(port)));
+                    w.on("message", (Listener1<Object>) m -> {
+                        reports.add(NodeOut.json(m).replace(Integer.toString(port), "PORT"));
+                        w.kill();
+                    });
+                });
+            }
+            assertEquals(NodeOut.lines("cluster-eaddrinuse.out"), reports);
+        }
+    }
+
     /** Sanity of the helper outside a cluster: listen binds directly in a primary. */
     @Test
     void listenInThePrimaryBindsDirectly() throws Exception {
