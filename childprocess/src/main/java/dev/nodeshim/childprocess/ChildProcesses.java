@@ -312,6 +312,30 @@ public final class ChildProcesses {
 
     private static void armTimeout(ChildProcess child, SpawnOptions o, ExecState state) {
         armTimeout(child, o.timeoutMs, o.killSignal, state);
+        armAbort(child, o.signal, o.killSignal);
+    }
+
+    /**
+     * The {@code signal} option (node 20, observed): an abort while the child runs kills it with
+     * killSignal and emits 'error' (AbortError) at once, inside {@code abort()}; a signal aborted
+     * before the start does the same on the tick after 'spawn'.
+     */
+    static void armAbort(ChildProcess child, dev.nodeshim.events.AbortSignal signal, String killSignal) {
+        if (signal == null || child.pid() == null) {
+            return;
+        }
+        Runnable onAbort = () -> {
+            if (child.exitCode() == null && child.signalCode() == null) {
+                child.kill(killSignal);
+            }
+            child.emit("error", Errors.abortError(signal.reason()));
+        };
+        if (signal.aborted()) {
+            dev.nodeshim.loop.EventLoop.current().nextTick(onAbort);
+            return;
+        }
+        signal.addEventListener("abort", onAbort);
+        child.on("exit", () -> signal.removeEventListener("abort", onAbort));
     }
 
     private static void armTimeout(ChildProcess child, long timeoutMs, String killSignal, ExecState state) {
@@ -326,9 +350,8 @@ public final class ChildProcesses {
         }
     }
 
-    /** exec/execFile's collected output; touched on the loop thread only. */
     /**
-     * What exec/execFile collect. With {@code encoding: 'buffer'} the bytes, cut at maxBuffer. With a
+     * What exec/execFile collect (on the loop thread only). With {@code encoding: 'buffer'} the bytes, cut at maxBuffer. With a
      * string encoding, Node's observed rule (node 20): each stream is decoded as it comes
      * ({@code setEncoding}), the count is in bytes, and the chunk that passes maxBuffer is cut as a
      * <i>string</i> at the bytes left — in UTF-16 units: {@code printf héé} with maxBuffer 4 keeps

@@ -2,6 +2,7 @@ package dev.nodeshim.childprocess;
 
 import dev.nodeshim.buffer.Buffer;
 import dev.nodeshim.errors.Errors;
+import dev.nodeshim.events.AbortSignal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -16,7 +17,7 @@ import java.util.Map;
  */
 public final class SpawnOptions {
     private static final SpawnOptions DEFAULTS =
-            new SpawnOptions("utf8", null, null, null, 0, "SIGTERM", 1024 * 1024, List.of("pipe", "pipe", "pipe"));
+            new SpawnOptions("utf8", null, null, null, 0, "SIGTERM", 1024 * 1024, List.of("pipe", "pipe", "pipe"), null);
 
     final String encoding;
     final Path cwd;
@@ -27,9 +28,10 @@ public final class SpawnOptions {
     final long maxBuffer;
     /** One of {@code pipe}, {@code inherit}, {@code ignore} for fd 0, 1 and 2. */
     final List<String> stdio;
+    final AbortSignal signal;
 
     private SpawnOptions(String encoding, Path cwd, Map<String, String> env, String shell, long timeoutMs,
-            String killSignal, long maxBuffer, List<String> stdio) {
+            String killSignal, long maxBuffer, List<String> stdio, AbortSignal signal) {
         this.encoding = encoding;
         this.cwd = cwd;
         this.env = env;
@@ -38,6 +40,7 @@ public final class SpawnOptions {
         this.killSignal = killSignal;
         this.maxBuffer = maxBuffer;
         this.stdio = stdio;
+        this.signal = signal;
     }
 
     /** Node's defaults. */
@@ -52,12 +55,12 @@ public final class SpawnOptions {
      */
     public SpawnOptions encoding(String name) {
         String e = name == null || !Buffer.isEncoding(name) ? "buffer" : name;
-        return new SpawnOptions(e, cwd, env, shell, timeoutMs, killSignal, maxBuffer, stdio);
+        return new SpawnOptions(e, cwd, env, shell, timeoutMs, killSignal, maxBuffer, stdio, signal);
     }
 
     /** {@code cwd}. */
     public SpawnOptions cwd(Path dir) {
-        return new SpawnOptions(encoding, dir, env, shell, timeoutMs, killSignal, maxBuffer, stdio);
+        return new SpawnOptions(encoding, dir, env, shell, timeoutMs, killSignal, maxBuffer, stdio, signal);
     }
 
     /** {@code cwd} as a string. */
@@ -68,7 +71,7 @@ public final class SpawnOptions {
     /** {@code env}: the child's whole environment. */
     public SpawnOptions env(Map<String, String> environment) {
         Map<String, String> copy = environment == null ? null : Map.copyOf(new LinkedHashMap<>(environment));
-        return new SpawnOptions(encoding, cwd, copy, shell, timeoutMs, killSignal, maxBuffer, stdio);
+        return new SpawnOptions(encoding, cwd, copy, shell, timeoutMs, killSignal, maxBuffer, stdio, signal);
     }
 
     /** {@code shell: true}: {@code /bin/sh -c "<command> <args joined by spaces>"}. */
@@ -78,7 +81,7 @@ public final class SpawnOptions {
 
     /** {@code shell: "/path/to/shell"}. */
     public SpawnOptions shell(String path) {
-        return new SpawnOptions(encoding, cwd, env, path, timeoutMs, killSignal, maxBuffer, stdio);
+        return new SpawnOptions(encoding, cwd, env, path, timeoutMs, killSignal, maxBuffer, stdio, signal);
     }
 
     /** {@code timeout}: kill with {@code killSignal} after this long (zero: never). */
@@ -88,13 +91,13 @@ public final class SpawnOptions {
             // node 20: The value of "timeout" is out of range. It must be an unsigned integer. Received -1
             throw Errors.outOfRange("timeout", "an unsigned integer", ms);
         }
-        return new SpawnOptions(encoding, cwd, env, shell, ms, killSignal, maxBuffer, stdio);
+        return new SpawnOptions(encoding, cwd, env, shell, ms, killSignal, maxBuffer, stdio, signal);
     }
 
     /** {@code killSignal} (default SIGTERM); {@code ERR_UNKNOWN_SIGNAL} for an unknown name. */
     public SpawnOptions killSignal(String signal) {
         Signals.toNumber(signal);
-        return new SpawnOptions(encoding, cwd, env, shell, timeoutMs, signal, maxBuffer, stdio);
+        return new SpawnOptions(encoding, cwd, env, shell, timeoutMs, signal, maxBuffer, stdio, this.signal);
     }
 
     /**
@@ -142,7 +145,7 @@ public final class SpawnOptions {
             }
             chosen[i] = m;
         }
-        return new SpawnOptions(encoding, cwd, env, shell, timeoutMs, killSignal, maxBuffer, List.of(chosen));
+        return new SpawnOptions(encoding, cwd, env, shell, timeoutMs, killSignal, maxBuffer, List.of(chosen), signal);
     }
 
     private static String stdioMode(String mode) {
@@ -156,6 +159,16 @@ public final class SpawnOptions {
         };
     }
 
+    /**
+     * {@code signal}: aborting it kills the child with {@code killSignal} and emits {@code 'error'}
+     * ({@code AbortError}, code {@code ABORT_ERR}, the signal's reason as {@code cause}) — at once when
+     * it aborts while the child runs, after {@code 'spawn'} when it was aborted already (node 20).
+     * exec/execFile call back with that error ({@code cmd} added).
+     */
+    public SpawnOptions signal(AbortSignal abortSignal) {
+        return new SpawnOptions(encoding, cwd, env, shell, timeoutMs, killSignal, maxBuffer, stdio, abortSignal);
+    }
+
     /** {@code killSignal} as a number ({@code ERR_UNKNOWN_SIGNAL} for one that does not exist). */
     public SpawnOptions killSignal(int signal) {
         return killSignal(Signals.name(Signals.toNumber(signal)));
@@ -166,6 +179,6 @@ public final class SpawnOptions {
         if (bytes < 0) {
             throw Errors.outOfRange("options.maxBuffer", ">= 0", bytes);
         }
-        return new SpawnOptions(encoding, cwd, env, shell, timeoutMs, killSignal, bytes, stdio);
+        return new SpawnOptions(encoding, cwd, env, shell, timeoutMs, killSignal, bytes, stdio, signal);
     }
 }

@@ -268,6 +268,15 @@ public final class Errors {
         return invalidArgValue(name, value, "is invalid");
     }
 
+    /**
+     * Node's {@code AbortError} (code {@code ABORT_ERR}): {@code The operation was aborted}, with the
+     * signal's reason as {@code cause} — what an API that took an {@code AbortSignal} reports when it aborts.
+     */
+    public static NodeError abortError(Object cause) {
+        NodeError e = new NodeError("AbortError", "ABORT_ERR", "The operation was aborted");
+        return cause == null ? e : e.withProp("cause", cause);
+    }
+
     /** {@code ERR_UNHANDLED_ERROR} (an {@code Error}): {@code Unhandled error. ('boom')}. */
     public static NodeError unhandledError(Object value) {
         String msg = "Unhandled error." + " (" + Inspect.inspect(value) + ")";
