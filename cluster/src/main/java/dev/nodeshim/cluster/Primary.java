@@ -150,6 +150,12 @@ final class Primary {
         cluster.emit("exit", w, code, signal);
     }
 
+    void weight(Worker w, int weight) {
+        for (RoundRobinHandle h : joined.getOrDefault(w.id(), List.of())) {
+            h.weight(w.id(), weight);
+        }
+    }
+
     void forget(Worker w) {
         workers.remove(w.id());
     }
@@ -265,6 +271,7 @@ final class Primary {
                 handles.put(key, h);
             }
             h.add(w.id(), Protocol.intOf(m, "privatePort"));
+            h.weight(w.id(), w.weight());
             joined.computeIfAbsent(w.id(), k -> new ArrayList<>()).add(h);
             int publicPort = h.address().getPort();
             reply.put("port", publicPort);

@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * {@code SCHED_RR} in the primary: the primary owns the shared port and hands each accepted connection
- * to the next worker in turn.
+ * to the next worker in turn, weighted as nginx does it ({@link SmoothWeighted}; every weight is 1
+ * unless {@link Worker#weight(int)} says otherwise).
  *
  * <h2>Why bytes are forwarded</h2>
  * Node passes the accepted socket's descriptor to the worker over its IPC pipe. The JDK cannot send a
@@ -56,10 +57,8 @@ final class RoundRobinHandle {
     private final ServerSocketChannel server;
     private final InetSocketAddress address;
     /** Under {@code this}: changed on the loop thread, read by the acceptor. */
-    private final List<Target> targets = new java.util.ArrayList<>();
+    private final SmoothWeighted<Target> targets = new SmoothWeighted<>();
     private final Thread acceptor;
-    /** Under {@code this}. */
-    private int next;
 
     private RoundRobinHandle(ServerSocketChannel server) throws IOException {
         this.server = server;
@@ -90,17 +89,22 @@ final class RoundRobinHandle {
 
     /** Routes connections to {@code port} too, after the workers already there. */
     synchronized void add(int workerId, int port) {
-        targets.add(new Target(workerId, port));
+        targets.add(new Target(workerId, port), 1);
     }
 
     /** Stops routing to the worker; true when no worker is left. */
     synchronized boolean remove(int workerId) {
         targets.removeIf(t -> t.workerId() == workerId);
-        return targets.isEmpty();
+        return targets.size() == 0;
     }
 
     synchronized boolean has(int workerId) {
-        return targets.stream().anyMatch(t -> t.workerId() == workerId);
+        return targets.anyMatch(t -> t.workerId() == workerId);
+    }
+
+    /** The worker's share: {@code weight} connections to every 1 of a worker of weight 1. */
+    synchronized void weight(int workerId, int weight) {
+        targets.weight(t -> t.workerId() == workerId, weight);
     }
 
     /** Stops accepting; connections already handed over go on. */
@@ -167,10 +171,10 @@ final class RoundRobinHandle {
                 // Picking a worker and counting the connection as its own happen together, under the
                 // lock remove() takes: once a worker is removed, every connection it will ever get is
                 // already counted, so whenDrained cannot miss one still connecting.
-                if (tries >= targets.size() || targets.isEmpty()) {
+                if (tries >= targets.size()) {
                     break;
                 }
-                t = targets.get(Math.floorMod(next++, targets.size()));
+                t = targets.next();
                 opened(t.workerId());
             }
             SocketChannel worker = null;

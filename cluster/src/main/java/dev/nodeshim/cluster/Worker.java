@@ -32,6 +32,7 @@ public final class Worker extends EventEmitter {
     /** The primary called disconnect() or kill() (supervision must not replace it). */
     private boolean stoppedByPrimary;
     private boolean disconnectRequested;
+    private int weight = 1;
 
     /** The primary's view of a forked worker. */
     Worker(int id, ChildProcess child, Primary primary) {
@@ -130,6 +131,29 @@ public final class Worker extends EventEmitter {
     /** {@code worker.destroy()}: Node's old name of {@link #kill()}. */
     public void destroy() {
         kill();
+    }
+
+    /** This worker's weight in {@code SCHED_RR} (not in Node; nginx's weighted round robin): 1 by default. */
+    public int weight() {
+        return weight;
+    }
+
+    /**
+     * Sets this worker's weight in {@code SCHED_RR}: it gets {@code weight} connections for every one a
+     * worker of weight 1 gets, spread out as nginx spreads them. Primary only; applies at once, also to
+     * ports it already serves. Returns this worker.
+     *
+     * @throws IllegalArgumentException for a weight below 1
+     */
+    public Worker weight(int value) {
+        if (value < 1) {
+            throw new IllegalArgumentException("a weight must be >= 1: " + value);
+        }
+        weight = value;
+        if (primary != null) {
+            primary.weight(this, value);
+        }
+        return this;
     }
 
     /** {@code worker.isConnected()}: whether its IPC channel is open. */

@@ -42,13 +42,17 @@ class SharedPortTest {
     private record Run(Map<String, Integer> servedBy, List<Integer> ports) {}
 
     private static Run run(int policy) {
+        return run(policy, 1);
+    }
+
+    private static Run run(int policy, int firstWeight) {
         Map<String, Integer> servedBy = new TreeMap<>();
         List<Integer> ports = new ArrayList<>();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         int code = EventLoop.run(() -> {
             cluster.schedulingPolicy(policy);
             cluster.setupPrimary(ClusterSettings.of().exec(ClusterWorkers.Http.class));
-            cluster.fork();
+            cluster.fork().weight(firstWeight);
             cluster.fork();
             EventLoop loop = EventLoop.current();
             cluster.on("listening", (Worker w, ListeningAddress a) -> {
@@ -142,6 +146,16 @@ class SharedPortTest {
             }
             assertEquals(NodeOut.lines("cluster-eaddrinuse.out"), reports);
         }
+    }
+
+    /**
+     * SCHED_RR with weights 3 and 1 (nginx's smooth weighted round robin): every 4 sequential connections
+     * go 3 to the first worker and 1 to the second, so 40 split exactly 30/10.
+     */
+    @Test
+    void schedRrFollowsWeights() {
+        Run r = run(Cluster.SCHED_RR, 3);
+        assertEquals(Map.of("1", REQUESTS * 3 / 4, "2", REQUESTS / 4), r.servedBy());
     }
 
     /** Sanity of the helper outside a cluster: listen binds directly in a primary. */
