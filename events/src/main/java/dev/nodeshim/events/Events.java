@@ -21,8 +21,22 @@ public final class Events {
      * The future completes on the thread that emits, synchronously inside {@code emit}.
      */
     public static CompletableFuture<Object[]> once(EventEmitter emitter, Object name) {
+        return once(emitter, name, null);
+    }
+
+    /**
+     * Node's {@code events.once(emitter, name, {signal})}: as {@link #once(EventEmitter, Object)}, and
+     * failed with an {@code AbortError} ({@code ABORT_ERR}, the signal's reason as {@code cause}) when
+     * the signal aborts first — then both listeners are removed; a signal already aborted fails it at
+     * once without adding any (node 20). A {@code null} signal is no signal.
+     */
+    public static CompletableFuture<Object[]> once(EventEmitter emitter, Object name, AbortSignal signal) {
         requireEmitter(emitter);
         CompletableFuture<Object[]> result = new CompletableFuture<>();
+        if (signal != null && signal.aborted()) {
+            result.completeExceptionally(dev.nodeshim.errors.Errors.abortError(signal.reason()));
+            return result;
+        }
         Object type = EventEmitter.key(name);
         boolean watchErrors = !"error".equals(type);
         Listener[] errorListener = new Listener[1];
@@ -43,6 +57,17 @@ public final class Events {
         emitter.once(type, resolver);
         if (watchErrors) {
             emitter.once("error", errorListener[0]);
+        }
+        if (signal != null) {
+            Runnable onAbort = () -> {
+                emitter.removeListener(type, resolver);
+                if (errorListener[0] != null) {
+                    emitter.removeListener("error", errorListener[0]);
+                }
+                result.completeExceptionally(dev.nodeshim.errors.Errors.abortError(signal.reason()));
+            };
+            signal.addEventListener("abort", onAbort);
+            result.whenComplete((args, err) -> signal.removeEventListener("abort", onAbort));
         }
         return result;
     }

@@ -76,4 +76,31 @@ class AbortSignalTest {
         EventLoop.run(() -> AbortSignal.timeout(60_000).addEventListener("abort", () -> none.add("fired")));
         assertTrue(none.isEmpty());
     }
+
+    /** node 20: once(ee, 'foo', {signal}) rejects with AbortError (cause = reason) and removes its listeners. */
+    @Test
+    void eventsOnceWithASignal() {
+        EventEmitter ee = new EventEmitter();
+        AbortController ac = new AbortController();
+        var f = Events.once(ee, "foo", ac.signal());
+        assertEquals(1, ee.listenerCount("foo"));
+        assertEquals(1, ee.listenerCount("error"));
+        ac.abort("r");
+        assertEquals(0, ee.listenerCount("foo"));
+        assertEquals(0, ee.listenerCount("error"));
+        NodeError e = (NodeError) assertThrows(java.util.concurrent.CompletionException.class, f::join).getCause();
+        assertEquals("AbortError ABORT_ERR The operation was aborted r",
+                e.name() + " " + e.code() + " " + e.getMessage() + " " + e.prop("cause"));
+
+        var pre = Events.once(ee, "foo", AbortSignal.abort());
+        assertTrue(pre.isCompletedExceptionally());
+        assertEquals(0, ee.listenerCount("foo")); // nothing added
+
+        AbortController ac2 = new AbortController();
+        var ok = Events.once(ee, "foo", ac2.signal());
+        ee.emit("foo", 1);
+        assertEquals(1, ok.join()[0]);
+        ac2.abort(); // after resolution: nothing happens
+        assertFalse(ok.isCompletedExceptionally());
+    }
 }
