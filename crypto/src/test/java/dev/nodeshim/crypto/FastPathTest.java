@@ -161,6 +161,21 @@ class FastPathTest {
     }
 
     @Property(tries = 60)
+    void jdkGcmEncryptionEqualsTheReference(@ForAll long seed, @ForAll @IntRange(min = 0, max = 2) int keySize) {
+        Random r = new Random(seed);
+        byte[] key = random(r, 16 + 8 * keySize);
+        byte[] iv = random(r, 12);
+        int tagLength = new int[] {4, 8, 12, 13, 16}[r.nextInt(5)];
+        byte[] aad = r.nextBoolean() ? random(r, length(r) / 4) : null;
+        byte[] data = random(r, length(r));
+        BlockFn fn = BlockFn.of(Registry.Family.AES, key);
+        CipherEngine fast = new JdkGcmEncryptEngine(fn, new javax.crypto.spec.SecretKeySpec(key, "AES"), iv, tagLength);
+        CipherEngine reference = new ReferenceGcmEngine(BlockFn.of(Registry.Family.AES, key), iv, true, tagLength);
+        same(fast, reference, aad, data, r);
+        assertArrayEquals(reference.tag(), fast.tag());
+    }
+
+    @Property(tries = 60)
     void chachaPolyEncryptionEqualsTheReference(@ForAll long seed) {
         Random r = new Random(seed);
         byte[] key = random(r, 32);
