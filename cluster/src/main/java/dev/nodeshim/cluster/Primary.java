@@ -133,6 +133,7 @@ final class Primary {
             w.exitedAfterDisconnect(false);
         }
         stopRouting(w);
+        failMemoryQueries(w);
         if (w.disconnectRequested() || w.isDead()) {
             workers.remove(w.id());
         }
@@ -154,6 +155,40 @@ final class Primary {
         for (RoundRobinHandle h : joined.getOrDefault(w.id(), List.of())) {
             h.weight(w.id(), weight);
         }
+    }
+
+    private final Map<Integer, java.util.concurrent.CompletableFuture<Map<String, Long>>> memoryQueries = new HashMap<>();
+    private final Map<Integer, List<Integer>> memoryQueriesOf = new HashMap<>();
+    private int memorySeq;
+
+    /**
+     * The worker's {@code process.memoryUsage()} ({@code rss}, {@code heapTotal}, {@code heapUsed}),
+     * asked over the channel; completes on the loop, with an empty map when the worker cannot answer
+     * (not connected, or it disconnects first).
+     */
+    java.util.concurrent.CompletableFuture<Map<String, Long>> memoryUsage(Worker w) {
+        java.util.concurrent.CompletableFuture<Map<String, Long>> f = new java.util.concurrent.CompletableFuture<>();
+        if (!w.isConnected()) {
+            f.complete(Map.of());
+            return f;
+        }
+        int seq = ++memorySeq;
+        memoryQueries.put(seq, f);
+        memoryQueriesOf.computeIfAbsent(w.id(), k -> new ArrayList<>()).add(seq);
+        Map<String, Object> q = Protocol.message("status");
+        q.put("seq", seq);
+        w.send(q);
+        return f;
+    }
+
+    private void failMemoryQueries(Worker w) {
+        for (int seq : memoryQueriesOf.getOrDefault(w.id(), List.of())) {
+            java.util.concurrent.CompletableFuture<Map<String, Long>> f = memoryQueries.remove(seq);
+            if (f != null) {
+                f.complete(Map.of());
+            }
+        }
+        memoryQueriesOf.remove(w.id());
     }
 
     void forget(Worker w) {
@@ -190,6 +225,16 @@ final class Primary {
                 drainThenReply(w);
             }
             case "queryServer" -> queryServer(w, m);
+            case "statusReply" -> {
+                java.util.concurrent.CompletableFuture<Map<String, Long>> f = memoryQueries.remove(Protocol.intOf(m, "seq"));
+                if (f != null) {
+                    Map<String, Long> mem = new LinkedHashMap<>();
+                    for (String k : List.of("rss", "heapTotal", "heapUsed")) {
+                        mem.put(k, ((Number) ((Map<?, ?>) m).get(k)).longValue());
+                    }
+                    f.complete(mem);
+                }
+            }
             case "listening" -> {
                 String key = key(Protocol.stringOf(m, "address"), Protocol.intOf(m, "requested"));
                 int port = Protocol.intOf(m, "port");

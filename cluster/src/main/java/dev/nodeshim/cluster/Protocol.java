@@ -12,10 +12,12 @@ import java.util.Map;
  * worker → primary   online                                   the worker runs
  *                    queryServer {seq, address, port[, privatePort]}   listen() asks for the port
  *                    listening {seq, address, port, requested}  (SCHED_NONE) bound the shared port
+ *                    statusReply {seq, rss, heapTotal, heapUsed}   its process.memoryUsage()
  *                    exitedAfterDisconnect                    the worker's disconnect() began: stop
  *                                                              routing to it, answer drained
  * primary → worker   queryReply {seq, port | error}           the port to bind (SCHED_NONE) or the
  *                                                              public port it now routes (SCHED_RR)
+ *                    status {seq}                             asks for statusReply
  *                    disconnect                               the primary's worker.disconnect()
  *                    drained                                  every connection forwarded to the worker
  *                                                              has ended: it may close its servers

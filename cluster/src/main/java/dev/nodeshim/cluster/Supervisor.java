@@ -219,6 +219,29 @@ public final class Supervisor extends EventEmitter {
         return out;
     }
 
+    /**
+     * {@link #slots()} with each live worker's memory ({@link Worker#memoryUsage()}) and CPU time:
+     * the operator's view PM2 gives. Completes on the loop once every live worker has answered.
+     */
+    public java.util.concurrent.CompletableFuture<List<WorkerStatus>> status() {
+        List<SlotStatus> base = slots();
+        List<java.util.concurrent.CompletableFuture<WorkerStatus>> parts = new ArrayList<>();
+        for (int i = 0; i < base.size(); i++) {
+            SlotStatus st = base.get(i);
+            Worker w = slots.get(i).worker;
+            Long cpu = st.pid() == null ? null : ProcessHandle.of(st.pid()).flatMap(h -> h.info().totalCpuDuration())
+                    .map(Duration::toMillis).orElse(null);
+            java.util.concurrent.CompletableFuture<Map<String, Long>> mem = w.isDead()
+                    ? java.util.concurrent.CompletableFuture.completedFuture(Map.of()) : w.memoryUsage();
+            parts.add(mem.thenApply(m -> new WorkerStatus(st, m.get("rss"), m.get("heapUsed"), m.get("heapTotal"), cpu)));
+        }
+        return java.util.concurrent.CompletableFuture.allOf(parts.toArray(new java.util.concurrent.CompletableFuture<?>[0]))
+                .thenApply(v -> parts.stream().map(java.util.concurrent.CompletableFuture::join).toList());
+    }
+
+    /** A slot with its worker's memory in bytes and CPU time in ms; null where unknown. */
+    public record WorkerStatus(SlotStatus slot, Long rss, Long heapUsed, Long heapTotal, Long cpuMs) {}
+
     /** Stops supervising: pending restarts are cancelled, no exit is restarted any more. Idempotent. */
     public void close() {
         if (closed) {

@@ -156,6 +156,21 @@ public final class Worker extends EventEmitter {
         return this;
     }
 
+    /**
+     * The worker's {@code process.memoryUsage()} ({@code rss}, {@code heapTotal}, {@code heapUsed} in
+     * bytes), reported by the worker over the channel (not in Node; what PM2 shows). Primary only;
+     * completes on the loop, with an empty map when the worker cannot answer (not connected, or a worker
+     * that never called into {@code Cluster}: then it never completes — combine with a timeout).
+     */
+    public java.util.concurrent.CompletableFuture<java.util.Map<String, Long>> memoryUsage() {
+        if (primary == null) {
+            dev.nodeshim.process.NodeProcess.MemoryUsage m = process.memoryUsage();
+            return java.util.concurrent.CompletableFuture.completedFuture(
+                    java.util.Map.of("rss", m.rss(), "heapTotal", m.heapTotal(), "heapUsed", m.heapUsed()));
+        }
+        return primary.memoryUsage(this);
+    }
+
     /** {@code worker.isConnected()}: whether its IPC channel is open. */
     public boolean isConnected() {
         return child != null ? child.connected() : process.connected();

@@ -70,6 +70,14 @@ final class WorkerSide {
             disconnect();
         } else if ("drained".equals(act)) {
             closeServersThenDisconnect();
+        } else if ("status".equals(act)) {
+            dev.nodeshim.process.NodeProcess.MemoryUsage mem = process.memoryUsage();
+            Map<String, Object> r = Protocol.message("statusReply");
+            r.put("seq", Protocol.intOf(m, "seq"));
+            r.put("rss", mem.rss());
+            r.put("heapTotal", mem.heapTotal());
+            r.put("heapUsed", mem.heapUsed());
+            process.send(r);
         } else if ("queryReply".equals(act)) {
             int n = Protocol.intOf(m, "seq");
             IntConsumer k = queries.remove(n);

@@ -2,6 +2,7 @@ package dev.nodeshim.cluster;
 
 import static dev.nodeshim.cluster.Cluster.cluster;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nodeshim.events.Listener1;
 import dev.nodeshim.loop.EventLoop;
@@ -31,6 +32,35 @@ class SupervisorTest {
     void noWorkerLeft() {
         cluster.resetForTests();
         assertEquals(List.of(), ProcessHandle.current().children().map(ProcessHandle::pid).toList());
+    }
+
+    /** The operator's view: pid, state, uptime from the primary; memory from the worker over IPC; CPU. */
+    @Test
+    void statusReportsMemoryFromTheWorker() {
+        List<Supervisor.WorkerStatus> status = new ArrayList<>();
+        long[] pid = {0};
+        AtomicLong clock = new AtomicLong(5_000);
+        EventLoop.run(() -> {
+            cluster.setupPrimary(ClusterSettings.of().exec(ClusterWorkers.Exits.class));
+            Supervisor sup = Supervisor.of(SupervisorOptions.defaults().clock(clock::get));
+            Worker w = sup.fork(Map.of("MODE", "idle"));
+            pid[0] = w.process().pid();
+            // the cluster's 'online' (after the supervisor's own listener), not the worker's (before it)
+            cluster.once("online", (Listener1<Worker>) x -> {
+                clock.addAndGet(1234);
+                sup.status().thenAccept(s -> {
+                    status.addAll(s);
+                    sup.close();
+                    cluster.disconnect();
+                });
+            });
+        });
+        assertEquals(1, status.size());
+        Supervisor.WorkerStatus s = status.get(0);
+        assertEquals(new Supervisor.SlotStatus(0, 1, pid[0], "online", 0, 1234), s.slot());
+        assertTrue(s.rss() > 16 << 20, "a JVM's RSS: " + s.rss());
+        assertTrue(s.heapUsed() > 0 && s.heapUsed() <= s.heapTotal(), s.toString());
+        assertTrue(s.cpuMs() != null && s.cpuMs() > 0, s.toString());
     }
 
     @Test
