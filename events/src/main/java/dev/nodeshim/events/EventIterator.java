@@ -35,6 +35,8 @@ public final class EventIterator implements Iterator<Object[]>, Iterable<Object[
     private final Listener onEvent;
     private final Listener onError;
     private final Listener onClose;
+    private final AbortSignal signal;
+    private final Runnable onAbort;
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
@@ -44,7 +46,15 @@ public final class EventIterator implements Iterator<Object[]>, Iterable<Object[
     private boolean finished;
 
     EventIterator(EventEmitter emitter, Object type, Object[] closeEvents) {
+        this(emitter, type, null, closeEvents);
+    }
+
+    /** With a signal: its abort ends the iteration with an AbortError, after the events already queued. */
+    EventIterator(EventEmitter emitter, Object type, AbortSignal signal, Object[] closeEvents) {
         this.emitter = emitter;
+        this.signal = signal;
+        this.onAbort = signal == null ? null
+                : () -> fail(dev.nodeshim.errors.Errors.abortError(signal.reason()));
         this.type = type;
         this.closeEvents = closeEvents == null ? new Object[0] : closeEvents.clone();
         this.owner = Thread.currentThread();
@@ -59,6 +69,9 @@ public final class EventIterator implements Iterator<Object[]>, Iterable<Object[
         }
         for (Object c : this.closeEvents) {
             emitter.on(c, onClose);
+        }
+        if (signal != null) {
+            signal.addEventListener("abort", onAbort);
         }
     }
 
@@ -186,6 +199,9 @@ public final class EventIterator implements Iterator<Object[]>, Iterable<Object[
             lock.unlock();
         }
         Runnable detach = () -> {
+            if (signal != null) {
+                signal.removeEventListener("abort", onAbort);
+            }
             emitter.removeListener(type, onEvent);
             emitter.removeListener("error", onError);
             for (Object c : closeEvents) {

@@ -82,6 +82,20 @@ public final class Events {
         return new EventIterator(emitter, EventEmitter.key(name), closeEvents);
     }
 
+    /**
+     * Node's {@code events.on(emitter, name, {signal})}: as {@link #on(EventEmitter, Object, Object...)};
+     * when the signal aborts, the events already received are still given out, then the iteration
+     * fails with an {@code AbortError} ({@code ABORT_ERR}, the reason as {@code cause}) and its
+     * listeners are removed. A signal already aborted throws that error at once (node 20).
+     */
+    public static EventIterator on(EventEmitter emitter, Object name, AbortSignal signal, Object... closeEvents) {
+        requireEmitter(emitter);
+        if (signal != null && signal.aborted()) {
+            throw dev.nodeshim.errors.Errors.abortError(signal.reason());
+        }
+        return new EventIterator(emitter, EventEmitter.key(name), signal, closeEvents);
+    }
+
     /** Node's {@code events.listenerCount(emitter, name)} (deprecated in Node, kept for ports). */
     public static int listenerCount(EventEmitter emitter, Object name) {
         requireEmitter(emitter);

@@ -103,4 +103,27 @@ class AbortSignalTest {
         ac2.abort(); // after resolution: nothing happens
         assertFalse(ok.isCompletedExceptionally());
     }
+
+    /** node 20: events.on(ee, 'bar', {signal}) yields what came before the abort, then throws AbortError. */
+    @Test
+    void eventsOnWithASignal() {
+        EventEmitter ee = new EventEmitter();
+        AbortController ac = new AbortController();
+        EventIterator it = Events.on(ee, "bar", ac.signal());
+        assertEquals(1, ee.listenerCount("bar"));
+        assertEquals(1, ee.listenerCount("error"));
+        ee.emit("bar", 1);
+        ee.emit("bar", 2);
+        ac.abort("r");
+        assertEquals(0, ee.listenerCount("bar"));
+        assertEquals(0, ee.listenerCount("error"));
+        assertEquals(1, it.next()[0]);
+        assertEquals(2, it.next()[0]);
+        assertTrue(it.hasNext()); // the error is the next "element": next() throws it
+        NodeError e = assertThrows(NodeError.class, it::next);
+        assertEquals("AbortError ABORT_ERR r", e.name() + " " + e.code() + " " + e.prop("cause"));
+        NodeError pre = assertThrows(NodeError.class, () -> Events.on(ee, "x", AbortSignal.abort()));
+        assertEquals("ABORT_ERR", pre.code());
+        assertEquals(0, ee.listenerCount("x"));
+    }
 }
