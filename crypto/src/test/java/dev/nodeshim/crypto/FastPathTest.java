@@ -87,6 +87,10 @@ class FastPathTest {
             java.util.Arrays.fill(iv, r.nextBoolean() ? 8 : 0, 15, (byte) 0xff);
         }
         byte[] data = random(r, length(r));
+        same(new JdkCtrEngine(new javax.crypto.spec.SecretKeySpec(key, "AES"), iv),
+                new ReferenceStreamModeEngine(BlockFn.of(Registry.Family.AES, key),
+                        ReferenceStreamModeEngine.Kind.CTR, iv, true),
+                null, data, r);
         for (boolean encrypt : new boolean[] {true, false}) {
             same(new StreamModeEngine(BlockFn.of(Registry.Family.AES, key), StreamModeEngine.Kind.CTR, iv, encrypt),
                     new ReferenceStreamModeEngine(BlockFn.of(Registry.Family.AES, key),
