@@ -24,8 +24,10 @@ import java.util.Map;
  * <ul>
  *   <li>{@code "restart"} (Worker replacement, Worker dead, Long delayMs) — a replacement was forked;</li>
  *   <li>{@code "errored"} (Worker last, Integer restarts) — the slot is given up;</li>
- *   <li>{@code "reload"} (Worker replacement, Worker old) — during {@link #reload}, a replacement
- *       listens and takes the slot; the old one is being disconnected.</li>
+ *   <li>{@code "reload"} (Worker replacement, Worker old) — during {@link #reload} (or a memory
+ *       reload), a replacement listens and takes the slot; the old one is being disconnected;</li>
+ *   <li>{@code "memory"} (Worker w, Long rss) — with {@link SupervisorOptions#maxMemory}, a check found
+ *       the worker over the limit: its slot is reloaded.</li>
  * </ul>
  * Loop-confined, like the cluster.
  */
@@ -60,6 +62,43 @@ public final class Supervisor extends EventEmitter {
         this.options = options;
         cluster.on("exit", onExit);
         cluster.on("online", onOnline);
+        scheduleMemoryCheck();
+    }
+
+    // ------------------------------------------------------------------------------------------------
+    // Memory limit (PM2's max_memory_restart)
+
+    private Runnable memoryTimer;
+    private final java.util.Set<Slot> reloading = new java.util.HashSet<>();
+
+    private void scheduleMemoryCheck() {
+        if (options.maxMemory > 0 && !closed) {
+            memoryTimer = options.scheduler.scheduleUnref(this::checkMemory, options.memoryCheckMs);
+        }
+    }
+
+    /** Every live worker reports its memory; a slot whose worker is over the limit is reloaded. */
+    private void checkMemory() {
+        memoryTimer = null;
+        if (closed) {
+            return;
+        }
+        for (Slot s : slots) {
+            Worker w = s.worker;
+            if (!s.state.equals("online") || reloading.contains(s)) {
+                continue;
+            }
+            w.memoryUsage().thenAccept(m -> {
+                Long rss = m.get("rss");
+                if (rss != null && rss > options.maxMemory && s.worker == w && !closed && reloading.add(s)) {
+                    emit("memory", w, rss);
+                    java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
+                    done.whenComplete((v, e) -> reloading.remove(s));
+                    reloadNext(List.of(s), 0, 30_000, done);
+                }
+            });
+        }
+        scheduleMemoryCheck();
     }
 
     /** A supervisor of the workers forked through it. */
@@ -248,6 +287,10 @@ public final class Supervisor extends EventEmitter {
             return;
         }
         closed = true;
+        if (memoryTimer != null) {
+            memoryTimer.run();
+            memoryTimer = null;
+        }
         for (Slot s : slots) {
             if (s.cancel != null) {
                 s.cancel.run();

@@ -21,14 +21,28 @@ public final class SupervisorOptions {
     @FunctionalInterface
     public interface Scheduler {
         Runnable schedule(Runnable task, long delayMs);
+
+        /** The same for a periodic check that must not keep the loop alive by itself (default: as schedule). */
+        default Runnable scheduleUnref(Runnable task, long delayMs) {
+            return schedule(task, delayMs);
+        }
     }
 
-    private static final Scheduler TIMERS = (task, delayMs) -> {
-        Timeout t = Timers.setTimeout(task, delayMs);
-        return () -> Timers.clearTimeout(t);
+    private static final Scheduler TIMERS = new Scheduler() {
+        @Override
+        public Runnable schedule(Runnable task, long delayMs) {
+            Timeout t = Timers.setTimeout(task, delayMs);
+            return () -> Timers.clearTimeout(t);
+        }
+
+        @Override
+        public Runnable scheduleUnref(Runnable task, long delayMs) {
+            Timeout t = Timers.setTimeout(task, delayMs).unref();
+            return () -> Timers.clearTimeout(t);
+        }
     };
     private static final SupervisorOptions DEFAULTS = new SupervisorOptions(100, 1.5, 15_000, 30_000, 16,
-            () -> System.nanoTime() / 1_000_000, TIMERS);
+            () -> System.nanoTime() / 1_000_000, TIMERS, 0, 30_000);
 
     final long initialDelayMs;
     final double factor;
@@ -37,9 +51,12 @@ public final class SupervisorOptions {
     final int maxRestarts;
     final LongSupplier clock;
     final Scheduler scheduler;
+    /** 0: no limit. */
+    final long maxMemory;
+    final long memoryCheckMs;
 
     private SupervisorOptions(long initialDelayMs, double factor, long maxDelayMs, long stableAfterMs, int maxRestarts,
-            LongSupplier clock, Scheduler scheduler) {
+            LongSupplier clock, Scheduler scheduler, long maxMemory, long memoryCheckMs) {
         this.initialDelayMs = initialDelayMs;
         this.factor = factor;
         this.maxDelayMs = maxDelayMs;
@@ -47,6 +64,8 @@ public final class SupervisorOptions {
         this.maxRestarts = maxRestarts;
         this.clock = clock;
         this.scheduler = scheduler;
+        this.maxMemory = maxMemory;
+        this.memoryCheckMs = memoryCheckMs;
     }
 
     /** PM2's defaults (above). */
@@ -56,7 +75,8 @@ public final class SupervisorOptions {
 
     /** The delay before the first restart of a series. */
     public SupervisorOptions initialDelay(Duration d) {
-        return new SupervisorOptions(nonNegative(d), factor, maxDelayMs, stableAfterMs, maxRestarts, clock, scheduler);
+        return new SupervisorOptions(nonNegative(d), factor, maxDelayMs, stableAfterMs, maxRestarts, clock, scheduler,
+                maxMemory, memoryCheckMs);
     }
 
     /** The factor applied to the delay at each further restart (at least 1). */
@@ -64,17 +84,20 @@ public final class SupervisorOptions {
         if (!(f >= 1)) {
             throw new IllegalArgumentException("factor must be >= 1: " + f);
         }
-        return new SupervisorOptions(initialDelayMs, f, maxDelayMs, stableAfterMs, maxRestarts, clock, scheduler);
+        return new SupervisorOptions(initialDelayMs, f, maxDelayMs, stableAfterMs, maxRestarts, clock, scheduler,
+                maxMemory, memoryCheckMs);
     }
 
     /** The longest delay. */
     public SupervisorOptions maxDelay(Duration d) {
-        return new SupervisorOptions(initialDelayMs, factor, nonNegative(d), stableAfterMs, maxRestarts, clock, scheduler);
+        return new SupervisorOptions(initialDelayMs, factor, nonNegative(d), stableAfterMs, maxRestarts, clock, scheduler,
+                maxMemory, memoryCheckMs);
     }
 
     /** The uptime after which a worker's exit starts a new series (delay and count reset). */
     public SupervisorOptions stableAfter(Duration d) {
-        return new SupervisorOptions(initialDelayMs, factor, maxDelayMs, nonNegative(d), maxRestarts, clock, scheduler);
+        return new SupervisorOptions(initialDelayMs, factor, maxDelayMs, nonNegative(d), maxRestarts, clock, scheduler,
+                maxMemory, memoryCheckMs);
     }
 
     /** Unstable restarts in a row after which the slot is given up. */
@@ -82,19 +105,39 @@ public final class SupervisorOptions {
         if (n < 0) {
             throw new IllegalArgumentException("maxRestarts must be >= 0: " + n);
         }
-        return new SupervisorOptions(initialDelayMs, factor, maxDelayMs, stableAfterMs, n, clock, scheduler);
+        return new SupervisorOptions(initialDelayMs, factor, maxDelayMs, stableAfterMs, n, clock, scheduler,
+                maxMemory, memoryCheckMs);
     }
 
     /** The clock, in milliseconds (any origin). */
     public SupervisorOptions clock(LongSupplier millis) {
         return new SupervisorOptions(initialDelayMs, factor, maxDelayMs, stableAfterMs, maxRestarts,
-                java.util.Objects.requireNonNull(millis, "clock"), scheduler);
+                java.util.Objects.requireNonNull(millis, "clock"), scheduler, maxMemory, memoryCheckMs);
     }
 
     /** How a restart is delayed. */
     public SupervisorOptions scheduler(Scheduler s) {
         return new SupervisorOptions(initialDelayMs, factor, maxDelayMs, stableAfterMs, maxRestarts, clock,
-                java.util.Objects.requireNonNull(s, "scheduler"));
+                java.util.Objects.requireNonNull(s, "scheduler"), maxMemory, memoryCheckMs);
+    }
+
+    /**
+     * PM2's {@code max_memory_restart}: a worker whose RSS (as it reports it) is above {@code bytes} at a
+     * check is replaced by a rolling reload of its slot, without dropping a request. 0 (the default)
+     * means no limit.
+     */
+    public SupervisorOptions maxMemory(long bytes) {
+        if (bytes < 0) {
+            throw new IllegalArgumentException("maxMemory must be >= 0: " + bytes);
+        }
+        return new SupervisorOptions(initialDelayMs, factor, maxDelayMs, stableAfterMs, maxRestarts, clock, scheduler,
+                bytes, memoryCheckMs);
+    }
+
+    /** How often {@link #maxMemory} is checked: every 30 s by default, as PM2's worker does. */
+    public SupervisorOptions memoryCheckInterval(Duration d) {
+        return new SupervisorOptions(initialDelayMs, factor, maxDelayMs, stableAfterMs, maxRestarts, clock, scheduler,
+                maxMemory, Math.max(1, nonNegative(d)));
     }
 
     private static long nonNegative(Duration d) {

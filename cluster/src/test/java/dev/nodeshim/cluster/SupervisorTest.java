@@ -63,6 +63,41 @@ class SupervisorTest {
         assertTrue(s.cpuMs() != null && s.cpuMs() > 0, s.toString());
     }
 
+    /**
+     * PM2's max_memory_restart: a check (run by the test through the injected scheduler) finds the worker
+     * over a limit of 1 byte, and its slot is reloaded: the replacement listens, the old one exits 0.
+     */
+    @Test
+    void overTheMemoryLimitTheSlotIsReloaded() {
+        List<String> t = new ArrayList<>();
+        List<Runnable> pending = new ArrayList<>();
+        EventLoop.run(() -> {
+            cluster.setupPrimary(ClusterSettings.of().exec(ClusterWorkers.Http.class));
+            Supervisor sup = Supervisor.of(SupervisorOptions.defaults().maxMemory(1)
+                    .scheduler((task, delayMs) -> {
+                        pending.add(task);
+                        return () -> pending.remove(task);
+                    }));
+            cluster.on("exit", (Worker w, Integer c, String s) -> t.add("exit " + w.id() + " " + c + " " + s));
+            sup.on("memory", (Worker w, Long rss) -> t.add("memory " + w.id() + " over: " + (rss > 1)));
+            sup.on("reload", (Worker fresh, Worker old) -> {
+                t.add("reload " + old.id() + " -> " + fresh.id());
+                old.once("exit", () -> {
+                    sup.close();
+                    t.add("pending after close " + pending.size());
+                    cluster.disconnect();
+                });
+            });
+            cluster.once("listening", (Worker w, ListeningAddress a) -> {
+                t.add("checks pending " + pending.size());
+                pending.remove(0).run(); // the check PM2 runs every 30 s
+            });
+            sup.fork();
+        });
+        assertEquals(List.of("checks pending 1", "memory 1 over: true", "reload 1 -> 2", "pending after close 0",
+                "exit 1 0 null", "exit 2 0 null"), t);
+    }
+
     @Test
     void crashLoopThenKilledAndDisconnectedStayDown() {
         List<String> t = new ArrayList<>();
