@@ -26,26 +26,27 @@ import java.util.stream.Stream;
  * the child and everything it started have closed theirs.
  *
  * <p>The JDK does not say which descriptor numbers {@link Pipe#open()} got, so they are found in
- * {@code /proc/self/fd}: among the pipe descriptors that appeared during the call (under a lock, so two
- * of ours never mix), the read end is the one that shows a byte we wrote into our
- * {@link Pipe.SinkChannel} and no byte once we read it back; the write end is the other descriptor of
- * the same pipe. A foreign pipe made by another thread at that moment is only looked at, never written
- * or read. Linux only, like the rest of the module's process handling.
+ * {@code /proc/self/fd} (see {@link #identify}): among the pipes that appeared during the call (under a
+ * lock, so two of ours never mix), ours is the one that shows the probe bytes we wrote into our
+ * {@link Pipe.SinkChannel}. A foreign pipe made by another thread at that moment is only looked at,
+ * never written or read. Costs two listings of {@code /proc/self/fd} and a few opens per start.
+ * Linux only, like the rest of the module's process handling.
  */
 final class OsPipe {
     private static final Object LOCK = new Object();
 
     final Pipe pipe;
-    /** {@code /proc/self/fd/N} of the read end. */
-    final File readPath;
-    /** {@code /proc/self/fd/N} of the write end. */
-    final File writePath;
+    /**
+     * {@code /proc/self/fd/N} of one of the pipe's descriptors: opened for reading it gives a read end,
+     * for writing a write end, whichever end N is.
+     */
+    final File path;
 
-    private OsPipe(Pipe pipe, int readFd, int writeFd) {
+    private OsPipe(Pipe pipe, int fd) {
         this.pipe = pipe;
-        this.readPath = new File("/proc/self/fd/" + readFd);
-        this.writePath = new File("/proc/self/fd/" + writeFd);
+        this.path = new File("/proc/self/fd/" + fd);
     }
+
 
     static OsPipe open() throws IOException {
         return open(1).get(0);
@@ -56,7 +57,6 @@ final class OsPipe {
         synchronized (LOCK) {
             Map<Integer, String> before = pipeDescriptors();
             List<Pipe> made = new ArrayList<>();
-            List<OsPipe> found = new ArrayList<>();
             try {
                 for (int i = 0; i < n; i++) {
                     made.add(Pipe.open());
@@ -65,10 +65,7 @@ final class OsPipe {
                 // new descriptors, and reused numbers that now name another pipe: another thread may
                 // have closed a descriptor since the first look and the kernel gives its number again
                 fresh.entrySet().removeIf(e -> e.getValue().equals(before.get(e.getKey())));
-                for (Pipe pipe : made) {
-                    found.add(identify(pipe, fresh));
-                }
-                return found;
+                return identify(made, fresh);
             } catch (IOException | RuntimeException e) {
                 made.forEach(OsPipe::close);
                 throw e;
@@ -76,16 +73,51 @@ final class OsPipe {
         }
     }
 
-    private static OsPipe identify(Pipe pipe, Map<Integer, String> fresh) throws IOException {
-        int readFd = readEnd(pipe, fresh);
-        if (readFd >= 0) {
-            for (Map.Entry<Integer, String> w : fresh.entrySet()) {
-                if (w.getKey() != readFd && w.getValue().equals(fresh.get(readFd)) && isWriteEnd(w.getKey())) {
-                    return new OsPipe(pipe, readFd, w.getKey());
+    /**
+     * Which new descriptor is which of {@code made}: pipe k gets k + 1 probe bytes; a descriptor of it
+     * (opened again for reading through its {@code /proc/self/fd} link) then shows k + 1 bytes
+     * available (FIONREAD, which {@link FileInputStream#available} asks for a pipe), and none once the
+     * bytes are read back. Only pipes with both ends among the new descriptors are looked at (so a
+     * writer exists and opening for reading does not wait), and nothing is written to or read from
+     * any other pipe. Either end's link will do for both directions: opening it again gives a new
+     * descriptor of the same pipe with the access asked for.
+     */
+    private static List<OsPipe> identify(List<Pipe> made, Map<Integer, String> fresh) throws IOException {
+        Map<String, List<Integer>> byPipe = new HashMap<>();
+        fresh.forEach((fd, target) -> byPipe.computeIfAbsent(target, t -> new ArrayList<>()).add(fd));
+        for (int k = 0; k < made.size(); k++) {
+            made.get(k).sink().write(ByteBuffer.wrap(new byte[k + 1]));
+        }
+        OsPipe[] found = new OsPipe[made.size()];
+        try {
+            for (List<Integer> fds : byPipe.values()) {
+                if (fds.size() != 2) {
+                    continue;
+                }
+                int fd = fds.get(0);
+                int k = available(fd) - 1;
+                if (k >= 0 && k < found.length && found[k] == null) {
+                    drain(made.get(k));
+                    if (available(fd) == 0) {
+                        found[k] = new OsPipe(made.get(k), fd);
+                    }
                 }
             }
+        } finally {
+            made.forEach(p -> {
+                try {
+                    drain(p);
+                } catch (IOException ignored) {
+                    // a pipe that failed here is closed by the caller
+                }
+            });
         }
-        throw new IOException("could not find the descriptors of a new pipe in /proc/self/fd");
+        for (OsPipe p : found) {
+            if (p == null) {
+                throw new IOException("could not find the descriptors of a new pipe in /proc/self/fd");
+            }
+        }
+        return List.of(found);
     }
 
     /** Closes both of our ends. */
@@ -111,54 +143,20 @@ final class OsPipe {
         return pipes;
     }
 
-    private static boolean isWriteEnd(int fd) throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc/self/fdinfo/" + fd))) {
-            if (line.startsWith("flags:")) {
-                return (Integer.parseInt(line.substring(6).trim(), 8) & 3) == 1; // O_WRONLY
-            }
-        }
-        return false;
-    }
-
-    /**
-     * Which of {@code candidates} is the read end of {@code pipe}, or -1: with one byte written into
-     * {@code pipe}, its read end shows one byte available (FIONREAD, which {@link FileInputStream#available}
-     * asks for a pipe), and none once the byte is read back. Nothing is written to or read from any
-     * other pipe.
-     */
-    private static int readEnd(Pipe pipe, Map<Integer, String> candidates) throws IOException {
-        pipe.sink().write(ByteBuffer.wrap(new byte[] {0x2A}));
-        try {
-            for (Map.Entry<Integer, String> c : candidates.entrySet()) {
-                int fd = c.getKey();
-                // only a read end whose write end is open too: opening a pipe with no writer would wait
-                boolean paired = candidates.entrySet().stream().anyMatch(o -> o.getKey() != fd
-                        && o.getValue().equals(c.getValue()));
-                if (paired && !isWriteEnd(fd) && available(fd) == 1) {
-                    drain(pipe);
-                    if (available(fd) == 0) {
-                        return fd;
-                    }
-                    return -1; // not ours after all; our byte is gone, nothing else was touched
-                }
-            }
-            return -1;
-        } finally {
-            drain(pipe);
-        }
-    }
-
     private static int available(int fd) throws IOException {
         try (FileInputStream in = new FileInputStream("/proc/self/fd/" + fd)) {
             return in.available();
         }
     }
 
-    /** Reads back the probe byte if it is still there. */
+    /** Reads back whatever probe bytes are still in {@code pipe}. */
     private static void drain(Pipe pipe) throws IOException {
         pipe.source().configureBlocking(false);
         try {
-            pipe.source().read(ByteBuffer.allocate(1));
+            ByteBuffer buf = ByteBuffer.allocate(64);
+            while (pipe.source().read(buf) > 0) {
+                buf.clear();
+            }
         } finally {
             pipe.source().configureBlocking(true);
         }

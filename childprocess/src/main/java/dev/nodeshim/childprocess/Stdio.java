@@ -31,10 +31,10 @@ final class Stdio {
             throw new UncheckedIOException("could not make the child's stdio pipes", e);
         }
         boolean inheritIn = modes.get(0).equals("inherit");
-        pb.redirectInput(s.pipes[0] != null ? ProcessBuilder.Redirect.from(s.pipes[0].readPath)
+        pb.redirectInput(s.pipes[0] != null ? ProcessBuilder.Redirect.from(s.pipes[0].path)
                 : inheritIn ? ProcessBuilder.Redirect.INHERIT : ProcessBuilder.Redirect.from(new File("/dev/null")));
-        pb.redirectOutput(s.pipes[1] != null ? ProcessBuilder.Redirect.to(s.pipes[1].writePath) : output(modes.get(1)));
-        pb.redirectError(s.pipes[2] != null ? ProcessBuilder.Redirect.to(s.pipes[2].writePath) : output(modes.get(2)));
+        pb.redirectOutput(s.pipes[1] != null ? ProcessBuilder.Redirect.to(s.pipes[1].path) : output(modes.get(1)));
+        pb.redirectError(s.pipes[2] != null ? ProcessBuilder.Redirect.to(s.pipes[2].path) : output(modes.get(2)));
         return s;
     }
 
