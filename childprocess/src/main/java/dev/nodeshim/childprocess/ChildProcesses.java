@@ -307,6 +307,7 @@ public final class ChildProcesses {
         ForkOptions o = options == null ? ForkOptions.defaults() : options;
         ChildProcess child = ChildProcess.fork(mainClass, checkArgs(args), o);
         armTimeout(child, o.timeoutMs, o.killSignal, null);
+        armAbort(child, o.signal, o.killSignal);
         return child;
     }
 

@@ -15,7 +15,7 @@ import java.util.Map;
  * ({@code java.home/bin/java}). {@code timeout} (none) and {@code killSignal} (SIGTERM) as for spawn.
  */
 public final class ForkOptions {
-    private static final ForkOptions DEFAULTS = new ForkOptions(null, null, List.of(), null, false, 0, "SIGTERM");
+    private static final ForkOptions DEFAULTS = new ForkOptions(null, null, List.of(), null, false, 0, "SIGTERM", null);
 
     final Path cwd;
     final Map<String, String> env;
@@ -24,9 +24,10 @@ public final class ForkOptions {
     final boolean silent;
     final long timeoutMs;
     final String killSignal;
+    final dev.nodeshim.events.AbortSignal signal;
 
     private ForkOptions(Path cwd, Map<String, String> env, List<String> execArgv, String execPath, boolean silent,
-            long timeoutMs, String killSignal) {
+            long timeoutMs, String killSignal, dev.nodeshim.events.AbortSignal signal) {
         this.cwd = cwd;
         this.env = env;
         this.execArgv = execArgv;
@@ -34,6 +35,7 @@ public final class ForkOptions {
         this.silent = silent;
         this.timeoutMs = timeoutMs;
         this.killSignal = killSignal;
+        this.signal = signal;
     }
 
     /** Node's defaults. */
@@ -43,7 +45,7 @@ public final class ForkOptions {
 
     /** {@code cwd}. */
     public ForkOptions cwd(Path dir) {
-        return new ForkOptions(dir, env, execArgv, execPath, silent, timeoutMs, killSignal);
+        return new ForkOptions(dir, env, execArgv, execPath, silent, timeoutMs, killSignal, signal);
     }
 
     /** {@code cwd} as a string. */
@@ -54,7 +56,7 @@ public final class ForkOptions {
     /** {@code env}: the child's whole environment (the channel's variables are added to it). */
     public ForkOptions env(Map<String, String> environment) {
         Map<String, String> copy = environment == null ? null : Map.copyOf(new LinkedHashMap<>(environment));
-        return new ForkOptions(cwd, copy, execArgv, execPath, silent, timeoutMs, killSignal);
+        return new ForkOptions(cwd, copy, execArgv, execPath, silent, timeoutMs, killSignal, signal);
     }
 
     /**
@@ -70,12 +72,12 @@ public final class ForkOptions {
                 throw Errors.invalidArgType("options.execArgv[" + i + "]", "string", null);
             }
         }
-        return new ForkOptions(cwd, env, List.copyOf(list), execPath, silent, timeoutMs, killSignal);
+        return new ForkOptions(cwd, env, List.copyOf(list), execPath, silent, timeoutMs, killSignal, signal);
     }
 
     /** {@code execPath}: the java executable to run. */
     public ForkOptions execPath(String javaExecutable) {
-        return new ForkOptions(cwd, env, execArgv, javaExecutable, silent, timeoutMs, killSignal);
+        return new ForkOptions(cwd, env, execArgv, javaExecutable, silent, timeoutMs, killSignal, signal);
     }
 
     /**
@@ -84,7 +86,7 @@ public final class ForkOptions {
      * child's stdout and stderr and gives it a stdin that stays open and empty until it exits.
      */
     public ForkOptions silent(boolean value) {
-        return new ForkOptions(cwd, env, execArgv, execPath, value, timeoutMs, killSignal);
+        return new ForkOptions(cwd, env, execArgv, execPath, value, timeoutMs, killSignal, signal);
     }
 
     /**
@@ -98,13 +100,18 @@ public final class ForkOptions {
             // node 20: The value of "timeout" is out of range. It must be an unsigned integer. Received -1
             throw Errors.outOfRange("timeout", "an unsigned integer", ms);
         }
-        return new ForkOptions(cwd, env, execArgv, execPath, silent, ms, killSignal);
+        return new ForkOptions(cwd, env, execArgv, execPath, silent, ms, killSignal, signal);
+    }
+
+    /** {@code signal}: as for spawn ({@link SpawnOptions#signal}) — aborting kills the child and emits an AbortError. */
+    public ForkOptions signal(dev.nodeshim.events.AbortSignal abortSignal) {
+        return new ForkOptions(cwd, env, execArgv, execPath, silent, timeoutMs, killSignal, abortSignal);
     }
 
     /** {@code killSignal} for {@code timeout} (default SIGTERM); {@code ERR_UNKNOWN_SIGNAL} for an unknown name. */
     public ForkOptions killSignal(String signal) {
         Signals.toNumber(signal);
-        return new ForkOptions(cwd, env, execArgv, execPath, silent, timeoutMs, signal);
+        return new ForkOptions(cwd, env, execArgv, execPath, silent, timeoutMs, signal, this.signal);
     }
 
     /**

@@ -78,4 +78,19 @@ class AbortTest {
         ac.abort();
         assertFalse(t.stream().anyMatch(s -> s.startsWith("error")), t.toString());
     }
+
+    /** fork takes the signal too: the child JVM is killed and 'error' is the AbortError. */
+    @Test
+    void forkWithASignal() {
+        List<String> t = new ArrayList<>();
+        EventLoop.run(() -> {
+            AbortController ac = new AbortController();
+            ChildProcess c = ChildProcesses.fork(ForkChildren.Echo.class, List.of(),
+                    ForkOptions.defaults().signal(ac.signal()));
+            c.on("error", (NodeError e) -> t.add("error " + e.code()));
+            c.on("exit", (Integer code, String signal) -> t.add("exit " + code + " " + signal));
+            c.on("spawn", () -> ac.abort());
+        });
+        assertEquals(List.of("error ABORT_ERR", "exit null SIGTERM"), t);
+    }
 }
