@@ -192,6 +192,28 @@ public final class Cluster extends EventEmitter {
         primary.disconnectAll(callback);
     }
 
+    /**
+     * Graceful shutdown of the primary (not in Node, where a program writes it with
+     * {@code process.on('SIGTERM')}; the events module has no signal events yet): installs a JVM
+     * shutdown hook, so that on SIGTERM, SIGINT, SIGHUP or {@code System.exit} every worker is
+     * disconnected first — it stops getting connections, finishes what it has, closes its servers —
+     * and the JVM ends once they have exited, or after {@code grace}, when those left are killed. A
+     * {@link Supervisor} replaces no worker from then on. Call it on the loop thread; once per JVM.
+     *
+     * <p>Caveat: when the loop thread itself calls {@code System.exit} (or {@code process.exit}), it
+     * cannot run the disconnects while it waits for the hook: then the workers are killed after
+     * {@code grace}.
+     */
+    public void shutdownOnExit(java.time.Duration grace) {
+        requirePrimary("shutdownOnExit");
+        primary.shutdownOnExit(grace.toMillis());
+    }
+
+    /** Whether a shutdown (see {@link #shutdownOnExit}) has begun. */
+    boolean shuttingDown() {
+        return primary.shuttingDown();
+    }
+
     /** {@link #listen(ClusterServer, int, String)} on every interface. */
     public CompletableFuture<InetSocketAddress> listen(ClusterServer server, int port) {
         return listen(server, port, null);

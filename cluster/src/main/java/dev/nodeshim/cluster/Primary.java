@@ -116,6 +116,10 @@ final class Primary {
         ChildProcess child = ChildProcesses.fork(settings.exec(), settings.args(), o);
         Worker w = new Worker(id, child, this);
         workers.put(id, w);
+        Long pid = child.pid();
+        if (pid != null) {
+            livePids.add(pid);
+        }
         child.on("internalMessage", (Listener1<Object>) m -> internal(w, m));
         child.on("message", (Listener1<Object>) m -> {
             cluster.emit("message", w, m);
@@ -144,11 +148,66 @@ final class Primary {
 
     private void exited(Worker w, Integer code, String signal) {
         w.markExited();
+        if (w.process().pid() != null) {
+            livePids.remove(w.process().pid());
+        }
         stopRouting(w);
         joined.remove(w.id());
         workers.remove(w.id());
         w.emit("exit", code, signal);
         cluster.emit("exit", w, code, signal);
+    }
+
+    // ------------------------------------------------------------------------------------------------
+    // Graceful shutdown (SIGTERM, SIGINT, System.exit)
+
+    /** Pids of the live worker processes, for the shutdown hook's thread. */
+    private final java.util.Set<Long> livePids = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private volatile boolean shuttingDown;
+    private Thread shutdownHook;
+
+    boolean shuttingDown() {
+        return shuttingDown;
+    }
+
+    /**
+     * A JVM shutdown hook: on SIGTERM, SIGINT, SIGHUP or System.exit, the loop disconnects every worker
+     * (they drain and close their servers) and the hook waits until they have exited, at most
+     * {@code graceMs}; workers still alive then are killed, so none outlives the primary.
+     */
+    void shutdownOnExit(long graceMs) {
+        if (shutdownHook != null) {
+            return;
+        }
+        EventLoop loop = EventLoop.current();
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        shutdownHook = new Thread(() -> {
+            if (livePids.isEmpty()) {
+                return;
+            }
+            loop.execute(() -> {
+                shuttingDown = true;
+                cluster.on("exit", (Worker w, Integer c, String s) -> {
+                    if (workers.isEmpty()) {
+                        done.countDown();
+                    }
+                });
+                if (workers.isEmpty()) {
+                    done.countDown();
+                } else {
+                    disconnectAll(null);
+                }
+            });
+            try {
+                done.await(graceMs, java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            for (long pid : livePids) {
+                ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+            }
+        }, "nodeshim-cluster-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
     void weight(Worker w, int weight) {

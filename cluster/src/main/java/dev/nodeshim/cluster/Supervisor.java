@@ -149,7 +149,7 @@ public final class Supervisor extends EventEmitter {
         if (s == null) {
             return;
         }
-        if (closed || w.stoppedByPrimary() || Boolean.TRUE.equals(w.exitedAfterDisconnect())) {
+        if (closed || cluster.shuttingDown() || w.stoppedByPrimary() || Boolean.TRUE.equals(w.exitedAfterDisconnect())) {
             s.state = "stopped";
             return;
         }
@@ -162,7 +162,7 @@ public final class Supervisor extends EventEmitter {
         s.state = "waiting";
         s.cancel = options.scheduler.schedule(() -> {
             s.cancel = null;
-            if (closed) {
+            if (closed || cluster.shuttingDown()) {
                 s.state = "stopped";
                 return;
             }

@@ -114,6 +114,38 @@ final class ClusterWorkers {
         }
     }
 
+    /**
+     * A primary with {@code cluster.shutdownOnExit}: forks two {@link Http} workers, sends its parent
+     * {@code {"pids": [...]}} when both listen, and appends each worker's exit to the file {@code args[0]}.
+     */
+    static final class GracefulPrimary {
+        public static void main(String[] args) {
+            System.exit(EventLoop.run(args, () -> {
+                cluster.setupPrimary(ClusterSettings.of().exec(Http.class));
+                cluster.on("exit", (Worker w, Integer c, String sig) -> {
+                    try {
+                        java.nio.file.Files.writeString(java.nio.file.Path.of(args[0]),
+                                "exit " + c + " " + sig + " " + w.exitedAfterDisconnect() + "\n",
+                                java.nio.file.StandardOpenOption.APPEND);
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
+                cluster.shutdownOnExit(Duration.ofSeconds(20));
+                cluster.fork();
+                cluster.fork();
+                java.util.List<Long> pids = new java.util.ArrayList<>();
+                cluster.on("listening", (Worker w, ListeningAddress a) -> {
+                    pids.add(w.process().pid());
+                    if (pids.size() == 2) {
+                        process.send(Map.of("pids", pids));
+                    }
+                });
+                process.on("message", (Listener1<Object>) m -> { });
+            }));
+        }
+    }
+
     static HttpServer http() {
         try {
             HttpServer s = HttpServer.create();
