@@ -90,7 +90,19 @@ public final class ChildProcess extends EventEmitter {
         String file = spawnargs.get(0);
         EventLoop loop = EventLoop.current();
         ChildProcess child = new ChildProcess(loop, file, spawnargs);
-        ProcessBuilder pb = Launch.builder(spawnargs, o.cwd, o.env);
+        List<String> argv = spawnargs;
+        if (o.detached) {
+            // detached: the child leads a new session and process group, as Node's setsid() before exec;
+            // setsid(1) does that and execs the command (same pid, it is not a group leader here)
+            IOException notRunnable = Launch.checkExecutable(file, o.cwd, o.env);
+            if (notRunnable != null) {
+                child.failStart(notRunnable);
+                return child;
+            }
+            argv = new ArrayList<>(spawnargs);
+            argv.add(0, "setsid");
+        }
+        ProcessBuilder pb = Launch.builder(argv, o.cwd, o.env);
         // 'pipe' goes through pipes of our own, not the JDK's (see OsPipe: close must wait for grandchildren)
         Stdio stdio = Stdio.prepare(pb, o.stdio);
         try {

@@ -37,4 +37,35 @@ final class Launch {
         }
         return pb;
     }
+
+    /**
+     * What {@code execvp} would say of {@code file} before it runs, as the exception the JDK throws for
+     * a failed start ({@code error=2} missing, {@code error=13} not executable), or {@code null} when it
+     * can be run. Needed where a wrapper program starts the command ({@code detached}: {@code setsid}),
+     * so that a missing command is still Node's {@code spawn nope ENOENT}, not the wrapper's exit 127.
+     */
+    static java.io.IOException checkExecutable(String file, Path cwd, Map<String, String> env) {
+        if (file.contains("/")) {
+            Path p = cwd == null ? Path.of(file) : cwd.resolve(file);
+            return runnable(p) ? null : failure(java.nio.file.Files.exists(p) ? 13 : 2);
+        }
+        String path = env != null ? env.get("PATH") : System.getenv("PATH");
+        boolean sawOne = false;
+        for (String dir : (path == null ? "/usr/local/bin:/usr/bin:/bin" : path).split(":", -1)) {
+            Path p = Path.of(dir.isEmpty() ? "." : dir).resolve(file);
+            if (runnable(p)) {
+                return null;
+            }
+            sawOne |= java.nio.file.Files.exists(p);
+        }
+        return failure(sawOne ? 13 : 2);
+    }
+
+    private static boolean runnable(Path p) {
+        return java.nio.file.Files.isRegularFile(p) && java.nio.file.Files.isExecutable(p);
+    }
+
+    private static java.io.IOException failure(int errno) {
+        return new java.io.IOException("error=" + errno + ", " + (errno == 2 ? "No such file or directory" : "Permission denied"));
+    }
 }

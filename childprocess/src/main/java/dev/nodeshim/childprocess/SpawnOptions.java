@@ -17,7 +17,7 @@ import java.util.Map;
  */
 public final class SpawnOptions {
     private static final SpawnOptions DEFAULTS =
-            new SpawnOptions("utf8", null, null, null, 0, "SIGTERM", 1024 * 1024, List.of("pipe", "pipe", "pipe"), null);
+            new SpawnOptions("utf8", null, null, null, 0, "SIGTERM", 1024 * 1024, List.of("pipe", "pipe", "pipe"), null, false);
 
     final String encoding;
     final Path cwd;
@@ -29,9 +29,10 @@ public final class SpawnOptions {
     /** One of {@code pipe}, {@code inherit}, {@code ignore} for fd 0, 1 and 2. */
     final List<String> stdio;
     final AbortSignal signal;
+    final boolean detached;
 
     private SpawnOptions(String encoding, Path cwd, Map<String, String> env, String shell, long timeoutMs,
-            String killSignal, long maxBuffer, List<String> stdio, AbortSignal signal) {
+            String killSignal, long maxBuffer, List<String> stdio, AbortSignal signal, boolean detached) {
         this.encoding = encoding;
         this.cwd = cwd;
         this.env = env;
@@ -41,6 +42,7 @@ public final class SpawnOptions {
         this.maxBuffer = maxBuffer;
         this.stdio = stdio;
         this.signal = signal;
+        this.detached = detached;
     }
 
     /** Node's defaults. */
@@ -55,12 +57,12 @@ public final class SpawnOptions {
      */
     public SpawnOptions encoding(String name) {
         String e = name == null || !Buffer.isEncoding(name) ? "buffer" : name;
-        return new SpawnOptions(e, cwd, env, shell, timeoutMs, killSignal, maxBuffer, stdio, signal);
+        return new SpawnOptions(e, cwd, env, shell, timeoutMs, killSignal, maxBuffer, stdio, signal, detached);
     }
 
     /** {@code cwd}. */
     public SpawnOptions cwd(Path dir) {
-        return new SpawnOptions(encoding, dir, env, shell, timeoutMs, killSignal, maxBuffer, stdio, signal);
+        return new SpawnOptions(encoding, dir, env, shell, timeoutMs, killSignal, maxBuffer, stdio, signal, detached);
     }
 
     /** {@code cwd} as a string. */
@@ -71,7 +73,7 @@ public final class SpawnOptions {
     /** {@code env}: the child's whole environment. */
     public SpawnOptions env(Map<String, String> environment) {
         Map<String, String> copy = environment == null ? null : Map.copyOf(new LinkedHashMap<>(environment));
-        return new SpawnOptions(encoding, cwd, copy, shell, timeoutMs, killSignal, maxBuffer, stdio, signal);
+        return new SpawnOptions(encoding, cwd, copy, shell, timeoutMs, killSignal, maxBuffer, stdio, signal, detached);
     }
 
     /** {@code shell: true}: {@code /bin/sh -c "<command> <args joined by spaces>"}. */
@@ -81,7 +83,7 @@ public final class SpawnOptions {
 
     /** {@code shell: "/path/to/shell"}. */
     public SpawnOptions shell(String path) {
-        return new SpawnOptions(encoding, cwd, env, path, timeoutMs, killSignal, maxBuffer, stdio, signal);
+        return new SpawnOptions(encoding, cwd, env, path, timeoutMs, killSignal, maxBuffer, stdio, signal, detached);
     }
 
     /** {@code timeout}: kill with {@code killSignal} after this long (zero: never). */
@@ -91,13 +93,13 @@ public final class SpawnOptions {
             // node 20: The value of "timeout" is out of range. It must be an unsigned integer. Received -1
             throw Errors.outOfRange("timeout", "an unsigned integer", ms);
         }
-        return new SpawnOptions(encoding, cwd, env, shell, ms, killSignal, maxBuffer, stdio, signal);
+        return new SpawnOptions(encoding, cwd, env, shell, ms, killSignal, maxBuffer, stdio, signal, detached);
     }
 
     /** {@code killSignal} (default SIGTERM); {@code ERR_UNKNOWN_SIGNAL} for an unknown name. */
     public SpawnOptions killSignal(String signal) {
         Signals.toNumber(signal);
-        return new SpawnOptions(encoding, cwd, env, shell, timeoutMs, signal, maxBuffer, stdio, this.signal);
+        return new SpawnOptions(encoding, cwd, env, shell, timeoutMs, signal, maxBuffer, stdio, this.signal, detached);
     }
 
     /**
@@ -145,7 +147,7 @@ public final class SpawnOptions {
             }
             chosen[i] = m;
         }
-        return new SpawnOptions(encoding, cwd, env, shell, timeoutMs, killSignal, maxBuffer, List.of(chosen), signal);
+        return new SpawnOptions(encoding, cwd, env, shell, timeoutMs, killSignal, maxBuffer, List.of(chosen), signal, detached);
     }
 
     private static String stdioMode(String mode) {
@@ -166,7 +168,16 @@ public final class SpawnOptions {
      * exec/execFile call back with that error ({@code cmd} added).
      */
     public SpawnOptions signal(AbortSignal abortSignal) {
-        return new SpawnOptions(encoding, cwd, env, shell, timeoutMs, killSignal, maxBuffer, stdio, abortSignal);
+        return new SpawnOptions(encoding, cwd, env, shell, timeoutMs, killSignal, maxBuffer, stdio, abortSignal, detached);
+    }
+
+    /**
+     * {@code detached: true}: the child leads a new session and process group (Linux {@code setsid}),
+     * so a signal to our group (Ctrl-C) does not reach it; with {@code child.unref()} and stdio that is
+     * not piped to us it can outlive this process, as under Node.
+     */
+    public SpawnOptions detached(boolean on) {
+        return new SpawnOptions(encoding, cwd, env, shell, timeoutMs, killSignal, maxBuffer, stdio, signal, on);
     }
 
     /** {@code killSignal} as a number ({@code ERR_UNKNOWN_SIGNAL} for one that does not exist). */
@@ -179,6 +190,6 @@ public final class SpawnOptions {
         if (bytes < 0) {
             throw Errors.outOfRange("options.maxBuffer", ">= 0", bytes);
         }
-        return new SpawnOptions(encoding, cwd, env, shell, timeoutMs, killSignal, bytes, stdio, signal);
+        return new SpawnOptions(encoding, cwd, env, shell, timeoutMs, killSignal, bytes, stdio, signal, detached);
     }
 }

@@ -65,4 +65,27 @@ class StdioOptionsTest {
         assertThrows(UnsupportedOperationException.class, () -> SpawnOptions.defaults().stdio(List.of("pipe", "pipe", "pipe", "ipc")));
         assertThrows(UnsupportedOperationException.class, () -> SpawnOptions.defaults().stdio(List.of("ipc")));
     }
+
+    /** node 20: with detached the child's pgid and sid are its own pid; a missing program is still ENOENT. */
+    @Test
+    void detachedLeadsItsOwnSessionAndGroup() throws Exception {
+        List<String> t = new ArrayList<>();
+        EventLoop.run(() -> {
+            ChildProcess c = spawn("sh", List.of("-c", "cat /proc/$$/stat"), SpawnOptions.defaults().detached(true));
+            StringBuilder out = new StringBuilder();
+            c.stdout().on("data", (Buffer b) -> out.append(b.toString()));
+            c.on("close", (Integer code, String signal) -> {
+                String[] stat = out.toString().split(" ");
+                long pid = c.pid();
+                t.add("pid " + (Long.parseLong(stat[0]) == pid) + " pgid " + (Long.parseLong(stat[4]) == pid)
+                        + " sid " + (Long.parseLong(stat[5]) == pid) + " exit " + code);
+            });
+            ChildProcess missing = spawn("nope-xyz", List.of(), SpawnOptions.defaults().detached(true));
+            missing.on("error", (NodeError e) -> t.add("error " + e.getMessage()));
+            ChildProcess notExecutable = spawn("/etc/passwd", List.of(), SpawnOptions.defaults().detached(true));
+            notExecutable.on("error", (NodeError e) -> t.add("error " + e.getMessage()));
+        });
+        assertEquals(List.of("error spawn nope-xyz ENOENT", "error spawn /etc/passwd EACCES",
+                "pid true pgid true sid true exit 0"), t);
+    }
 }
