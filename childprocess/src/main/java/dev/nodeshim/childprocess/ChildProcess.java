@@ -86,21 +86,33 @@ public final class ChildProcess extends EventEmitter {
 
     /** Starts the child; must run on the loop's thread. */
     static ChildProcess start(String command, List<String> args, SpawnOptions o) {
-        List<String> spawnargs = Launch.argv(command, args, o.shell);
-        String file = spawnargs.get(0);
+        List<String> argv = Launch.argv(command, args, o.shell);
+        String file = argv.get(0);
+        List<String> spawnargs = argv;
+        if (o.argv0 != null) {
+            spawnargs = new ArrayList<>(argv);
+            spawnargs.set(0, o.argv0); // node: spawnargs[0] is argv0, spawnfile the program
+        }
         EventLoop loop = EventLoop.current();
         ChildProcess child = new ChildProcess(loop, file, spawnargs);
-        List<String> argv = spawnargs;
-        if (o.detached) {
-            // detached: the child leads a new session and process group, as Node's setsid() before exec;
-            // setsid(1) does that and execs the command (same pid, it is not a group leader here)
+        if (o.detached || o.argv0 != null) {
+            // Wrappers that end in exec (same pid): bash's `exec -a` gives the program another argv[0];
+            // setsid(1) makes it lead a new session and process group, as Node's setsid() before exec.
+            // A command they cannot run must still be Node's spawn error, not the wrapper's exit 127.
             IOException notRunnable = Launch.checkExecutable(file, o.cwd, o.env);
             if (notRunnable != null) {
                 child.failStart(notRunnable);
                 return child;
             }
-            argv = new ArrayList<>(spawnargs);
-            argv.add(0, "setsid");
+            List<String> wrapped = new ArrayList<>();
+            if (o.detached) {
+                wrapped.add("setsid");
+            }
+            if (o.argv0 != null) {
+                wrapped.addAll(List.of("bash", "-c", "exec -a \"$0\" \"$@\"", o.argv0));
+            }
+            wrapped.addAll(argv);
+            argv = wrapped;
         }
         ProcessBuilder pb = Launch.builder(argv, o.cwd, o.env);
         // 'pipe' goes through pipes of our own, not the JDK's (see OsPipe: close must wait for grandchildren)

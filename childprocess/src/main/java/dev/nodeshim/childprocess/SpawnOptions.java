@@ -17,7 +17,7 @@ import java.util.Map;
  */
 public final class SpawnOptions {
     private static final SpawnOptions DEFAULTS =
-            new SpawnOptions("utf8", null, null, null, 0, "SIGTERM", 1024 * 1024, List.of("pipe", "pipe", "pipe"), null, false);
+            new SpawnOptions("utf8", null, null, null, 0, "SIGTERM", 1024 * 1024, List.of("pipe", "pipe", "pipe"), null, false, null);
 
     final String encoding;
     final Path cwd;
@@ -30,9 +30,11 @@ public final class SpawnOptions {
     final List<String> stdio;
     final AbortSignal signal;
     final boolean detached;
+    final String argv0;
 
     private SpawnOptions(String encoding, Path cwd, Map<String, String> env, String shell, long timeoutMs,
-            String killSignal, long maxBuffer, List<String> stdio, AbortSignal signal, boolean detached) {
+            String killSignal, long maxBuffer, List<String> stdio, AbortSignal signal, boolean detached,
+            String argv0) {
         this.encoding = encoding;
         this.cwd = cwd;
         this.env = env;
@@ -43,6 +45,7 @@ public final class SpawnOptions {
         this.stdio = stdio;
         this.signal = signal;
         this.detached = detached;
+        this.argv0 = argv0;
     }
 
     /** Node's defaults. */
@@ -57,12 +60,12 @@ public final class SpawnOptions {
      */
     public SpawnOptions encoding(String name) {
         String e = name == null || !Buffer.isEncoding(name) ? "buffer" : name;
-        return new SpawnOptions(e, cwd, env, shell, timeoutMs, killSignal, maxBuffer, stdio, signal, detached);
+        return new SpawnOptions(e, cwd, env, shell, timeoutMs, killSignal, maxBuffer, stdio, signal, detached, argv0);
     }
 
     /** {@code cwd}. */
     public SpawnOptions cwd(Path dir) {
-        return new SpawnOptions(encoding, dir, env, shell, timeoutMs, killSignal, maxBuffer, stdio, signal, detached);
+        return new SpawnOptions(encoding, dir, env, shell, timeoutMs, killSignal, maxBuffer, stdio, signal, detached, argv0);
     }
 
     /** {@code cwd} as a string. */
@@ -73,7 +76,7 @@ public final class SpawnOptions {
     /** {@code env}: the child's whole environment. */
     public SpawnOptions env(Map<String, String> environment) {
         Map<String, String> copy = environment == null ? null : Map.copyOf(new LinkedHashMap<>(environment));
-        return new SpawnOptions(encoding, cwd, copy, shell, timeoutMs, killSignal, maxBuffer, stdio, signal, detached);
+        return new SpawnOptions(encoding, cwd, copy, shell, timeoutMs, killSignal, maxBuffer, stdio, signal, detached, argv0);
     }
 
     /** {@code shell: true}: {@code /bin/sh -c "<command> <args joined by spaces>"}. */
@@ -83,7 +86,7 @@ public final class SpawnOptions {
 
     /** {@code shell: "/path/to/shell"}. */
     public SpawnOptions shell(String path) {
-        return new SpawnOptions(encoding, cwd, env, path, timeoutMs, killSignal, maxBuffer, stdio, signal, detached);
+        return new SpawnOptions(encoding, cwd, env, path, timeoutMs, killSignal, maxBuffer, stdio, signal, detached, argv0);
     }
 
     /** {@code timeout}: kill with {@code killSignal} after this long (zero: never). */
@@ -93,13 +96,13 @@ public final class SpawnOptions {
             // node 20: The value of "timeout" is out of range. It must be an unsigned integer. Received -1
             throw Errors.outOfRange("timeout", "an unsigned integer", ms);
         }
-        return new SpawnOptions(encoding, cwd, env, shell, ms, killSignal, maxBuffer, stdio, signal, detached);
+        return new SpawnOptions(encoding, cwd, env, shell, ms, killSignal, maxBuffer, stdio, signal, detached, argv0);
     }
 
     /** {@code killSignal} (default SIGTERM); {@code ERR_UNKNOWN_SIGNAL} for an unknown name. */
     public SpawnOptions killSignal(String signal) {
         Signals.toNumber(signal);
-        return new SpawnOptions(encoding, cwd, env, shell, timeoutMs, signal, maxBuffer, stdio, this.signal, detached);
+        return new SpawnOptions(encoding, cwd, env, shell, timeoutMs, signal, maxBuffer, stdio, this.signal, detached, argv0);
     }
 
     /**
@@ -147,7 +150,7 @@ public final class SpawnOptions {
             }
             chosen[i] = m;
         }
-        return new SpawnOptions(encoding, cwd, env, shell, timeoutMs, killSignal, maxBuffer, List.of(chosen), signal, detached);
+        return new SpawnOptions(encoding, cwd, env, shell, timeoutMs, killSignal, maxBuffer, List.of(chosen), signal, detached, argv0);
     }
 
     private static String stdioMode(String mode) {
@@ -168,7 +171,7 @@ public final class SpawnOptions {
      * exec/execFile call back with that error ({@code cmd} added).
      */
     public SpawnOptions signal(AbortSignal abortSignal) {
-        return new SpawnOptions(encoding, cwd, env, shell, timeoutMs, killSignal, maxBuffer, stdio, abortSignal, detached);
+        return new SpawnOptions(encoding, cwd, env, shell, timeoutMs, killSignal, maxBuffer, stdio, abortSignal, detached, argv0);
     }
 
     /**
@@ -177,7 +180,16 @@ public final class SpawnOptions {
      * not piped to us it can outlive this process, as under Node.
      */
     public SpawnOptions detached(boolean on) {
-        return new SpawnOptions(encoding, cwd, env, shell, timeoutMs, killSignal, maxBuffer, stdio, signal, on);
+        return new SpawnOptions(encoding, cwd, env, shell, timeoutMs, killSignal, maxBuffer, stdio, signal, on, argv0);
+    }
+
+    /**
+     * {@code argv0}: the child's {@code argv[0]} (and {@code spawnargs[0]}) instead of the command; the
+     * program is still found by the command's name. Done with bash's {@code exec -a}, so bash must be
+     * installed (it is on Debian and most Linux systems).
+     */
+    public SpawnOptions argv0(String name) {
+        return new SpawnOptions(encoding, cwd, env, shell, timeoutMs, killSignal, maxBuffer, stdio, signal, detached, name);
     }
 
     /** {@code killSignal} as a number ({@code ERR_UNKNOWN_SIGNAL} for one that does not exist). */
@@ -190,6 +202,6 @@ public final class SpawnOptions {
         if (bytes < 0) {
             throw Errors.outOfRange("options.maxBuffer", ">= 0", bytes);
         }
-        return new SpawnOptions(encoding, cwd, env, shell, timeoutMs, killSignal, bytes, stdio, signal, detached);
+        return new SpawnOptions(encoding, cwd, env, shell, timeoutMs, killSignal, bytes, stdio, signal, detached, argv0);
     }
 }

@@ -88,4 +88,18 @@ class StdioOptionsTest {
         assertEquals(List.of("error spawn nope-xyz ENOENT", "error spawn /etc/passwd EACCES",
                 "pid true pgid true sid true exit 0"), t);
     }
+
+    /** node 20: argv0 is the child's $0 and spawnargs[0]; spawnfile stays the program. */
+    @Test
+    void argv0NamesTheChild() {
+        List<String> t = new ArrayList<>();
+        EventLoop.run(() -> {
+            ChildProcess c = spawn("sh", List.of("-c", "echo $0"), SpawnOptions.defaults().argv0("my name"));
+            t.add(c.spawnfile() + " " + c.spawnargs());
+            StringBuilder out = new StringBuilder();
+            c.stdout().on("data", (Buffer b) -> out.append(b.toString()));
+            c.on("close", (Integer code, String signal) -> t.add(out + "exit " + code));
+        });
+        assertEquals(List.of("sh [my name, -c, echo $0]", "my name\nexit 0"), t);
+    }
 }
