@@ -43,7 +43,11 @@ final class Primary {
     private final Map<String, RoundRobinHandle> handles = new HashMap<>();
     /** SCHED_NONE: the port every worker binds for a requested address (port 0 is chosen by the first). */
     private final Map<String, Integer> sharedPorts = new HashMap<>();
-    private final Map<String, List<Runnable>> waitingForPort = new HashMap<>();
+    private final Map<String, List<PortWaiter>> waitingForPort = new HashMap<>();
+    /** SCHED_NONE: the worker binding port 0 of an address for all, while the others wait. */
+    private final Map<String, Worker> choosingPort = new HashMap<>();
+
+    private record PortWaiter(Worker worker, Map<String, Object> reply) {}
     /** SCHED_RR: the handles each worker was added to, for draining its connections. */
     private final Map<Integer, List<RoundRobinHandle>> joined = new HashMap<>();
     /** How long a disconnecting worker's forwarded connections may take to end before it closes anyway. */
@@ -138,6 +142,7 @@ final class Primary {
         }
         stopRouting(w);
         failMemoryQueries(w);
+        choosingWorkerGone(w);
         if (w.disconnectRequested() || w.isDead()) {
             workers.remove(w.id());
         }
@@ -297,10 +302,14 @@ final class Primary {
             case "listening" -> {
                 String key = key(Protocol.stringOf(m, "address"), Protocol.intOf(m, "requested"));
                 int port = Protocol.intOf(m, "port");
-                List<Runnable> waiting = waitingForPort.remove(key);
+                List<PortWaiter> waiting = waitingForPort.remove(key);
+                choosingPort.remove(key);
                 if (waiting != null) {
                     sharedPorts.put(key, port);
-                    waiting.forEach(Runnable::run);
+                    for (PortWaiter pw : waiting) {
+                        pw.reply().put("port", port);
+                        pw.worker().send(pw.reply());
+                    }
                 }
                 listening(w, Protocol.stringOf(m, "address"), port);
             }
@@ -389,14 +398,32 @@ final class Primary {
             reply.put("port", known);
             w.send(reply);
         } else if (waitingForPort.containsKey(key)) {
-            waitingForPort.get(key).add(() -> {
-                reply.put("port", sharedPorts.get(key));
-                w.send(reply);
-            });
+            waitingForPort.get(key).add(new PortWaiter(w, reply));
         } else {
             waitingForPort.put(key, new ArrayList<>());
+            choosingPort.put(key, w);
             reply.put("port", 0);
             w.send(reply);
+        }
+    }
+
+    /** The worker choosing a shared port went away before it listened: the next waiting one chooses. */
+    private void choosingWorkerGone(Worker w) {
+        for (Map.Entry<String, Worker> e : new ArrayList<>(choosingPort.entrySet())) {
+            if (e.getValue() != w) {
+                continue;
+            }
+            String key = e.getKey();
+            List<PortWaiter> waiting = waitingForPort.get(key);
+            PortWaiter next = waiting.isEmpty() ? null : waiting.remove(0);
+            if (next == null) {
+                choosingPort.remove(key);
+                waitingForPort.remove(key);
+            } else {
+                choosingPort.put(key, next.worker());
+                next.reply().put("port", 0);
+                next.worker().send(next.reply());
+            }
         }
     }
 

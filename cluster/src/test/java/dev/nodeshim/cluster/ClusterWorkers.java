@@ -146,6 +146,25 @@ final class ClusterWorkers {
         }
     }
 
+    /** Asks for port 0 like {@link Http}, then dies inside its server's bind (SharedPortTest). */
+    static final class DiesInBind {
+        public static void main(String[] args) {
+            System.exit(EventLoop.run(args, () -> {
+                cluster.isWorker();
+                cluster.listen(new ClusterServer() {
+                    @Override
+                    public java.net.InetSocketAddress bind(java.net.InetSocketAddress address) {
+                        Runtime.getRuntime().halt(1);
+                        return address;
+                    }
+
+                    @Override
+                    public void close() { }
+                }, 0, "127.0.0.1");
+            }));
+        }
+    }
+
     static HttpServer http() {
         try {
             HttpServer s = HttpServer.create();

@@ -158,6 +158,30 @@ class SharedPortTest {
         assertEquals(Map.of("1", REQUESTS * 3 / 4, "2", REQUESTS / 4), r.servedBy());
     }
 
+    /**
+     * SCHED_NONE, port 0: whichever of two workers asks first chooses the port for both, the other
+     * waits; here one of them dies while binding. Whichever asked first, the other still gets to listen
+     * (when the dying one chose, the waiting one is promoted to choose; which order happens is up to
+     * the processes, so this covers that path only on some runs).
+     */
+    @Test
+    void schedNoneSurvivesTheChoosingWorkerDying() {
+        List<String> t = new ArrayList<>();
+        EventLoop.run(() -> {
+            cluster.schedulingPolicy(Cluster.SCHED_NONE);
+            cluster.setupPrimary(ClusterSettings.of().exec(ClusterWorkers.DiesInBind.class));
+            Worker dying = cluster.fork();
+            cluster.setupPrimary(ClusterSettings.of().exec(ClusterWorkers.Http.class));
+            Worker good = cluster.fork();
+            cluster.on("listening", (Worker w, ListeningAddress a) -> {
+                t.add("listening " + (w == good) + " " + (a.port() > 0));
+                good.disconnect();
+            });
+            dying.on("exit", (Integer c, String s) -> t.add("dying exit " + c));
+        });
+        assertEquals(List.of("dying exit 1", "listening true true"), t.stream().sorted().toList());
+    }
+
     /** Sanity of the helper outside a cluster: listen binds directly in a primary. */
     @Test
     void listenInThePrimaryBindsDirectly() throws Exception {
