@@ -4,13 +4,9 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
-import java.nio.ByteBuffer;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * {@code SCHED_RR} in the primary: the primary owns the shared port and hands each accepted connection
@@ -22,13 +18,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * descriptor to another process (no {@code SCM_RIGHTS}), so the primary keeps the connection and
  * relays it: each worker serves on a private loopback port ({@code 127.0.0.1:0}, told to the primary
  * when it listens); for an accepted connection the primary connects to the chosen worker's private port
- * and copies bytes both ways until each side has ended its output. The worker sees a connection from
- * the primary's loopback address, not the client's. The cost (an extra loopback hop, two copies per
- * byte, two threads per connection) is measured in the README.
+ * and copies bytes both ways until each side has ended its output ({@link Relay}: one selector thread
+ * for all the handle's connections). The worker sees a connection from the primary's loopback address,
+ * not the client's. The cost (an extra loopback hop, two more copies per byte) is measured in the
+ * README.
  *
  * <h2>Threads</h2>
- * One acceptor thread blocks in {@code accept}; each connection gets two pump threads from a cached
- * pool (one per direction), which end with it. The list of workers is changed on the loop thread and
+ * One acceptor thread blocks in {@code accept} and connects to the chosen worker (loopback: at once);
+ * the {@link Relay} thread moves the bytes of every connection. The list of workers is changed on the loop thread and
  * read by the acceptor, under the handle's lock.
  * A worker whose private port refuses the connection (it is going away) is skipped for that connection;
  * with no worker left, the connection is closed (Node queues it until a worker comes; not done here).
@@ -43,14 +40,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  * anyway.
  */
 final class RoundRobinHandle {
-    private static final int CHUNK = 64 * 1024;
-    private static final AtomicInteger THREADS = new AtomicInteger();
-    private static final ExecutorService PUMPS = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "nodeshim-cluster-pump-" + THREADS.incrementAndGet());
-        t.setDaemon(true);
-        return t;
-    });
-
     /** A worker's private port. */
     record Target(int workerId, int port) {}
 
@@ -59,10 +48,12 @@ final class RoundRobinHandle {
     /** Under {@code this}: changed on the loop thread, read by the acceptor. */
     private final SmoothWeighted<Target> targets = new SmoothWeighted<>();
     private final Thread acceptor;
+    private final Relay relay;
 
     private RoundRobinHandle(ServerSocketChannel server) throws IOException {
         this.server = server;
         this.address = (InetSocketAddress) server.getLocalAddress();
+        this.relay = new Relay("nodeshim-cluster-relay-" + address.getPort());
         this.acceptor = new Thread(this::acceptLoop, "nodeshim-cluster-rr-" + address.getPort());
         this.acceptor.setDaemon(true);
     }
@@ -109,6 +100,7 @@ final class RoundRobinHandle {
 
     /** Stops accepting; connections already handed over go on. */
     void close() {
+        relay.closeWhenIdle();
         try {
             server.close();
         } catch (IOException ignored) {
@@ -182,7 +174,7 @@ final class RoundRobinHandle {
                 worker = SocketChannel.open(new InetSocketAddress(InetAddress.getLoopbackAddress(), t.port()));
                 client.setOption(StandardSocketOptions.TCP_NODELAY, true);
                 worker.setOption(StandardSocketOptions.TCP_NODELAY, true);
-                pipe(client, worker, () -> ended(t.workerId()));
+                relay.add(client, worker, () -> ended(t.workerId()));
                 return;
             } catch (IOException e) {
                 closeQuietly(worker); // that worker is going away: try the next one
@@ -190,40 +182,6 @@ final class RoundRobinHandle {
             }
         }
         closeQuietly(client);
-    }
-
-    private static void pipe(SocketChannel client, SocketChannel worker, Runnable ended) {
-        AtomicInteger open = new AtomicInteger(2);
-        Runnable done = () -> {
-            if (open.decrementAndGet() == 0) {
-                closeQuietly(client);
-                closeQuietly(worker);
-                ended.run();
-            }
-        };
-        PUMPS.execute(() -> pump(client, worker, done));
-        PUMPS.execute(() -> pump(worker, client, done));
-    }
-
-    /** Copies {@code from} to {@code to} until end of stream, then ends {@code to}'s output. */
-    private static void pump(SocketChannel from, SocketChannel to, Runnable done) {
-        ByteBuffer buf = ByteBuffer.allocate(CHUNK);
-        try {
-            while (from.read(buf) >= 0) {
-                buf.flip();
-                while (buf.hasRemaining()) {
-                    to.write(buf);
-                }
-                buf.clear();
-            }
-            to.shutdownOutput();
-        } catch (IOException e) {
-            // a reset on either side ends both directions
-            closeQuietly(from);
-            closeQuietly(to);
-        } finally {
-            done.run();
-        }
     }
 
     private static void closeQuietly(SocketChannel ch) {
