@@ -181,7 +181,7 @@ final class Relay {
         }
     }
 
-    private static void finish(Pair p) {
+    private void finish(Pair p) {
         if (p.done) {
             return;
         }
@@ -189,6 +189,11 @@ final class Relay {
         closeQuietly(p.a);
         closeQuietly(p.b);
         p.ended.run();
+        if (closed) {
+            // the next select() deregisters the cancelled keys and returns at once, so the loop sees
+            // whether it was the last pair
+            selector.wakeup();
+        }
     }
 
     private static void closeQuietly(SocketChannel ch) {

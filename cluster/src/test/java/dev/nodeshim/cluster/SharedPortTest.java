@@ -33,9 +33,16 @@ class SharedPortTest {
     }
 
     @AfterEach
-    void noWorkerLeft() {
+    void noWorkerLeft() throws InterruptedException {
         cluster.resetForTests();
         assertEquals(List.of(), ProcessHandle.current().children().map(ProcessHandle::pid).toList());
+        // the shared ports' acceptor and relay threads end with their ports
+        for (Thread th : Thread.getAllStackTraces().keySet()) {
+            if (th.getName().startsWith("nodeshim-cluster-rr-") || th.getName().startsWith("nodeshim-cluster-relay-")) {
+                th.join(10_000);
+                org.junit.jupiter.api.Assertions.assertFalse(th.isAlive(), th.getName() + " still alive");
+            }
+        }
     }
 
     /** Served-by counts per worker id, and the ports the workers said they listen on. */
