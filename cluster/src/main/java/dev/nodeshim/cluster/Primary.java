@@ -192,12 +192,13 @@ final class Primary {
             }
             loop.execute(() -> {
                 shuttingDown = true;
+                // Live processes, not workers(): disconnect() takes a worker out of workers() at once.
                 cluster.on("exit", (Worker w, Integer c, String s) -> {
-                    if (workers.isEmpty()) {
+                    if (livePids.isEmpty()) {
                         done.countDown();
                     }
                 });
-                if (workers.isEmpty()) {
+                if (livePids.isEmpty()) {
                     done.countDown();
                 } else {
                     disconnectAll(null);
