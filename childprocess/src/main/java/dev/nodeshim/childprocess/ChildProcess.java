@@ -88,31 +88,15 @@ public final class ChildProcess extends EventEmitter {
     static ChildProcess start(String command, List<String> args, SpawnOptions o) {
         List<String> argv = Launch.argv(command, args, o.shell);
         String file = argv.get(0);
-        List<String> spawnargs = argv;
-        if (o.argv0 != null) {
-            spawnargs = new ArrayList<>(argv);
-            spawnargs.set(0, o.argv0); // node: spawnargs[0] is argv0, spawnfile the program
-        }
         EventLoop loop = EventLoop.current();
-        ChildProcess child = new ChildProcess(loop, file, spawnargs);
+        ChildProcess child = new ChildProcess(loop, file, Launch.spawnargs(argv, o.argv0));
         if (o.detached || o.argv0 != null) {
-            // Wrappers that end in exec (same pid): bash's `exec -a` gives the program another argv[0];
-            // setsid(1) makes it lead a new session and process group, as Node's setsid() before exec.
-            // A command they cannot run must still be Node's spawn error, not the wrapper's exit 127.
             IOException notRunnable = Launch.checkExecutable(file, o.cwd, o.env);
             if (notRunnable != null) {
                 child.failStart(notRunnable);
                 return child;
             }
-            List<String> wrapped = new ArrayList<>();
-            if (o.detached) {
-                wrapped.add("setsid");
-            }
-            if (o.argv0 != null) {
-                wrapped.addAll(List.of("bash", "-c", "exec -a \"$0\" \"$@\"", o.argv0));
-            }
-            wrapped.addAll(argv);
-            argv = wrapped;
+            argv = Launch.wrap(argv, o.detached, o.argv0);
         }
         ProcessBuilder pb = Launch.builder(argv, o.cwd, o.env);
         // 'pipe' goes through pipes of our own, not the JDK's (see OsPipe: close must wait for grandchildren)

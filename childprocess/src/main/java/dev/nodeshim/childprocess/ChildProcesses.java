@@ -61,12 +61,19 @@ public final class ChildProcesses {
         }
         List<String> argList = checkArgs(args);
         SpawnSyncOptions o = options == null ? SpawnSyncOptions.defaults() : options;
-        List<String> spawnargs = Launch.argv(command, argList, o.shell);
-        String file = spawnargs.get(0);
-        ProcessBuilder pb = Launch.builder(spawnargs, o.cwd, o.env);
+        List<String> argv = Launch.argv(command, argList, o.shell);
+        String file = argv.get(0);
+        List<String> spawnargs = Launch.spawnargs(argv, o.argv0);
         Process p;
         try {
-            p = pb.start();
+            if (o.detached || o.argv0 != null) {
+                IOException notRunnable = Launch.checkExecutable(file, o.cwd, o.env);
+                if (notRunnable != null) {
+                    throw notRunnable;
+                }
+                argv = Launch.wrap(argv, o.detached, o.argv0);
+            }
+            p = Launch.builder(argv, o.cwd, o.env).start();
         } catch (IOException e) {
             return new SpawnSyncResult(0, null, null, null, null, null,
                     systemError(startErrno(e), "spawnSync " + file, file, spawnargs.subList(1, spawnargs.size())));

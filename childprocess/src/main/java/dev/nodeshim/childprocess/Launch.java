@@ -25,6 +25,38 @@ final class Launch {
         return argv;
     }
 
+    /**
+     * {@code argv} behind the wrappers that {@code detached} and {@code argv0} need, both ending in exec
+     * (same pid): setsid(1) makes the program lead a new session and process group, as Node's setsid()
+     * before exec; bash's {@code exec -a} gives it another {@code argv[0]}. Check the command with
+     * {@link #checkExecutable} first: a command the wrappers cannot run must still be Node's spawn
+     * error, not the wrapper's exit 127.
+     */
+    static List<String> wrap(List<String> argv, boolean detached, String argv0) {
+        if (!detached && argv0 == null) {
+            return argv;
+        }
+        List<String> wrapped = new ArrayList<>();
+        if (detached) {
+            wrapped.add("setsid");
+        }
+        if (argv0 != null) {
+            wrapped.addAll(List.of("bash", "-c", "exec -a \"$0\" \"$@\"", argv0));
+        }
+        wrapped.addAll(argv);
+        return wrapped;
+    }
+
+    /** {@code spawnargs}: {@code argv} with {@code argv0} in place of the program's name (Node's). */
+    static List<String> spawnargs(List<String> argv, String argv0) {
+        if (argv0 == null) {
+            return argv;
+        }
+        List<String> s = new ArrayList<>(argv);
+        s.set(0, argv0);
+        return s;
+    }
+
     /** A builder for {@code argv} in {@code cwd} (null: ours) with exactly {@code env} (null: ours). */
     static ProcessBuilder builder(List<String> argv, Path cwd, Map<String, String> env) {
         ProcessBuilder pb = new ProcessBuilder(argv);

@@ -17,7 +17,7 @@ public final class SpawnSyncOptions {
     /** Node 20's {@code MAX_BUFFER} for the Sync forms: 1024 * 1024 bytes. */
     public static final long DEFAULT_MAX_BUFFER = 1024 * 1024;
     private static final SpawnSyncOptions DEFAULTS =
-            new SpawnSyncOptions(null, "buffer", null, null, null, 0, "SIGTERM", DEFAULT_MAX_BUFFER, null);
+            new SpawnSyncOptions(null, "buffer", null, null, null, 0, "SIGTERM", DEFAULT_MAX_BUFFER, null, null, false);
 
     final byte[] input;
     final String encoding;
@@ -29,9 +29,11 @@ public final class SpawnSyncOptions {
     final long maxBuffer;
     /** {@code null}: not given (execSync/execFileSync then pass the child's stderr on to ours). */
     final String stdio;
+    final String argv0;
+    final boolean detached;
 
     private SpawnSyncOptions(byte[] input, String encoding, Path cwd, Map<String, String> env, String shell,
-            long timeoutMs, String killSignal, long maxBuffer, String stdio) {
+            long timeoutMs, String killSignal, long maxBuffer, String stdio, String argv0, boolean detached) {
         this.input = input;
         this.encoding = encoding;
         this.cwd = cwd;
@@ -41,6 +43,8 @@ public final class SpawnSyncOptions {
         this.killSignal = killSignal;
         this.maxBuffer = maxBuffer;
         this.stdio = stdio;
+        this.argv0 = argv0;
+        this.detached = detached;
     }
 
     /** Node's defaults. */
@@ -50,7 +54,20 @@ public final class SpawnSyncOptions {
 
     private SpawnSyncOptions with(byte[] input, String encoding, Path cwd, Map<String, String> env, String shell,
             long timeoutMs, String killSignal, long maxBuffer, String stdio) {
-        return new SpawnSyncOptions(input, encoding, cwd, env, shell, timeoutMs, killSignal, maxBuffer, stdio);
+        return new SpawnSyncOptions(input, encoding, cwd, env, shell, timeoutMs, killSignal, maxBuffer, stdio,
+                argv0, detached);
+    }
+
+    /** {@code argv0}: as for spawn ({@link SpawnOptions#argv0}). */
+    public SpawnSyncOptions argv0(String name) {
+        return new SpawnSyncOptions(input, encoding, cwd, env, shell, timeoutMs, killSignal, maxBuffer, stdio,
+                name, detached);
+    }
+
+    /** {@code detached}: as for spawn ({@link SpawnOptions#detached}). */
+    public SpawnSyncOptions detached(boolean on) {
+        return new SpawnSyncOptions(input, encoding, cwd, env, shell, timeoutMs, killSignal, maxBuffer, stdio,
+                argv0, on);
     }
 
     /** {@code input}: bytes written to the child's stdin, which is then closed. */

@@ -219,4 +219,19 @@ class SpawnSyncTest {
         all.addAll(b);
         return all;
     }
+
+    /** node 20: spawnSync('sh', ['-c', 'echo $0'], {argv0: 'custom'}).stdout is "custom\n"; detached leads its group. */
+    @Test
+    void argv0AndDetachedInTheSyncForm() {
+        SpawnSyncResult r = spawnSync("sh", List.of("-c", "echo $0"),
+                SpawnSyncOptions.defaults().argv0("custom").encoding("utf8"));
+        assertEquals("custom\n", r.stdout());
+        SpawnSyncResult d = spawnSync("sh", List.of("-c", "cat /proc/$$/stat"),
+                SpawnSyncOptions.defaults().detached(true).encoding("utf8"));
+        String[] stat = d.stdout().toString().split(" ");
+        assertEquals(List.of(d.pid(), d.pid(), d.pid()),
+                List.of(Long.parseLong(stat[0]), Long.parseLong(stat[4]), Long.parseLong(stat[5])));
+        NodeError missing = spawnSync("nope-xyz", List.of(), SpawnSyncOptions.defaults().argv0("x")).error();
+        assertEquals("spawnSync nope-xyz ENOENT", missing.getMessage());
+    }
 }
