@@ -6,21 +6,15 @@
 // the same function, arguments are read from an object at each call, on/once register a function
 // kept in a variable.
 //
-// Measurement mirrors the JMH settings bin/bench uses (-f 1 -wi 3 -w 1s -i 5 -r 1s):
-//   * each row runs in its own node process (JMH forks a JVM per benchmark), so no row's type
-//     feedback pollutes another's;
-//   * a batch size is calibrated so one batch takes at least 10 ms, then each iteration runs whole
-//     batches until the iteration time is up, timed with process.hrtime.bigint();
-//   * 3 warmup iterations are dropped, 5 measured ones are reported as ops/s samples (bin/bench
-//     takes the median of them, as it does of JMH's iteration scores).
+// Measurement (one node process per row, a calibrated batch, JMH's warmup and iteration counts)
+// is harness.js's, shared by the twins.
 //
 // Usage:
 //   node events.js [--json out.json] [--warmup 3] [--iterations 5] [--time-ms 1000] [--rows id,id]
 //   node events.js --row <id> ...        (one row in this process; prints one JSON line)
 
 const { EventEmitter } = require('events');
-const { execFileSync } = require('child_process');
-const fs = require('fs');
+const { main } = require('./harness');
 
 const EVENT = 'x';
 
@@ -104,92 +98,4 @@ function onceEmitRow(s) {
   return { run, check };
 }
 
-// ------------------------------------------------------------------------------ measurement
-
-const now = process.hrtime.bigint;
-
-/** The smallest power-of-two batch that takes at least 10 ms (which also warms the loop up). */
-function calibrate(run) {
-  let n = 1024;
-  for (;;) {
-    const t0 = now();
-    run(n);
-    if (now() - t0 >= 10_000_000n || n >= 2 ** 30) return n;
-    n *= 2;
-  }
-}
-
-/** One iteration: whole batches until `timeNs` is up; ops/s. */
-function iteration(run, batch, timeNs) {
-  let ops = 0;
-  const t0 = now();
-  let elapsed;
-  do {
-    run(batch);
-    ops += batch;
-    elapsed = now() - t0;
-  } while (elapsed < timeNs);
-  return ops / (Number(elapsed) / 1e9);
-}
-
-function measureRow(row, opts) {
-  const s = newState();
-  const { run, check } = row.make(s);
-  const timeNs = BigInt(opts.timeMs) * 1_000_000n;
-  const batch = calibrate(run);
-  for (let i = 0; i < opts.warmup; i++) iteration(run, batch, timeNs);
-  const samples = [];
-  for (let i = 0; i < opts.iterations; i++) samples.push(iteration(run, batch, timeNs));
-  check();
-  return { id: row.id, name: row.name, batch, samples };
-}
-
-// ------------------------------------------------------------------------------ driver
-
-function parseArgs(argv) {
-  const opts = { warmup: 3, iterations: 5, timeMs: 1000, json: null, row: null, rows: null };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const next = () => {
-      if (i + 1 >= argv.length) throw new Error(`${a} needs a value`);
-      return argv[++i];
-    };
-    switch (a) {
-      case '--warmup': opts.warmup = Number(next()); break;
-      case '--iterations': opts.iterations = Number(next()); break;
-      case '--time-ms': opts.timeMs = Number(next()); break;
-      case '--json': opts.json = next(); break;
-      case '--row': opts.row = next(); break;
-      case '--rows': opts.rows = next().split(','); break;
-      default: throw new Error(`unknown option ${a}`);
-    }
-  }
-  return opts;
-}
-
-function main() {
-  const opts = parseArgs(process.argv.slice(2));
-  if (opts.row !== null) {
-    const row = ROWS.find((r) => r.id === opts.row);
-    if (!row) throw new Error(`no row ${opts.row}`);
-    process.stdout.write(JSON.stringify(measureRow(row, opts)) + '\n');
-    return;
-  }
-  const selected = opts.rows ? ROWS.filter((r) => opts.rows.includes(r.id)) : ROWS;
-  const results = [];
-  for (const row of selected) {
-    process.stderr.write(`node: ${row.name} ...\n`);
-    const out = execFileSync(process.execPath, [
-      __filename, '--row', row.id,
-      '--warmup', String(opts.warmup), '--iterations', String(opts.iterations),
-      '--time-ms', String(opts.timeMs),
-    ], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
-    results.push(JSON.parse(out));
-  }
-  const report = { node: process.version, v8: process.versions.v8, rows: results };
-  const text = JSON.stringify(report, null, 2) + '\n';
-  if (opts.json) fs.writeFileSync(opts.json, text);
-  else process.stdout.write(text);
-}
-
-main();
+main({ file: __filename, rows: ROWS, prepare: (row) => row.make(newState()) });
