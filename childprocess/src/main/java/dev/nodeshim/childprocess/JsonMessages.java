@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.nodeshim.buffer.Buffer;
+import dev.nodeshim.errors.JsonString;
 import dev.nodeshim.errors.NodeError;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -66,7 +67,6 @@ final class JsonMessages {
             .build();
     private static final ObjectMapper MAPPER = new ObjectMapper(FACTORY)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private JsonMessages() {}
 
@@ -237,42 +237,7 @@ final class JsonMessages {
         }
 
         private void string(String s) {
-            out.append('"');
-            int n = s.length();
-            for (int i = 0; i < n; i++) {
-                char c = s.charAt(i);
-                switch (c) {
-                    case '"' -> out.append("\\\"");
-                    case '\\' -> out.append("\\\\");
-                    case '\b' -> out.append("\\b");
-                    case '\f' -> out.append("\\f");
-                    case '\n' -> out.append("\\n");
-                    case '\r' -> out.append("\\r");
-                    case '\t' -> out.append("\\t");
-                    default -> {
-                        if (c < 0x20) {
-                            unicodeEscape(c);
-                        } else if (Character.isHighSurrogate(c)) {
-                            // Well-formed JSON.stringify (ES2019): a lone surrogate is escaped.
-                            if (i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
-                                out.append(c).append(s.charAt(++i));
-                            } else {
-                                unicodeEscape(c);
-                            }
-                        } else if (Character.isLowSurrogate(c)) {
-                            unicodeEscape(c);
-                        } else {
-                            out.append(c);
-                        }
-                    }
-                }
-            }
-            out.append('"');
-        }
-
-        private void unicodeEscape(char c) {
-            out.append("\\u").append(HEX[c >> 12]).append(HEX[(c >> 8) & 15]).append(HEX[(c >> 4) & 15])
-                    .append(HEX[c & 15]);
+            JsonString.append(out, s);
         }
     }
 

@@ -130,38 +130,9 @@ public final class Errors {
             if (s.length() > 28) {
                 s = s.substring(0, 25) + "...";
             }
-            return "Received type string (" + (s.indexOf('\'') < 0 ? "'" + s + "'" : jsonStringify(s)) + ")";
+            return "Received type string (" + (s.indexOf('\'') < 0 ? "'" + s + "'" : JsonString.quote(s)) + ")";
         }
         return "Received type " + type + " (" + Inspect.inspect(value) + ")";
-    }
-
-    /** JavaScript's {@code JSON.stringify(s)} for a string. */
-    private static String jsonStringify(String s) {
-        StringBuilder out = new StringBuilder(s.length() + 2).append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    boolean pair = Character.isHighSurrogate(c) && i + 1 < s.length()
-                            && Character.isLowSurrogate(s.charAt(i + 1));
-                    if (pair) {
-                        out.append(c).append(s.charAt(++i));
-                    } else if (c < 0x20 || Character.isSurrogate(c)) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
     }
 
     /** JavaScript's {@code typeof} for the Java stand-in of a value. */
