@@ -5,7 +5,6 @@ import java.nio.CharBuffer;
 import java.nio.charset.CharsetEncoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 
 /**
  * Writes strings as UTF-8 into a given place of a byte array, the way Node's {@code buf.write} and

@@ -7,6 +7,7 @@ import dev.nodeshim.stream.ReadableOptions;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.Pipe;
+import java.util.Arrays;
 import java.util.concurrent.Semaphore;
 
 /**
@@ -52,20 +53,28 @@ final class ChildOutput {
     }
 
     private void readLoop() {
+        ByteBuffer buf = ByteBuffer.allocate(READ_SIZE);
         try {
             while (true) {
                 demand.acquireUninterruptibly();
                 if (finished) {
                     return;
                 }
-                // a fresh array per read, handed over as it is (no copy), as Node gives each read its own
-                ByteBuffer buf = ByteBuffer.allocate(READ_SIZE);
+                buf.clear();
                 int n = source.read(buf);
                 if (n < 0) {
                     loop.execute(() -> stream.push(null));
                     return;
                 }
-                Buffer chunk = Buffer.wrap(buf.array(), 0, n);
+                // A large read is handed over as it is (no copy) and the next read gets a fresh array;
+                // a small one is copied out, so short outputs and the end-of-file read allocate little.
+                Buffer chunk;
+                if (n >= READ_SIZE / 2) {
+                    chunk = Buffer.wrap(buf.array(), 0, n);
+                    buf = ByteBuffer.allocate(READ_SIZE);
+                } else {
+                    chunk = Buffer.wrap(Arrays.copyOf(buf.array(), n));
+                }
                 loop.execute(() -> {
                     requested = false;
                     stream.push(chunk);

@@ -1,6 +1,5 @@
 package dev.nodeshim.childprocess;
 
-import dev.nodeshim.buffer.Buffer;
 import dev.nodeshim.errors.NodeError;
 import dev.nodeshim.events.EventEmitter;
 import dev.nodeshim.loop.EventLoop;
@@ -9,7 +8,6 @@ import dev.nodeshim.process.ProcessChannel;
 import dev.nodeshim.stream.Readable;
 import dev.nodeshim.stream.Writable;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -401,7 +399,7 @@ public final class ChildProcess extends EventEmitter {
 
     /** {@code child.stdio}: {@code [stdin, stdout, stderr]} (elements may be null, as above). */
     public List<Object> stdio() {
-        return java.util.Arrays.asList(stdin, stdout, stderr);
+        return Arrays.asList(stdin, stdout, stderr);
     }
 
     /** {@code child.exitCode}: null until exit; -2 (the errno) after a failed start. */
