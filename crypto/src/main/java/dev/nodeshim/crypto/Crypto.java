@@ -588,4 +588,39 @@ public final class Crypto {
     public static Decipher createDecipheriv(String algorithm, Object key, Object iv, CipherOptions options) {
         return new Decipher(CipherFactory.setup(algorithm, key, iv, options, false));
     }
+    // ------------------------------------------------------------------------------------------------
+    // Keys (KeyObject, Keys, KeyCodec; generation in KeyGen)
+
+    /** {@code crypto.createSecretKey(key)}: a secret KeyObject over a copy of the bytes (a String: UTF-8). */
+    public static KeyObject createSecretKey(Object key) {
+        return Keys.secret(key, null);
+    }
+
+    /** {@code crypto.createSecretKey(key, encoding)}: a string key in {@code encoding}. */
+    public static KeyObject createSecretKey(String key, String encoding) {
+        return Keys.secret(key, encoding);
+    }
+
+    /**
+     * {@code crypto.createPrivateKey(key)}: {@code key} is a PEM string, bytes holding PEM, or a
+     * {@link KeyInput} ({@code {key, format: 'pem'|'der'|'jwk', type: 'pkcs1'|'pkcs8'|'sec1', passphrase,
+     * encoding}}). Encrypted PKCS#8 and encrypted traditional PEM need the passphrase.
+     *
+     * @throws dev.nodeshim.errors.NodeError Node's: {@code ERR_INVALID_ARG_TYPE}/{@code _VALUE} for bad
+     *         options; OpenSSL's {@code DECODER routines::unsupported} for input no decoder takes,
+     *         {@code interrupted or cancelled} (no passphrase), {@code bad decrypt} (wrong passphrase),
+     *         ASN.1 errors for broken DER; JWK errors ({@code ERR_CRYPTO_INVALID_JWK}…)
+     */
+    public static KeyObject createPrivateKey(Object key) {
+        return Keys.createPrivate(key);
+    }
+
+    /**
+     * {@code crypto.createPublicKey(key)}: as {@link #createPrivateKey}, with {@code spki} and
+     * {@code pkcs1} public keys and X.509 certificates; a private key (input or {@link KeyObject}) gives
+     * its public half.
+     */
+    public static KeyObject createPublicKey(Object key) {
+        return Keys.createPublic(key);
+    }
 }
