@@ -623,4 +623,63 @@ public final class Crypto {
     public static KeyObject createPublicKey(Object key) {
         return Keys.createPublic(key);
     }
+
+    /** {@code crypto.generateKeyPairSync(type)}: ed25519, ed448, x25519, x448 need no options. */
+    public static GeneratedKeyPair generateKeyPairSync(String type) {
+        return KeyGen.pair(type, null).get();
+    }
+
+    /**
+     * {@code crypto.generateKeyPairSync(type, options)} for rsa, rsa-pss, dsa, ec, ed25519, ed448, x25519,
+     * x448; each half a {@link KeyObject}, or its export when its encoding option is given.
+     *
+     * @throws dev.nodeshim.errors.NodeError Node's argument errors ({@code ERR_INVALID_ARG_VALUE} for an
+     *         unknown type or encoding, {@code ERR_OUT_OF_RANGE}, {@code ERR_CRYPTO_INVALID_CURVE},
+     *         {@code Invalid digest: x}, {@code ERR_CRYPTO_INCOMPATIBLE_KEY_OPTIONS}) and OpenSSL's
+     *         generation errors ({@code key size too small}, {@code pub exponent out of range})
+     */
+    public static GeneratedKeyPair generateKeyPairSync(String type, KeyPairOptions options) {
+        return KeyGen.pair(type, options).get();
+    }
+
+    /**
+     * {@code crypto.generateKeyPair(type, options, callback)}: arguments are checked now; the keys are
+     * made on a helper thread and {@code callback(err, publicKey, privateKey)} runs on the loop.
+     */
+    public static void generateKeyPair(String type, KeyPairOptions options, KeyPairCallback callback) {
+        java.util.function.Supplier<GeneratedKeyPair> work = KeyGen.pair(type, options);
+        Jobs.requireCallback(callback);
+        Jobs.run(work, (err, pair) -> {
+            if (err != null) {
+                callback.call(err, null, null);
+            } else {
+                callback.call(null, pair.publicKey(), pair.privateKey());
+            }
+        });
+    }
+
+    /** The CompletableFuture twin of {@link #generateKeyPair}; completes on the loop. */
+    public static CompletableFuture<GeneratedKeyPair> generateKeyPairAsync(String type, KeyPairOptions options) {
+        return Jobs.future(KeyGen.pair(type, options));
+    }
+
+    /**
+     * {@code crypto.generateKeySync(type, {length})}: a secret key of {@code length} bits — hmac: 8 to
+     * 2^31 - 1 (whole bytes, rounded down); aes: 128, 192 or 256.
+     */
+    public static KeyObject generateKeySync(String type, long length) {
+        return KeyGen.secret(type, length).get();
+    }
+
+    /** {@code crypto.generateKey(type, {length}, callback)}. */
+    public static void generateKey(String type, long length, CryptoCallback<KeyObject> callback) {
+        java.util.function.Supplier<KeyObject> work = KeyGen.secret(type, length);
+        Jobs.requireCallback(callback);
+        Jobs.run(work, callback);
+    }
+
+    /** The CompletableFuture twin of {@link #generateKey}. */
+    public static CompletableFuture<KeyObject> generateKeyAsync(String type, long length) {
+        return Jobs.future(KeyGen.secret(type, length));
+    }
 }
