@@ -682,4 +682,77 @@ public final class Crypto {
     public static CompletableFuture<KeyObject> generateKeyAsync(String type, long length) {
         return Jobs.future(KeyGen.secret(type, length));
     }
+    // ------------------------------------------------------------------------------------------------
+    // Sign, verify, RSA encryption (Sign, Verify, Signer, Rsa)
+
+    /**
+     * {@code crypto.createSign(algorithm)}: a streaming signer over the digest {@code algorithm}
+     * ({@code 'sha256'}, {@code 'RSA-SHA256'}…).
+     *
+     * @throws dev.nodeshim.errors.NodeError {@code ERR_CRYPTO_INVALID_DIGEST} ({@code Invalid digest})
+     */
+    public static Sign createSign(String algorithm) {
+        return new Sign(signDigest(algorithm));
+    }
+
+    /** {@code crypto.createVerify(algorithm)}. */
+    public static Verify createVerify(String algorithm) {
+        return new Verify(signDigest(algorithm));
+    }
+
+    private static Registry.HashSpec signDigest(String algorithm) {
+        if (algorithm == null) {
+            throw Errors.invalidArgType("algorithm", "string", null);
+        }
+        Registry.HashSpec spec = Registry.hash(algorithm);
+        if (spec == null) {
+            throw CryptoErrors.type("ERR_CRYPTO_INVALID_DIGEST", "Invalid digest");
+        }
+        return spec;
+    }
+
+    /**
+     * {@code crypto.sign(algorithm, data, key)}: {@code algorithm} null for Ed25519/Ed448 (and the key's
+     * default, sha256, for the others); {@code data} a String (UTF-8), {@code byte[]} or {@link Buffer};
+     * {@code key} a {@link KeyObject}, PEM, or {@link KeyInput} with {@code padding}
+     * ({@link CryptoConstants#RSA_PKCS1_PSS_PADDING}), {@code saltLength}, {@code dsaEncoding}.
+     *
+     * @throws dev.nodeshim.errors.NodeError Node's and OpenSSL's: {@code Invalid digest: x}, digest not
+     *         allowed, padding modes, salt lengths, a digest too big for the key, x25519/x448 keys
+     */
+    public static Buffer sign(String algorithm, Object data, Object key) {
+        return Signatures.sign(algorithm, data, key);
+    }
+
+    /** {@code crypto.verify(algorithm, data, key, signature)}: false for any signature that does not verify. */
+    public static boolean verify(String algorithm, Object data, Object key, Object signature) {
+        return Signatures.verify(algorithm, data, key, signature);
+    }
+
+    /**
+     * {@code crypto.publicEncrypt(key, buffer)}: RSA-OAEP by default ({@code oaepHash} sha1, {@code oaepLabel}
+     * empty); {@code RSA_PKCS1_PADDING} or {@code RSA_NO_PADDING} through {@link KeyInput#padding}. The key
+     * may be public or private.
+     */
+    public static Buffer publicEncrypt(Object key, Object buffer) {
+        return Signatures.rsa(Signatures.RsaOp.PUBLIC_ENCRYPT, key, buffer);
+    }
+
+    /**
+     * {@code crypto.privateDecrypt(privateKey, buffer)}: OAEP by default. As in Node 20,
+     * {@code RSA_PKCS1_PADDING} is refused (CVE-2023-46809: a padding oracle).
+     */
+    public static Buffer privateDecrypt(Object privateKey, Object buffer) {
+        return Signatures.rsa(Signatures.RsaOp.PRIVATE_DECRYPT, privateKey, buffer);
+    }
+
+    /** {@code crypto.privateEncrypt(privateKey, buffer)}: PKCS#1 v1.5 type 1 (deterministic) or no padding. */
+    public static Buffer privateEncrypt(Object privateKey, Object buffer) {
+        return Signatures.rsa(Signatures.RsaOp.PRIVATE_ENCRYPT, privateKey, buffer);
+    }
+
+    /** {@code crypto.publicDecrypt(key, buffer)}: removes PKCS#1 v1.5 type 1 padding (or none). */
+    public static Buffer publicDecrypt(Object key, Object buffer) {
+        return Signatures.rsa(Signatures.RsaOp.PUBLIC_DECRYPT, key, buffer);
+    }
 }

@@ -112,6 +112,26 @@ final class RsaKey extends KeyData {
         return isPrivate() ? publicKey(pss, params, n, e) : this;
     }
 
+    private volatile java.security.Key jcaPrivate;
+    private volatile java.security.Key jcaPublic;
+
+    /** The JDK's key for the raw private operation (made once). */
+    java.security.Key jcaPrivate() {
+        java.security.Key k = jcaPrivate;
+        if (k == null) {
+            jcaPrivate = k = Rsa.jcaPrivate(this);
+        }
+        return k;
+    }
+
+    java.security.Key jcaPublic() {
+        java.security.Key k = jcaPublic;
+        if (k == null) {
+            jcaPublic = k = Rsa.jcaPublic(this);
+        }
+        return k;
+    }
+
     /** The modulus length in bytes. */
     int size() {
         return (n.bitLength() + 7) / 8;
