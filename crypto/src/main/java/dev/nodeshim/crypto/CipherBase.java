@@ -46,6 +46,9 @@ abstract class CipherBase {
         if (key instanceof Buffer b) {
             return b.toByteArray();
         }
+        if (key instanceof KeyObject k) {
+            return KeyObject.secretBytesOf(k).clone();
+        }
         throw Errors.invalidArgType("key", KEY_TYPES, key);
     }
 

@@ -168,6 +168,20 @@ public final class Crypto {
         return new Hmac(hmacSpec(algorithm), key.clone());
     }
 
+    /**
+     * {@code crypto.createHmac(algorithm, key)} with a secret {@link KeyObject}.
+     *
+     * @throws dev.nodeshim.errors.NodeError {@code ERR_CRYPTO_INVALID_KEY_OBJECT_TYPE} for an asymmetric key
+     */
+    public static Hmac createHmac(String algorithm, KeyObject key) {
+        checkHmacAlgorithm(algorithm);
+        if (key == null) {
+            throw Errors.invalidArgType("key", KEY_TYPES, null);
+        }
+        byte[] k = KeyObject.secretBytesOf(key);
+        return new Hmac(hmacSpec(algorithm), k.clone());
+    }
+
     private static void checkHmacAlgorithm(String algorithm) {
         if (algorithm == null) {
             throw Errors.invalidArgType("hmac", "string", null);

@@ -217,7 +217,7 @@ final class Kdf {
             if (digest == null) {
                 throw Errors.invalidArgType("digest", "string", null);
             }
-            byte[] k = binary(ikm, "ikm", HKDF_KEY);
+            byte[] k = ikm instanceof KeyObject key ? KeyObject.secretBytesOf(key).clone() : binary(ikm, "ikm", HKDF_KEY);
             byte[] s = binary(salt, "salt", HKDF_BINARY);
             byte[] i = binary(info, "info", HKDF_BINARY);
             if (keylen < 0 || keylen > 4294967296L) {

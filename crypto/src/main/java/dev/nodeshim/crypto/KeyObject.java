@@ -49,6 +49,17 @@ public final class KeyObject {
         return secret;
     }
 
+    /**
+     * The bytes of a secret key given where Node takes one (createHmac, createCipheriv, hkdf), or Node's
+     * error for an asymmetric key.
+     */
+    static byte[] secretBytesOf(KeyObject k) {
+        if (k.secret == null) {
+            throw KeyErrors.invalidKeyType("secret", k.type());
+        }
+        return k.secret;
+    }
+
     /** {@code keyObject.type}: {@code "secret"}, {@code "public"} or {@code "private"}. */
     public String type() {
         return data == null ? "secret" : data.isPrivate() ? "private" : "public";

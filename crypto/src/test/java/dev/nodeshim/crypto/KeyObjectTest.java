@@ -159,6 +159,21 @@ class KeyObjectTest {
     }
 
     @Test
+    void secretKeyObjectsKeyHmacCiphersAndHkdf() {
+        KeyObject s = Crypto.createSecretKey(Buffer.alloc(16, 1.0));
+        // expected values printed by node
+        assertEquals("328d2c61a0fe7988090bdf6eaea0f3a5cdef3cff0a24254d133487cc7ed987fc",
+                Crypto.createHmac("sha256", s).update("x").digest("hex"));
+        assertEquals("68434d37d7f69f0e03b75bb15bc94b6c", Crypto.createCipheriv("aes-128-ecb", s, null).doFinal().toString("hex"));
+        assertEquals("674afb7bb14f69c5", hex(Crypto.hkdfSync("sha256", s, "", "", 8).array()));
+        KeyObject ed = Crypto.createPrivateKey(KeyFixtures.text(KeyFixtures.get("ed25519", "private.pem.pkcs8")));
+        assertNodeError("TypeError", "ERR_CRYPTO_INVALID_KEY_OBJECT_TYPE", "Invalid key object type private, expected secret.",
+                () -> Crypto.createHmac("sha256", ed));
+        assertNodeError("TypeError", "ERR_CRYPTO_INVALID_KEY_OBJECT_TYPE", "Invalid key object type public, expected secret.",
+                () -> Crypto.createCipheriv("aes-128-ecb", Crypto.createPublicKey(ed), null));
+    }
+
+    @Test
     void nodeErrorsForBadInput() {
         String pkcs8 = KeyFixtures.text(KeyFixtures.get("rsa", "private.pem.pkcs8"));
         String spki = KeyFixtures.text(KeyFixtures.get("rsa", "public.pem.spki"));
