@@ -738,6 +738,8 @@ function main() {
   }
   process.stdout.write(require('child_process').execFileSync(process.execPath,
     ['--openssl-legacy-provider', __filename, '--legacy']).toString());
+  // crypto.sign, crypto.verify, crypto.keyExport: keys-*.jsonl, from the fixed keys of crypto-keys.json
+  require('./crypto-keys').main();
 }
 
 main();

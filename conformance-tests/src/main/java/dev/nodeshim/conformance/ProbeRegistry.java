@@ -19,6 +19,7 @@ public final class ProbeRegistry {
         LoopProbes.register(r);
         BufferProbes.register(r);
         CryptoProbes.register(r);
+        CryptoKeyProbes.register(r);
         ChildProcessProbes.register(r);
         return r;
     }

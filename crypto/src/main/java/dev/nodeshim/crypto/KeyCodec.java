@@ -136,6 +136,9 @@ final class KeyCodec {
     }
 
     private static dev.nodeshim.errors.NodeError asn1Error(Der.Malformed e, byte[] der, boolean isPublic) {
+        if (der.length == 0) {
+            return KeyErrors.decoderUnsupported();
+        }
         if (der.length == 0 || (der[0] & 0xff) != Der.SEQUENCE) {
             return der.length >= 2 && (der[1] & 0xff) > der.length - 2
                     ? (isPublic ? KeyErrors.asn1TooLong() : KeyErrors.asn1NotEnoughData())

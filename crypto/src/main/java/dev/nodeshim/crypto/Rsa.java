@@ -143,6 +143,63 @@ final class Rsa {
         return MessageDigest.isEqual(publicOp(key, sig), pad1(t, k));
     }
 
+    /** ANSI X9.31's hash identifiers, the byte before the 0xCC trailer. */
+    private static int x931Id(String hash) {
+        switch (hash) {
+            case "sha1":
+                return 0x33;
+            case "sha256":
+                return 0x34;
+            case "sha384":
+                return 0x36;
+            case "sha512":
+                return 0x35;
+            default:
+                throw providerError("ERR_OSSL_INVALID_X931_DIGEST", "1C8000AA", "invalid x931 digest");
+        }
+    }
+
+    /** X9.31's encoding: 6B BB… BA H id CC (or 6A H id CC when nothing fits between). */
+    private static byte[] x931Encode(RsaKey key, String hash, byte[] h) {
+        int id = x931Id(hash);
+        int k = key.size();
+        int j = k - h.length - 3;
+        if (j < 0) {
+            throw rsaError("ERR_OSSL_RSA_DATA_TOO_LARGE_FOR_KEY_SIZE", "0200006E", "data too large for key size");
+        }
+        byte[] em = new byte[k];
+        if (j == 0) {
+            em[0] = 0x6a;
+        } else {
+            em[0] = 0x6b;
+            Arrays.fill(em, 1, j, (byte) 0xbb);
+            em[j] = (byte) 0xba;
+        }
+        System.arraycopy(h, 0, em, j + 1, h.length);
+        em[k - 2] = (byte) id;
+        em[k - 1] = (byte) 0xcc;
+        return em;
+    }
+
+    /** An X9.31 signature: the smaller of s and n - s (the standard's rule). */
+    static byte[] signX931(RsaKey key, String hash, byte[] h) {
+        BigInteger s = new BigInteger(1, privateOp(key, x931Encode(key, hash, h)));
+        BigInteger other = key.n.subtract(s);
+        return Der.unsigned(s.compareTo(other) > 0 ? other : s, key.size());
+    }
+
+    static boolean verifyX931(RsaKey key, String hash, byte[] h, byte[] sig) {
+        byte[] em = x931Encode(key, hash, h);
+        if (sig.length != key.size() || !belowModulus(key, sig)) {
+            return false;
+        }
+        BigInteger t = new BigInteger(1, publicOp(key, sig));
+        if (t.intValue() % 16 != 12) {
+            t = key.n.subtract(t);
+        }
+        return MessageDigest.isEqual(Der.unsigned(t, key.size()), em);
+    }
+
     /** The PSS salt length a signature gets: Node's special values resolved for this key and hash. */
     static int signSaltLength(RsaKey key, int hLen, int given) {
         int emLen = emLen(key);

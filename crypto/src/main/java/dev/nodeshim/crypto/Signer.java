@@ -54,7 +54,7 @@ final class Signer {
         }
         Registry.HashSpec spec = Registry.hash(name);
         if (spec == null) {
-            throw CryptoErrors.invalidDigest(name);
+            throw Registry.legacyHash(name) ? CryptoErrors.unsupported() : CryptoErrors.invalidDigest(name);
         }
         return spec;
     }
@@ -127,7 +127,8 @@ final class Signer {
         if (p == CryptoConstants.RSA_NO_PADDING) {
             throw Rsa.providerError("ERR_OSSL_INVALID_PADDING_MODE", "1C8000A8", "invalid padding mode");
         }
-        if ((p != CryptoConstants.RSA_PKCS1_PADDING && p != CryptoConstants.RSA_PKCS1_PSS_PADDING)
+        if ((p != CryptoConstants.RSA_PKCS1_PADDING && p != CryptoConstants.RSA_PKCS1_PSS_PADDING
+                && p != CryptoConstants.RSA_X931_PADDING)
                 || (r.pss && p != CryptoConstants.RSA_PKCS1_PSS_PADDING)) {
             throw Rsa.providerError("ERR_OSSL_ILLEGAL_OR_UNSUPPORTED_PADDING_MODE", "1C8000A5",
                     "illegal or unsupported padding mode");
@@ -153,6 +154,9 @@ final class Signer {
         if (p == CryptoConstants.RSA_PKCS1_PADDING) {
             return Rsa.signPkcs1(r, hash.name(), h);
         }
+        if (p == CryptoConstants.RSA_X931_PADDING) {
+            return Rsa.signX931(r, hash.name(), h);
+        }
         int given = o.saltLength() != null ? o.saltLength()
                 : r.params != null ? r.params.saltLength() : CryptoConstants.RSA_PSS_SALTLEN_MAX_SIGN;
         int sLen = Rsa.signSaltLength(r, hash.size(), given);
@@ -164,6 +168,9 @@ final class Signer {
         checkRestrictedHash(r, hash);
         if (p == CryptoConstants.RSA_PKCS1_PADDING) {
             return Rsa.verifyPkcs1(r, hash.name(), h, sig);
+        }
+        if (p == CryptoConstants.RSA_X931_PADDING) {
+            return Rsa.verifyX931(r, hash.name(), h, sig);
         }
         int sLen = o.saltLength() != null ? o.saltLength() : CryptoConstants.RSA_PSS_SALTLEN_AUTO;
         if (sLen < -3) {

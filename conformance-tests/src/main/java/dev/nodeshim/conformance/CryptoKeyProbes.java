@@ -1,0 +1,100 @@
+package dev.nodeshim.conformance;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.nodeshim.buffer.Buffer;
+import dev.nodeshim.crypto.Crypto;
+import dev.nodeshim.crypto.KeyExportOptions;
+import dev.nodeshim.crypto.KeyInput;
+import dev.nodeshim.crypto.KeyObject;
+import java.util.HexFormat;
+import java.util.regex.Pattern;
+
+/**
+ * The Java half of the key probes of shared/CONFORMANCE.md: {@code crypto.sign}, {@code crypto.verify},
+ * {@code crypto.keyExport} (generator: {@code generator/crypto-keys.js}). Node's key object
+ * {@code {key, padding, saltLength, dsaEncoding}} is a {@link KeyInput}; export options a
+ * {@link KeyExportOptions} with the members the case has; results come back as Node's do (PEM
+ * {@code String}, DER bytes, a JWK map, a boolean).
+ */
+public final class CryptoKeyProbes {
+    private static final Pattern PRIVATE_PEM = Pattern.compile("^-----BEGIN [A-Z ]*PRIVATE KEY-----");
+
+    private CryptoKeyProbes() {
+    }
+
+    public static void register(ProbeRegistry r) {
+        r.register("crypto.sign", CryptoKeyProbes::sign);
+        r.register("crypto.verify", CryptoKeyProbes::verify);
+        r.register("crypto.keyExport", CryptoKeyProbes::keyExport);
+    }
+
+    private static String algorithm(JsonNode in) {
+        JsonNode a = in.get("algorithm");
+        if (a == null || a.isNull()) {
+            return null;
+        }
+        if (!a.isTextual()) {
+            throw new Inexpressible("algorithm must be a string or null: " + a);
+        }
+        return a.textValue();
+    }
+
+    /** {@code {key: pem, ...options}}. */
+    private static KeyInput key(JsonNode in) {
+        KeyInput k = KeyInput.of(in.get("key").textValue());
+        JsonNode o = in.get("options");
+        if (o == null) {
+            return k;
+        }
+        if (o.has("padding")) {
+            k = k.padding(o.get("padding").asInt());
+        }
+        if (o.has("saltLength")) {
+            k = k.saltLength(o.get("saltLength").asInt());
+        }
+        if (o.has("dsaEncoding")) {
+            k = k.dsaEncoding(o.get("dsaEncoding").textValue());
+        }
+        return k;
+    }
+
+    /** A data chunk: a String (UTF-8), bytes, or a {s, enc} string as the bytes it means. */
+    private static Object data(JsonNode j) {
+        Object v = CryptoProbes.chunkValue(j);
+        return v instanceof Buffer b ? b.toByteArray() : v;
+    }
+
+    static Object sign(JsonNode in) {
+        return Crypto.sign(algorithm(in), data(in.get("data")), key(in)).toByteArray();
+    }
+
+    static Object verify(JsonNode in) {
+        byte[] sig = HexFormat.of().parseHex(in.get("signature").get("$hex").asText());
+        return Crypto.verify(algorithm(in), data(in.get("data")), key(in), sig);
+    }
+
+    static Object keyExport(JsonNode in) {
+        String pem = in.get("key").textValue();
+        KeyInput input = KeyInput.of(pem);
+        if (in.has("passphrase")) {
+            input = input.passphrase(in.get("passphrase").textValue());
+        }
+        KeyObject key = PRIVATE_PEM.matcher(pem).find() ? Crypto.createPrivateKey(input) : Crypto.createPublicKey(input);
+        JsonNode e = in.get("export");
+        KeyExportOptions o = KeyExportOptions.defaults();
+        if (e.has("format")) {
+            o = o.format(e.get("format").textValue());
+        }
+        if (e.has("type")) {
+            o = o.type(e.get("type").textValue());
+        }
+        if (e.has("cipher")) {
+            o = o.cipher(e.get("cipher").textValue());
+        }
+        if (e.has("passphrase")) {
+            o = o.passphrase(e.get("passphrase").textValue());
+        }
+        Object out = key.export(o);
+        return out instanceof Buffer b ? b.toByteArray() : out;
+    }
+}
