@@ -1,0 +1,163 @@
+package dev.nodeshim.benchmarks.cluster;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * {@code bin/bench cluster}: a 2-worker nodeshim cluster ({@link HelloCluster}) against its Node twin
+ * ({@code benchmarks/node/cluster.js}) on loopback, both driven by the same {@link LoadGenerator}.
+ * For SCHED_RR and SCHED_NONE, rounds alternate Node and nodeshim, each a fresh cluster with a warm-up
+ * then a measured window; afterwards each worker's RSS is read from {@code /proc}. Then the crash row:
+ * the time from SIGKILL of a worker to its replacement's {@code 'listening'} ({@link RestartTiming}
+ * and {@code cluster.js restart}). Prints a markdown table of medians with the ratio nodeshim/Node.
+ *
+ * <p>Settings (environment): {@code BENCH_CONNECTIONS} (8), {@code BENCH_WARMUP_MS} (3000),
+ * {@code BENCH_MEASURE_MS} (5000), {@code BENCH_ROUNDS} (3), {@code BENCH_KILLS} (5),
+ * {@code BENCH_POLICIES} ({@code rr,none}).
+ */
+public final class ClusterBench {
+    private ClusterBench() {}
+
+    record Run(double rps, double p99Ms, double rssMiB) {}
+
+    public static void main(String[] args) throws Exception {
+        String twin = args.length > 0 ? args[0] : "benchmarks/node/cluster.js";
+        int connections = env("BENCH_CONNECTIONS", 8);
+        long warmup = env("BENCH_WARMUP_MS", 3000);
+        long measure = env("BENCH_MEASURE_MS", 5000);
+        int rounds = env("BENCH_ROUNDS", 3);
+        int kills = env("BENCH_KILLS", 5);
+        List<String> policies = List.of(System.getenv().getOrDefault("BENCH_POLICIES", "rr,none").split(","));
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String cp = System.getProperty("java.class.path");
+
+        StringBuilder table = new StringBuilder();
+        table.append(String.format("| %-36s | %10s | %10s | %13s |%n", "row", "Node", "nodeshim", "nodeshim/Node"));
+        table.append(String.format("|%s|%s:|%s:|%s:|%n", "-".repeat(38), "-".repeat(11), "-".repeat(11), "-".repeat(14)));
+        List<Double> nodeRss = new ArrayList<>();
+        List<Double> shimRss = new ArrayList<>();
+        for (String policy : policies) {
+            List<Run> node = new ArrayList<>();
+            List<Run> shim = new ArrayList<>();
+            for (int r = 0; r < rounds; r++) {
+                node.add(serve("node " + policy, List.of("node", twin, "serve"), policy, connections, warmup, measure));
+                shim.add(serve("nodeshim " + policy, List.of(java, "-cp", cp, HelloCluster.class.getName()), policy,
+                        connections, warmup, measure));
+            }
+            node.forEach(x -> nodeRss.add(x.rssMiB()));
+            shim.forEach(x -> shimRss.add(x.rssMiB()));
+            String name = policy.equals("rr") ? "SCHED_RR" : "SCHED_NONE";
+            row(table, name + " requests/s", median(node, Run::rps), median(shim, Run::rps), "%.0f");
+            row(table, name + " p99 latency (ms)", median(node, Run::p99Ms), median(shim, Run::p99Ms), "%.2f");
+        }
+        double nodeCrash = medianOf(restart("node", List.of("node", twin, "restart", String.valueOf(kills))));
+        double shimCrash = medianOf(restart("nodeshim", List.of(java, "-cp", cp, RestartTiming.class.getName(),
+                String.valueOf(kills))));
+        row(table, "crash → replacement listening (ms)", nodeCrash, shimCrash, "%.0f");
+        row(table, "RSS per worker after load (MiB)", medianOf(nodeRss), medianOf(shimRss), "%.0f");
+        System.out.println();
+        System.out.printf("%d connections, %d ms warm-up, %d ms measured, %d rounds; medians; "
+                + "p99, crash time and RSS: lower is better%n%n", connections, warmup, measure, rounds);
+        System.out.print(table);
+        Path out = Path.of("benchmarks/results");
+        if (Files.isDirectory(out)) {
+            Files.writeString(out.resolve("cluster.md"), table.toString());
+        }
+    }
+
+    /** Starts a cluster, loads it, reads its workers' RSS, ends it. */
+    private static Run serve(String label, List<String> command, String policy, int connections, long warmup,
+            long measure) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
+        pb.environment().put("NODE_CLUSTER_SCHED_POLICY", policy);
+        Process p = pb.start();
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+            String first = out.readLine();
+            if (first == null) {
+                throw new IllegalStateException(label + ": the primary ended before listening");
+            }
+            int port = Integer.parseInt(first.trim());
+            LoadGenerator.run(port, connections, warmup);
+            LoadGenerator.Result r = LoadGenerator.run(port, connections, measure);
+            List<Long> rss = workerRss(p);
+            double rssMiB = rss.stream().mapToLong(Long::longValue).average().orElse(Double.NaN) / 1024.0;
+            Run run = new Run(r.perSecond(), r.p99Nanos() / 1e6, rssMiB);
+            System.err.printf(Locale.ROOT, "%-14s %8.0f req/s  p50 %6.3f ms  p99 %6.3f ms  workers' RSS %s KiB%n",
+                    label, run.rps(), r.p50Nanos() / 1e6, run.p99Ms(), rss);
+            return run;
+        } finally {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+            p.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    /** VmRSS (KiB) of the primary's descendants that are workers (a node or java process). */
+    private static List<Long> workerRss(Process primary) throws IOException {
+        List<Long> rss = new ArrayList<>();
+        for (ProcessHandle h : primary.descendants().toList()) {
+            String cmd = h.info().command().orElse("");
+            if (!cmd.endsWith("/node") && !cmd.endsWith("/java") && !cmd.equals("node") && !cmd.equals("java")) {
+                continue;
+            }
+            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(h.pid()), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    rss.add(Long.parseLong(line.replaceAll("[^0-9]", "")));
+                }
+            }
+        }
+        if (rss.size() != 2) {
+            throw new IllegalStateException("expected 2 workers, found " + rss.size());
+        }
+        return rss;
+    }
+
+    /** The crash-to-listening times (ms) one restart program prints on its single line. */
+    private static List<Double> restart(String label, List<String> command) throws Exception {
+        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        try {
+            String line = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0 || line.isEmpty()) {
+                throw new IllegalStateException(label + " restart run failed: " + line);
+            }
+            List<Double> ms = Arrays.stream(line.split("\\s+")).map(Double::parseDouble).toList();
+            System.err.printf("%-14s crash → listening (ms): %s%n", label, ms);
+            return ms;
+        } finally {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+        }
+    }
+
+    private static void row(StringBuilder table, String name, double node, double shim, String fmt) {
+        table.append(String.format(Locale.ROOT, "| %-36s | %10s | %10s | %13.2f |%n", name,
+                String.format(Locale.ROOT, fmt, node), String.format(Locale.ROOT, fmt, shim), shim / node));
+    }
+
+    private static double median(List<Run> runs, ToDoubleFunction<Run> f) {
+        return medianOf(runs.stream().map(r -> f.applyAsDouble(r)).toList());
+    }
+
+    private static double medianOf(List<Double> xs) {
+        double[] s = xs.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        int m = s.length / 2;
+        return s.length % 2 == 1 ? s[m] : (s[m - 1] + s[m]) / 2;
+    }
+
+    private static int env(String name, int dflt) {
+        String v = System.getenv(name);
+        return v == null || v.isEmpty() ? dflt : Integer.parseInt(v);
+    }
+}

@@ -1,0 +1,64 @@
+package dev.nodeshim.benchmarks.cluster;
+
+import static dev.nodeshim.cluster.Cluster.cluster;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.nodeshim.cluster.ClusterServer;
+import dev.nodeshim.cluster.ClusterSettings;
+import dev.nodeshim.cluster.ListeningAddress;
+import dev.nodeshim.cluster.Worker;
+import dev.nodeshim.loop.EventLoop;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The nodeshim side of {@code bin/bench cluster}: a primary forking 2 workers that answer
+ * {@code "hello world\n"} with the JDK's {@code HttpServer} on one port of 127.0.0.1 (policy from
+ * {@code NODE_CLUSTER_SCHED_POLICY}); the primary prints the port once both listen. The twin of
+ * {@code benchmarks/node/cluster.js serve}.
+ */
+public final class HelloCluster {
+    static final byte[] BODY = "hello world\n".getBytes(StandardCharsets.US_ASCII);
+
+    private HelloCluster() {}
+
+    public static void main(String[] args) {
+        System.exit(EventLoop.run(args, () -> {
+            if (cluster.isPrimary()) {
+                // nodelay: the JDK server writes headers and body apart; without it the body waits
+                // for the client's delayed ACK (see cluster/README.md)
+                cluster.setupPrimary(ClusterSettings.of().exec(HelloCluster.class)
+                        .execArgv(List.of("-Dsun.net.httpserver.nodelay=true", "-Xmx128m")));
+                int[] listening = {0};
+                cluster.on("listening", (Worker w, ListeningAddress a) -> {
+                    if (++listening[0] == 2) {
+                        System.out.println(a.port());
+                    }
+                });
+                cluster.fork();
+                cluster.fork();
+            } else {
+                cluster.listen(ClusterServer.of(server(), Duration.ZERO), 0, "127.0.0.1");
+            }
+        }));
+    }
+
+    static HttpServer server() {
+        try {
+            HttpServer s = HttpServer.create();
+            s.createContext("/", ex -> {
+                ex.sendResponseHeaders(200, BODY.length);
+                try (OutputStream out = ex.getResponseBody()) {
+                    out.write(BODY);
+                }
+            });
+            return s;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package dev.nodeshim.benchmarks.cluster;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * A closed-loop HTTP/1.1 load generator for {@code bin/bench cluster}: a fixed number of kept-alive
+ * connections to 127.0.0.1, each a thread sending {@code GET /} and reading the whole response before
+ * the next (wrk's model without its pipelining). Both clusters get exactly this client.
+ */
+final class LoadGenerator {
+    private static final byte[] REQUEST = "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+
+    /** Requests answered in a window, and their latencies. */
+    record Result(long requests, double seconds, long p50Nanos, long p99Nanos) {
+        double perSecond() {
+            return requests / seconds;
+        }
+    }
+
+    private LoadGenerator() {}
+
+    /** Loads {@code port} over {@code connections} connections for {@code millis} ms. */
+    static Result run(int port, int connections, long millis) throws InterruptedException {
+        AtomicBoolean stop = new AtomicBoolean();
+        List<long[]> latencies = new ArrayList<>();
+        List<Thread> threads = new ArrayList<>();
+        List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        for (int c = 0; c < connections; c++) {
+            long[] mine = new long[4_000_000]; // [0] = count, then latencies in ns
+            latencies.add(mine);
+            Thread t = new Thread(() -> {
+                try (Socket s = new Socket("127.0.0.1", port)) {
+                    s.setTcpNoDelay(true);
+                    InputStream in = new BufferedInputStream(s.getInputStream(), 16 * 1024);
+                    OutputStream out = s.getOutputStream();
+                    int n = 0;
+                    while (!stop.get() && n < mine.length - 1) {
+                        long t0 = System.nanoTime();
+                        out.write(REQUEST);
+                        readResponse(in);
+                        mine[++n] = System.nanoTime() - t0;
+                    }
+                    mine[0] = n;
+                } catch (IOException | RuntimeException e) {
+                    failures.add(e);
+                }
+            }, "load-" + c);
+            threads.add(t);
+        }
+        long start = System.nanoTime();
+        threads.forEach(Thread::start);
+        Thread.sleep(millis); // the measurement window, not synchronisation
+        stop.set(true);
+        for (Thread t : threads) {
+            t.join();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (!failures.isEmpty()) {
+            throw new IllegalStateException("load generator: " + failures.size() + " connections failed", failures.get(0));
+        }
+        int total = 0;
+        for (long[] a : latencies) {
+            total += (int) a[0];
+        }
+        long[] all = new long[total];
+        int k = 0;
+        for (long[] a : latencies) {
+            System.arraycopy(a, 1, all, k, (int) a[0]);
+            k += (int) a[0];
+        }
+        Arrays.sort(all);
+        return new Result(total, seconds, total == 0 ? 0 : all[total / 2], total == 0 ? 0 : all[(int) (total * 0.99)]);
+    }
+
+    /** Status line and headers up to CRLFCRLF, then Content-Length bytes of body. */
+    private static void readResponse(InputStream in) throws IOException {
+        StringBuilder line = new StringBuilder();
+        int length = -1;
+        boolean first = true;
+        while (true) {
+            int b = in.read();
+            if (b < 0) {
+                throw new IOException("connection closed mid-response");
+            }
+            if (b == '\n') {
+                int end = line.length() > 0 && line.charAt(line.length() - 1) == '\r' ? line.length() - 1 : line.length();
+                if (end == 0) {
+                    break;
+                }
+                if (first && !line.toString().startsWith("HTTP/1.1 200")) {
+                    throw new IOException("unexpected status: " + line);
+                }
+                first = false;
+                if (line.length() > 15 && line.toString().regionMatches(true, 0, "content-length:", 0, 15)) {
+                    length = Integer.parseInt(line.substring(15, end).trim());
+                }
+                line.setLength(0);
+            } else {
+                line.append((char) b);
+            }
+        }
+        if (length < 0) {
+            throw new IOException("no Content-Length");
+        }
+        if (in.readNBytes(length).length != length) {
+            throw new IOException("short body");
+        }
+    }
+}
