@@ -3,6 +3,7 @@ package dev.nodeshim.benchmarks.crypto;
 import dev.nodeshim.buffer.Buffer;
 import dev.nodeshim.crypto.Cipher;
 import dev.nodeshim.crypto.Crypto;
+import dev.nodeshim.crypto.KeyObject;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -60,8 +61,59 @@ public class CryptoBenchmark {
             Map.entry("aes256Ctr", "a0c7d27d4772f436097967da72df03508891edf2f2bb9a574cbcd70e24ec4260"),
             Map.entry("chacha20Poly1305", "625b92140440c582f5bcfb4c5e1d91b507344ed46180b07c352488fb5a4017d0"),
             Map.entry("sha256Small", "daf2ec151e27355468db2f2a8152bcd5992c1c2e8956ebb8995e4302038f5277"),
-            Map.entry("pbkdf2Sha256", "b0e04dbb7cf79196a2e79d930dcfe7b334a39af2c64647507b198856fecfde56")
+            Map.entry("pbkdf2Sha256", "b0e04dbb7cf79196a2e79d930dcfe7b334a39af2c64647507b198856fecfde56"),
+            Map.entry("signEd25519", "943d576cd356fec1433c6b0f24682331300bd9ea8c6385c131b42aa7f032f3c0"),
+            Map.entry("signRsa2048", "79031fcd45c88a0db47948f245f36e9ce89ea2509a07fd17f2e54296e2055e71")
     );
+
+    /** Fixed keys of the sign rows (made once by node; the twin has the same PEMs). */
+    static final String P256_PEM = """
+            -----BEGIN PRIVATE KEY-----
+            MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgvGgJUVRdufJjTLV7
+            pgXWCL0lFKXMN15HNNzn7MPqHq2hRANCAAStIR+h+QejGUuZzUbPLxKjz3zSUFac
+            LGYE0DQkyAUl9NncYO7Y9hprziTCyX/UL8UzM8SJnENFyDIhxPNa+4JX
+            -----END PRIVATE KEY-----
+            """;
+    static final String ED25519_PEM = """
+            -----BEGIN PRIVATE KEY-----
+            MC4CAQAwBQYDK2VwBCIEICGv+K1/ytUiOR1cNmN9HRc6jdqJ1rp9oy0FmsazgL66
+            -----END PRIVATE KEY-----
+            """;
+    static final String RSA2048_PEM = """
+            -----BEGIN PRIVATE KEY-----
+            MIIEvgIBADANBgkqhkiG9w0BAQEFAASCBKgwggSkAgEAAoIBAQDbMC4hMYYVgi/I
+            2TXtc3DftOkkPLmQv8kDp1zOWgOPqecPr7ZjbcqkE1WG0N8kGj1Vl/qVnIVeb9vi
+            yjSRfAxfV1NjJwESEwe7ZUMJM8WXJ6v8AjDzwLjRRMSNeNhfGlqPvilnVRXxLIBx
+            4Wi37GaOyMJYO1YJgjjqrmgFD7MGy9nkrfd3kp9tfNUfBnXh/F2agbFoKyRZSRQK
+            B+kzHxly3lDAFjcrzvwNXs5h8BHtdHHP10AawCZ2lBEB5X5OrMO1yelcA63vDYFi
+            d5NbPnGIyJSpFAqNB/2SuhqvyI6Ib4N2hunMCrS4A+iJi2FEl4/schvpZqXIJj3B
+            vPpou9JNAgMBAAECggEAGL0Z38OMANPLmo2FgXzfjFLfY33PwI9yMSLhHdCECWF2
+            7krPOO6p30CSt8oi/UX8OTO+ORz24pSZH+zhklq1Yhy5kSh+/Zq/QH5/2piIyx7T
+            pvhaV7tJ63ipqdauA8yLfyDKjIVKb4jYdcH9WeY+dwwf/z8HNBXfYFbPRQ74uPdF
+            77d1PDcCS3UsSNmd9Qc+QgHCoacbwKOjQXGrx6ni+fVOKDxGH8yP2K9P20rIw3jk
+            SPhqlf5cFmn48dKv99hqPbXAi05mnazkcqE9TgA7UkkTc+cZ9G/dhC4ZWm2llHMa
+            ZmD59j3jrcP8UWXIPsGt/JFXzGucLnL5dcsA/sIe8wKBgQDxeKORyIxG/q6M92mX
+            QyXpraRkT/ASQ4OtbCpBrvVNRVf/e6b4ig1xKki330XT4viGbebYxmLk68Pi3KXx
+            hm8H9wHIDcWC+zK9ISN3jfpGTOf0xZ3wuS8aJZrjmYI568KYcCmnfYrXbUyyiiWN
+            kJ3Zwqdlg1NM3SoOGDDwq5F5vwKBgQDoYFFEc+Lb4uMIiTzeqtcZuvIOZZ7gO7CD
+            DpdZYTUw1Uc7Z4CFBONir3pp1DYgOMq13SitNAp9l3SBPPxYf27KClWWVddtO5Ib
+            DgfrEzL36FV5mA0kKbJBHjzCSPu31vCYoFKfRAYToQgXGHIbvbzmc72hBiofYLKk
+            8zhcHhc+8wKBgEts6nLkGOUoMm+37JSiFdqbMalfytZ5nkzyZ3Si6N6dFXKpNiuW
+            O8KoeZRtuosH76dV9vCpb0SgXEylrXP3EQGE51qM6rASNPQcwM5cW9vPs/iiLcZ+
+            obbiHjKPxby/5sXk6y31KgRGkNmIC1jf3l6hzdYIomF1B+jlJ4xVmxhTAoGBALg/
+            HlCTPg2wkOjEv9GhTZnmI2SM6HLMgQD5AcHplF4azTbpsvpFTPGDRyFAFIZp4Thf
+            mY/zUloQS1zpeP/GUpa5qPDhMUU31XnEHz0hZOkxewxFJi5FLUP6cJxvd75lGzE4
+            9Sm4qsTHin2dcWRThcKHhJR3KdDlP+APxOEtLqtHAoGBAMVkHVV350wLZzuCQMic
+            r+PJUTbLcG3i1UxQKNEwTVNLeJhcF0ehgj8Ov4RJq9BrQjjRZ3C1fq6RyfBqLbJD
+            BU0onvdruXM/t3ZEEBNlF2FOHpSIiBwhltuWxHnlbghxllG6nFBpVa4HWiWXlsgK
+            wei4UcntOBMwGtADuueIs/Ew
+            -----END PRIVATE KEY-----
+            """;
+
+    KeyObject p256;
+    KeyObject p256Public;
+    KeyObject ed25519;
+    KeyObject rsa2048;
 
     byte[] key;
     byte[] iv12;
@@ -96,6 +148,10 @@ public class CryptoBenchmark {
         password = bytes(16);
         salt = bytes(16);
         mib = Buffer.from(bytes(MIB));
+        p256 = Crypto.createPrivateKey(P256_PEM);
+        p256Public = Crypto.createPublicKey(p256);
+        ed25519 = Crypto.createPrivateKey(ED25519_PEM);
+        rsa2048 = Crypto.createPrivateKey(RSA2048_PEM);
         check();
     }
 
@@ -118,6 +174,12 @@ public class CryptoBenchmark {
         expect("chacha20Poly1305", chacha20Poly1305());
         expect("sha256Small", sha256Small().getBytes(StandardCharsets.ISO_8859_1));
         expect("pbkdf2Sha256", pbkdf2Sha256());
+        // ECDSA signatures are randomised: checked by verifying, not by a fingerprint
+        if (!Crypto.verify("sha256", small, p256Public, signEcdsaP256())) {
+            throw new IllegalStateException("signEcdsaP256: the signature does not verify");
+        }
+        expect("signEd25519", signEd25519());
+        expect("signRsa2048", signRsa2048());
     }
 
     private static void expect(String row, Buffer out) {
@@ -212,5 +274,20 @@ public class CryptoBenchmark {
     @Benchmark
     public Buffer pbkdf2Sha256() {
         return Crypto.pbkdf2Sync(password, salt, 1000, 32, "sha256");
+    }
+
+    @Benchmark
+    public Buffer signEcdsaP256() {
+        return Crypto.sign("sha256", small, p256);
+    }
+
+    @Benchmark
+    public Buffer signEd25519() {
+        return Crypto.sign(null, small, ed25519);
+    }
+
+    @Benchmark
+    public Buffer signRsa2048() {
+        return Crypto.sign("sha256", small, rsa2048);
     }
 }
