@@ -769,4 +769,22 @@ public final class Crypto {
     public static Buffer publicDecrypt(Object key, Object buffer) {
         return Signatures.rsa(Signatures.RsaOp.PUBLIC_DECRYPT, key, buffer);
     }
+
+    // ------------------------------------------------------------------------------------------------
+    // Key agreement
+
+    /**
+     * {@code crypto.createECDH(curveName)}: elliptic-curve Diffie-Hellman on a curve of
+     * {@link #getCurves()} (OpenSSL's names, case-sensitive as in Node).
+     *
+     * @throws NodeError {@code ERR_CRYPTO_INVALID_CURVE} ({@code Invalid EC curve name})
+     */
+    public static ECDH createECDH(String curveName) {
+        return ECDH.create(curveName);
+    }
+
+    /** {@code crypto.getCurves()}: Node 20's 82 curve names, every one usable with {@link #createECDH}. */
+    public static List<String> getCurves() {
+        return EcdhCurves.NAMES;
+    }
 }
