@@ -31,7 +31,9 @@ final class Relay {
     private static final class Direction {
         final SocketChannel from;
         final SocketChannel to;
-        final ByteBuffer buf = ByteBuffer.allocate(CHUNK); // fill mode
+        // direct: a heap buffer would be copied through the JDK's temporary direct buffer at every
+        // read and write
+        final ByteBuffer buf = ByteBuffer.allocateDirect(CHUNK); // fill mode
         boolean eof;
         boolean shut;
 
@@ -90,7 +92,7 @@ final class Relay {
                 for (SelectionKey k : selector.selectedKeys()) {
                     Pair pair = (Pair) k.attachment();
                     if (!pair.done) {
-                        step(pair);
+                        step(pair, k);
                     }
                 }
                 selector.selectedKeys().clear();
@@ -115,17 +117,39 @@ final class Relay {
             p.b.configureBlocking(false);
             p.ka = p.a.register(selector, 0, p);
             p.kb = p.b.register(selector, 0, p);
-            step(p);
+            step(p, null);
         } catch (IOException e) {
             finish(p);
         }
     }
 
-    /** Moves what can be moved in both directions, then sets what to wait for. */
-    private void step(Pair p) {
+    /**
+     * Moves what the ready operations allow — a readable socket is read once and what came is written
+     * on at once; a writable one gets the rest of its direction's buffer — then sets what to wait for.
+     * Only the socket the selector reported is touched: a read that would find nothing costs a system
+     * call per event (half of the relay's calls in the first version, see the README).
+     */
+    private void step(Pair p, SelectionKey k) {
         try {
-            move(p.ab);
-            move(p.ba);
+            int ready = k == null ? SelectionKey.OP_READ | SelectionKey.OP_WRITE : k.readyOps();
+            boolean isA = k == null || k == p.ka;
+            boolean isB = k == null || k == p.kb;
+            if ((ready & SelectionKey.OP_WRITE) != 0) {
+                if (isA) {
+                    flush(p.ba);
+                }
+                if (isB) {
+                    flush(p.ab);
+                }
+            }
+            if ((ready & SelectionKey.OP_READ) != 0) {
+                if (isA) {
+                    pump(p.ab);
+                }
+                if (isB) {
+                    pump(p.ba);
+                }
+            }
             if (p.ab.shut && p.ba.shut) {
                 finish(p);
                 return;
@@ -149,36 +173,44 @@ final class Relay {
         return ops;
     }
 
-    private static void move(Direction d) throws IOException {
-        while (true) {
-            if (!d.eof && d.buf.hasRemaining()) {
-                int n = d.from.read(d.buf);
-                if (n < 0) {
-                    d.eof = true;
-                }
+    /**
+     * Reads {@code d.from} and writes on what came; reads again only when a read filled the whole
+     * buffer and all of it went out (there may be more waiting), since the selector is level-triggered.
+     */
+    private static void pump(Direction d) throws IOException {
+        while (!d.eof && d.buf.hasRemaining()) {
+            int room = d.buf.remaining();
+            int n = d.from.read(d.buf);
+            if (n < 0) {
+                d.eof = true;
             }
-            if (d.buf.position() > 0) {
-                d.buf.flip();
-                d.to.write(d.buf);
-                boolean all = !d.buf.hasRemaining();
-                d.buf.compact();
-                if (!all) {
-                    return; // the other side is full: wait for OP_WRITE
-                }
-                if (!d.eof) {
-                    continue; // room again: there may be more to read
-                }
+            if (!flush(d) || n < room) {
+                break;
             }
-            if (d.eof && d.buf.position() == 0 && !d.shut) {
-                d.shut = true;
-                try {
-                    d.to.shutdownOutput();
-                } catch (ClosedChannelException ignored) {
-                    // already closed: nothing to end
-                }
-            }
-            return;
         }
+        flush(d);
+    }
+
+    /** Writes what {@code d} holds; true when nothing is left. Passes its end on once flushed. */
+    private static boolean flush(Direction d) throws IOException {
+        if (d.buf.position() > 0) {
+            d.buf.flip();
+            d.to.write(d.buf);
+            boolean all = !d.buf.hasRemaining();
+            d.buf.compact();
+            if (!all) {
+                return false; // the other side is full: wait for OP_WRITE
+            }
+        }
+        if (d.eof && !d.shut) {
+            d.shut = true;
+            try {
+                d.to.shutdownOutput();
+            } catch (ClosedChannelException ignored) {
+                // already closed: nothing to end
+            }
+        }
+        return true;
     }
 
     private void finish(Pair p) {
