@@ -9,8 +9,7 @@ import org.bouncycastle.math.ec.ECPoint;
 /**
  * The named curves of EC keys: OpenSSL's name (what Node's {@code namedCurve} shows), OID, JWK name
  * and size, and the point arithmetic key handling needs (decoding and checking a public point,
- * deriving a public key from a private scalar), on BouncyCastle's curve classes. Signing itself runs
- * on the JDK where the JDK has the curve ({@link #jca}).
+ * deriving a public key from a private scalar) and ECDSA, on BouncyCastle's curve classes.
  */
 enum Curve {
     P256("prime256v1", "1.2.840.10045.3.1.7", "P-256", 32, "secp256r1", "secp256r1", "p-256"),
@@ -25,11 +24,12 @@ enum Curve {
     final String jwk;
     /** Bytes of a coordinate or scalar. */
     final int size;
-    /** The JDK's name for the curve where SunEC has it on every supported JDK, else null. */
+    /** The JDK's name for the curve where SunEC has it on every supported JDK, else null (Java interop). */
     final String jca;
     private final String bcName;
     private final String[] aliases;
     private volatile X9ECParameters params;
+    private volatile org.bouncycastle.crypto.params.ECDomainParameters domain;
 
     Curve(String openssl, String oid, String jwk, int size, String jca, String bcName, String... aliases) {
         this.openssl = openssl;
@@ -82,6 +82,16 @@ enum Curve {
             params = p;
         }
         return p;
+    }
+
+    /** The domain parameters for BouncyCastle's ECDSA (made once; its base point keeps its comb table). */
+    org.bouncycastle.crypto.params.ECDomainParameters domain() {
+        org.bouncycastle.crypto.params.ECDomainParameters d = domain;
+        if (d == null) {
+            d = new org.bouncycastle.crypto.params.ECDomainParameters(params());
+            domain = d;
+        }
+        return d;
     }
 
     BigInteger order() {

@@ -174,6 +174,18 @@ class KeyObjectTest {
     }
 
     @Test
+    void publicKeyOfAnX509Certificate() throws java.io.IOException {
+        // cert.pem: made by `openssl req -x509 -newkey ec …`; the expected SPKI printed by node
+        String cert = String.join("\n", NodeAssert.resourceLines("cert.pem")) + "\n";
+        assertEquals("-----BEGIN PUBLIC KEY-----\n"
+                + "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEhMpARzMqmBUuTG47Dfb6o3154Fug\n"
+                + "V7vxthO6IcGvDufuazzQr1Ja2HDdws/y6TKIPtAjY+thD5u3FDJFXsESgg==\n"
+                + "-----END PUBLIC KEY-----\n", Crypto.createPublicKey(cert).export(KeyExportOptions.pem("spki")));
+        assertNodeError("Error", "ERR_OSSL_UNSUPPORTED", "error:1E08010C:DECODER routines::unsupported",
+                () -> Crypto.createPrivateKey(cert));
+    }
+
+    @Test
     void nodeErrorsForBadInput() {
         String pkcs8 = KeyFixtures.text(KeyFixtures.get("rsa", "private.pem.pkcs8"));
         String spki = KeyFixtures.text(KeyFixtures.get("rsa", "public.pem.spki"));
