@@ -28,7 +28,9 @@ import java.util.List;
  * the {@link Relay} thread moves the bytes of every connection. The list of workers is changed on the loop thread and
  * read by the acceptor, under the handle's lock.
  * A worker whose private port refuses the connection (it is going away) is skipped for that connection;
- * with no worker left, the connection is closed (Node queues it until a worker comes; not done here).
+ * when every worker refuses, the connection waits in the primary (as Node's round-robin handle keeps
+ * the connections no worker can take yet) and goes to the next worker {@link #add added}; it is closed
+ * only when the handle closes.
  *
  * <p>Draining: the handle counts, per worker, the connections it is piping; a worker that is
  * disconnecting is first taken out of the turn ({@link #remove}), then {@link #whenDrained} tells when
@@ -78,9 +80,23 @@ final class RoundRobinHandle {
         return address;
     }
 
-    /** Routes connections to {@code port} too, after the workers already there. */
-    synchronized void add(int workerId, int port) {
-        targets.add(new Target(workerId, port), 1);
+    /** Connections no worker could take, oldest first; under {@code this}. */
+    private final java.util.ArrayDeque<SocketChannel> queued = new java.util.ArrayDeque<>();
+    /** How many times {@link #add} ran; under {@code this}. */
+    private long adds;
+    /** Tests: runs (on the acceptor) each time a connection is queued. */
+    volatile Runnable onQueued = () -> { };
+
+    /** Routes connections to {@code port} too, after the workers already there; queued ones go first. */
+    void add(int workerId, int port) {
+        List<SocketChannel> waiting;
+        synchronized (this) {
+            targets.add(new Target(workerId, port), 1);
+            adds++;
+            waiting = new java.util.ArrayList<>(queued);
+            queued.clear();
+        }
+        waiting.forEach(this::route); // loopback connects: at once
     }
 
     /** Stops routing to the worker; true when no worker is left. */
@@ -106,6 +122,12 @@ final class RoundRobinHandle {
         } catch (IOException ignored) {
             // closing a listening socket loses nothing
         }
+        List<SocketChannel> waiting;
+        synchronized (this) {
+            waiting = new java.util.ArrayList<>(queued);
+            queued.clear();
+        }
+        waiting.forEach(RoundRobinHandle::closeQuietly);
     }
 
     private void acceptLoop() {
@@ -156,7 +178,36 @@ final class RoundRobinHandle {
         }
     }
 
+    /** Hands {@code client} to a worker, or queues it when none takes it. */
     private void route(SocketChannel client) {
+        while (true) {
+            long seen;
+            synchronized (this) {
+                seen = adds;
+            }
+            if (tryWorkers(client)) {
+                return;
+            }
+            synchronized (this) {
+                if (adds != seen) {
+                    continue; // a worker came while every other refused: try it rather than wait for the next
+                }
+                if (server.isOpen()) {
+                    queued.add(client);
+                    client = null;
+                }
+            }
+            if (client == null) {
+                onQueued.run();
+            } else {
+                closeQuietly(client); // the handle closed meanwhile
+            }
+            return;
+        }
+    }
+
+    /** Each worker once, in turn, until one accepts; true when one took {@code client}. */
+    private boolean tryWorkers(SocketChannel client) {
         for (int tries = 0; ; tries++) {
             Target t;
             synchronized (this) {
@@ -164,7 +215,7 @@ final class RoundRobinHandle {
                 // lock remove() takes: once a worker is removed, every connection it will ever get is
                 // already counted, so whenDrained cannot miss one still connecting.
                 if (tries >= targets.size()) {
-                    break;
+                    return false;
                 }
                 t = targets.next();
                 opened(t.workerId());
@@ -175,13 +226,12 @@ final class RoundRobinHandle {
                 client.setOption(StandardSocketOptions.TCP_NODELAY, true);
                 worker.setOption(StandardSocketOptions.TCP_NODELAY, true);
                 relay.add(client, worker, () -> ended(t.workerId()));
-                return;
+                return true;
             } catch (IOException e) {
                 closeQuietly(worker); // that worker is going away: try the next one
                 ended(t.workerId());
             }
         }
-        closeQuietly(client);
     }
 
     private static void closeQuietly(SocketChannel ch) {

@@ -178,11 +178,13 @@ public final class Supervisor extends EventEmitter {
 
     /**
      * Rolling, zero-downtime reload (PM2's {@code pm2 reload}): one slot after the other, forks the
-     * replacement, waits until it listens, then takes it as the slot's worker and disconnects the old
+     * replacement, waits until it listens (with {@link SupervisorOptions#waitReady}: until it sends
+     * {@code "ready"}), then takes it as the slot's worker and disconnects the old
      * one — the primary stops routing to it at once, the connections already forwarded to it end, its
      * servers close letting what is in flight finish — and waits for the old one's exit before the next
      * slot. Completes on the loop; fails (and leaves the slot's old worker in place, killing the
-     * replacement) when a replacement exits or does not listen within {@code listenTimeout}.
+     * replacement) when a replacement exits or does not listen (send {@code "ready"}) within
+     * {@code listenTimeout}.
      */
     public java.util.concurrent.CompletableFuture<Void> reload(Duration listenTimeout) {
         java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
@@ -211,7 +213,8 @@ public final class Supervisor extends EventEmitter {
                 settled[0] = true;
                 cancelTimeout[0].run();
                 done.completeExceptionally(new IllegalStateException(
-                        "replacement " + fresh + " exited (" + code + ", " + signal + ") before listening"));
+                        "replacement " + fresh + " exited (" + code + ", " + signal + ") before "
+                        + (options.waitReady ? "it was ready" : "listening")));
             }
         };
         fresh.once("exit", failedExit);
@@ -220,11 +223,11 @@ public final class Supervisor extends EventEmitter {
                 settled[0] = true;
                 fresh.off("exit", failedExit);
                 fresh.kill();
-                done.completeExceptionally(new java.util.concurrent.TimeoutException(
-                        "replacement " + fresh + " did not listen within " + timeoutMs + " ms"));
+                done.completeExceptionally(new java.util.concurrent.TimeoutException("replacement " + fresh
+                        + (options.waitReady ? " did not send 'ready'" : " did not listen") + " within " + timeoutMs + " ms"));
             }
         }, timeoutMs);
-        fresh.once("listening", (Listener1<ListeningAddress>) a -> {
+        Runnable takeOver = () -> {
             if (settled[0]) {
                 return;
             }
@@ -243,7 +246,19 @@ public final class Supervisor extends EventEmitter {
             old.once("exit", () -> dev.nodeshim.process.NodeProcess.process.nextTick(
                     () -> reloadNext(live, i + 1, timeoutMs, done)));
             old.disconnect();
-        });
+        };
+        if (options.waitReady) {
+            Listener1<Object>[] ready = new Listener1[1];
+            ready[0] = m -> {
+                if ("ready".equals(m)) {
+                    fresh.off("message", ready[0]);
+                    takeOver.run();
+                }
+            };
+            fresh.on("message", ready[0]);
+        } else {
+            fresh.once("listening", (Listener1<ListeningAddress>) a -> takeOver.run());
+        }
     }
 
     /** Per slot: the current worker, its pid, state, restarts since it was last stable, uptime. */

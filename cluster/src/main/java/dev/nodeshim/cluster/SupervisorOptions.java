@@ -42,7 +42,7 @@ public final class SupervisorOptions {
         }
     };
     private static final SupervisorOptions DEFAULTS = new SupervisorOptions(100, 1.5, 15_000, 30_000, 16,
-            () -> System.nanoTime() / 1_000_000, TIMERS, 0, 30_000);
+            () -> System.nanoTime() / 1_000_000, TIMERS, 0, 30_000, false);
 
     final long initialDelayMs;
     final double factor;
@@ -54,9 +54,11 @@ public final class SupervisorOptions {
     /** 0: no limit. */
     final long maxMemory;
     final long memoryCheckMs;
+    /** PM2's {@code wait_ready}: a reload's replacement counts when it sends {@code "ready"}, not when it listens. */
+    final boolean waitReady;
 
     private SupervisorOptions(long initialDelayMs, double factor, long maxDelayMs, long stableAfterMs, int maxRestarts,
-            LongSupplier clock, Scheduler scheduler, long maxMemory, long memoryCheckMs) {
+            LongSupplier clock, Scheduler scheduler, long maxMemory, long memoryCheckMs, boolean waitReady) {
         this.initialDelayMs = initialDelayMs;
         this.factor = factor;
         this.maxDelayMs = maxDelayMs;
@@ -66,6 +68,7 @@ public final class SupervisorOptions {
         this.scheduler = scheduler;
         this.maxMemory = maxMemory;
         this.memoryCheckMs = memoryCheckMs;
+        this.waitReady = waitReady;
     }
 
     /** PM2's defaults (above). */
@@ -76,7 +79,7 @@ public final class SupervisorOptions {
     /** The delay before the first restart of a series. */
     public SupervisorOptions initialDelay(Duration d) {
         return new SupervisorOptions(nonNegative(d), factor, maxDelayMs, stableAfterMs, maxRestarts, clock, scheduler,
-                maxMemory, memoryCheckMs);
+                maxMemory, memoryCheckMs, waitReady);
     }
 
     /** The factor applied to the delay at each further restart (at least 1). */
@@ -85,19 +88,19 @@ public final class SupervisorOptions {
             throw new IllegalArgumentException("factor must be >= 1: " + f);
         }
         return new SupervisorOptions(initialDelayMs, f, maxDelayMs, stableAfterMs, maxRestarts, clock, scheduler,
-                maxMemory, memoryCheckMs);
+                maxMemory, memoryCheckMs, waitReady);
     }
 
     /** The longest delay. */
     public SupervisorOptions maxDelay(Duration d) {
         return new SupervisorOptions(initialDelayMs, factor, nonNegative(d), stableAfterMs, maxRestarts, clock, scheduler,
-                maxMemory, memoryCheckMs);
+                maxMemory, memoryCheckMs, waitReady);
     }
 
     /** The uptime after which a worker's exit starts a new series (delay and count reset). */
     public SupervisorOptions stableAfter(Duration d) {
         return new SupervisorOptions(initialDelayMs, factor, maxDelayMs, nonNegative(d), maxRestarts, clock, scheduler,
-                maxMemory, memoryCheckMs);
+                maxMemory, memoryCheckMs, waitReady);
     }
 
     /** Unstable restarts in a row after which the slot is given up. */
@@ -106,19 +109,19 @@ public final class SupervisorOptions {
             throw new IllegalArgumentException("maxRestarts must be >= 0: " + n);
         }
         return new SupervisorOptions(initialDelayMs, factor, maxDelayMs, stableAfterMs, n, clock, scheduler,
-                maxMemory, memoryCheckMs);
+                maxMemory, memoryCheckMs, waitReady);
     }
 
     /** The clock, in milliseconds (any origin). */
     public SupervisorOptions clock(LongSupplier millis) {
         return new SupervisorOptions(initialDelayMs, factor, maxDelayMs, stableAfterMs, maxRestarts,
-                java.util.Objects.requireNonNull(millis, "clock"), scheduler, maxMemory, memoryCheckMs);
+                java.util.Objects.requireNonNull(millis, "clock"), scheduler, maxMemory, memoryCheckMs, waitReady);
     }
 
     /** How a restart is delayed. */
     public SupervisorOptions scheduler(Scheduler s) {
         return new SupervisorOptions(initialDelayMs, factor, maxDelayMs, stableAfterMs, maxRestarts, clock,
-                java.util.Objects.requireNonNull(s, "scheduler"), maxMemory, memoryCheckMs);
+                java.util.Objects.requireNonNull(s, "scheduler"), maxMemory, memoryCheckMs, waitReady);
     }
 
     /**
@@ -131,13 +134,24 @@ public final class SupervisorOptions {
             throw new IllegalArgumentException("maxMemory must be >= 0: " + bytes);
         }
         return new SupervisorOptions(initialDelayMs, factor, maxDelayMs, stableAfterMs, maxRestarts, clock, scheduler,
-                bytes, memoryCheckMs);
+                bytes, memoryCheckMs, waitReady);
     }
 
     /** How often {@link #maxMemory} is checked: every 30 s by default, as PM2's worker does. */
     public SupervisorOptions memoryCheckInterval(Duration d) {
         return new SupervisorOptions(initialDelayMs, factor, maxDelayMs, stableAfterMs, maxRestarts, clock, scheduler,
-                maxMemory, Math.max(1, nonNegative(d)));
+                maxMemory, Math.max(1, nonNegative(d)), waitReady);
+    }
+
+    /**
+     * PM2's {@code wait_ready}: during a reload, a replacement takes its slot when it sends the message
+     * {@code "ready"} ({@code process.send("ready")}) rather than when it listens — for a worker that
+     * has more to do after binding (warming a cache, connecting to a database), or that serves no port.
+     * The reload's timeout then runs until that message. Off by default.
+     */
+    public SupervisorOptions waitReady(boolean on) {
+        return new SupervisorOptions(initialDelayMs, factor, maxDelayMs, stableAfterMs, maxRestarts, clock, scheduler,
+                maxMemory, memoryCheckMs, on);
     }
 
     private static long nonNegative(Duration d) {

@@ -146,6 +146,24 @@ final class ClusterWorkers {
         }
     }
 
+    /**
+     * PM2's wait_ready worker: listens like {@link Http}, then sends {@code "ready"} only when the
+     * primary sends it {@code "go"} (never, with {@code MODE=never}).
+     */
+    static final class Ready {
+        public static void main(String[] args) {
+            System.exit(EventLoop.run(args, () -> {
+                boolean never = "never".equals(process.env().get("MODE"));
+                process.on("message", (Listener1<Object>) m -> {
+                    if ("go".equals(m) && !never) {
+                        process.send("ready");
+                    }
+                });
+                cluster.listen(ClusterServer.of(http(), Duration.ZERO), 0, "127.0.0.1");
+            }));
+        }
+    }
+
     /** Asks for port 0 like {@link Http}, then dies inside its server's bind (SharedPortTest). */
     static final class DiesInBind {
         public static void main(String[] args) {

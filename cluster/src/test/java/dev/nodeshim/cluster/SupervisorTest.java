@@ -141,4 +141,71 @@ class SupervisorTest {
         assertEquals(List.of(3, 4, 5), status.stream().map(Supervisor.SlotStatus::workerId).toList());
         assertEquals(List.of(2, 0, 0), status.stream().map(Supervisor.SlotStatus::restarts).toList());
     }
+
+    /**
+     * PM2's wait_ready: the replacement's 'listening' is not enough; the slot changes hands only at its
+     * "ready" message (sent here when the test says "go", after the replacement has listened).
+     */
+    @Test
+    void waitReadyReloadsAtTheReadyMessage() {
+        List<String> t = new ArrayList<>();
+        Throwable[] failed = {null};
+        EventLoop.run(() -> {
+            cluster.setupPrimary(ClusterSettings.of().exec(ClusterWorkers.Ready.class));
+            Supervisor sup = Supervisor.of(SupervisorOptions.defaults().waitReady(true));
+            Worker first = sup.fork();
+            sup.on("reload", (Worker fresh, Worker old) -> t.add("reload " + fresh.id() + " for " + old.id()));
+            first.once("listening", (Listener1<ListeningAddress>) a -> {
+                cluster.on("listening", (Worker w, ListeningAddress b) -> {
+                    if (w != first) { // the cluster's own 'listening' for the first worker comes after its worker's
+                        t.add("listening " + w.id());
+                        w.send("go");
+                    }
+                });
+                cluster.on("message", (Worker w, Object m) -> {
+                    if (w != first) {
+                        t.add("message " + w.id() + " " + m);
+                    }
+                });
+                sup.reload().whenComplete((v, e) -> {
+                    failed[0] = e;
+                    t.add("reloaded, slot worker " + sup.slots().get(0).workerId());
+                    sup.close();
+                    cluster.disconnect();
+                });
+            });
+        });
+        assertEquals(null, failed[0]);
+        assertEquals(List.of("listening 2", "message 2 ready", "reload 2 for 1", "reloaded, slot worker 2"), t);
+    }
+
+    /** A replacement that listens but never sends "ready" times out; the old worker keeps its slot. */
+    @Test
+    void waitReadyTimesOutWithoutTheMessage() {
+        List<String> t = new ArrayList<>();
+        EventLoop.run(() -> {
+            cluster.setupPrimary(ClusterSettings.of().exec(ClusterWorkers.Ready.class));
+            Supervisor sup = Supervisor.of(SupervisorOptions.defaults().waitReady(true));
+            Worker first = sup.fork(Map.of("MODE", "never"));
+            first.once("listening", (Listener1<ListeningAddress>) a -> {
+                cluster.on("listening", (Worker w, ListeningAddress b) -> {
+                    if (w != first) { // the cluster's own 'listening' for the first worker comes after its worker's
+                        t.add("listening " + w.id());
+                        w.send("go");
+                    }
+                });
+                sup.reload(java.time.Duration.ofSeconds(3)).whenComplete((v, e) -> {
+                    t.add(e.getClass().getSimpleName() + ": " + e.getMessage());
+                    t.add("slot worker " + sup.slots().get(0).workerId() + ", first connected " + first.isConnected());
+                    sup.close();
+                    cluster.disconnect();
+                });
+            });
+        });
+        assertEquals(3, t.size(), t.toString());
+        assertEquals("listening 2", t.get(0));
+        assertTrue(t.get(1).startsWith("TimeoutException: replacement ") && t.get(1).endsWith(" did not send 'ready' within 3000 ms"),
+                t.get(1));
+        assertEquals("slot worker 1, first connected true", t.get(2));
+    }
 }
