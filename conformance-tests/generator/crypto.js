@@ -740,6 +740,8 @@ function main() {
     ['--openssl-legacy-provider', __filename, '--legacy']).toString());
   // crypto.sign, crypto.verify, crypto.keyExport: keys-*.jsonl, from the fixed keys of crypto-keys.json
   require('./crypto-keys').main();
+  // crypto.ecdh, crypto.dh: agreement-*.jsonl
+  require('./crypto-agreement').main();
 }
 
 main();

@@ -20,6 +20,7 @@ public final class ProbeRegistry {
         BufferProbes.register(r);
         CryptoProbes.register(r);
         CryptoKeyProbes.register(r);
+        CryptoAgreementProbes.register(r);
         ChildProcessProbes.register(r);
         return r;
     }

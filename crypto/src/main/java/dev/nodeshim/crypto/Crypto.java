@@ -783,6 +783,56 @@ public final class Crypto {
         return ECDH.create(curveName);
     }
 
+    /**
+     * {@code crypto.createDiffieHellman(prime)} with a Buffer, {@code byte[]} or string (utf8) prime,
+     * or {@code createDiffieHellman(primeLength)} with a number: a safe prime of that many bits is
+     * generated (seconds to minutes from 1024 bits on, as in Node). Generator 2.
+     *
+     * @throws NodeError {@code ERR_OSSL_DH_MODULUS_TOO_SMALL} for a prime length below 512,
+     *         {@code ERR_OSSL_DH_BAD_GENERATOR}, {@code ERR_INVALID_ARG_TYPE}, {@code ERR_OUT_OF_RANGE}
+     */
+    public static DiffieHellman createDiffieHellman(Object primeOrLength) {
+        return DhArgs.create(primeOrLength);
+    }
+
+    /**
+     * {@code crypto.createDiffieHellman(prime, primeEncoding)} when the second argument is a string
+     * naming an encoding, else {@code createDiffieHellman(prime, generator)} (a number, Buffer,
+     * {@code byte[]} or utf8 string), as Node reads its arguments by type.
+     */
+    public static DiffieHellman createDiffieHellman(Object prime, Object encodingOrGenerator) {
+        return DhArgs.create(prime, encodingOrGenerator);
+    }
+
+    /**
+     * {@code crypto.createDiffieHellman(prime, primeEncoding, generator)} or
+     * {@code createDiffieHellman(prime, generator, generatorEncoding)}, by the same rule.
+     */
+    public static DiffieHellman createDiffieHellman(Object prime, Object a, Object b) {
+        return DhArgs.create(prime, a, b);
+    }
+
+    /** {@code crypto.createDiffieHellman(prime, primeEncoding, generator, generatorEncoding)}. */
+    public static DiffieHellman createDiffieHellman(Object prime, String primeEncoding, Object generator,
+            String generatorEncoding) {
+        return DhArgs.create(prime, primeEncoding, generator, generatorEncoding);
+    }
+
+    /**
+     * {@code crypto.getDiffieHellman(groupName)}: modp1, modp2, modp5, modp14, modp15, modp16, modp17,
+     * modp18 (any case), as Node 20 accepts them.
+     *
+     * @throws NodeError {@code ERR_CRYPTO_UNKNOWN_DH_GROUP} ({@code Unknown DH group})
+     */
+    public static DiffieHellmanGroup getDiffieHellman(String groupName) {
+        return DhArgs.group(groupName);
+    }
+
+    /** {@code crypto.createDiffieHellmanGroup(groupName)}: the same as {@link #getDiffieHellman}. */
+    public static DiffieHellmanGroup createDiffieHellmanGroup(String groupName) {
+        return DhArgs.group(groupName);
+    }
+
     /** {@code crypto.getCurves()}: Node 20's 82 curve names, every one usable with {@link #createECDH}. */
     public static List<String> getCurves() {
         return EcdhCurves.NAMES;

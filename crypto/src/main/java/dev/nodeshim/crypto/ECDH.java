@@ -323,7 +323,7 @@ public final class ECDH {
 
     private void setPrivate(BigInteger d) {
         privateKey = d;
-        publicKey = curve.x9().getG().multiply(d).normalize();
+        publicKey = curve.g().multiply(d).normalize();
     }
 
     /** OpenSSL's key-pair check: a public key that is a finite point, equal to d·G when d is set. */
@@ -334,7 +334,7 @@ public final class ECDH {
         if (privateKey == null) {
             return true;
         }
-        byte[] expected = curve.x9().getG().multiply(privateKey).normalize().getEncoded(false);
+        byte[] expected = curve.g().multiply(privateKey).normalize().getEncoded(false);
         return Arrays.equals(expected, publicKey.getEncoded(false));
     }
 
@@ -344,6 +344,16 @@ public final class ECDH {
             return null;
         }
         try {
+            int type = encoded[0] & 0xff;
+            if (type == 0x06 || type == 0x07) {
+                // Hybrid: the uncompressed point, whose y bit must be the one its compressed form
+                // carries (on binary curves that is a bit of y/x, not of y, so BouncyCastle's own
+                // hybrid check does not apply).
+                byte[] plain = encoded.clone();
+                plain[0] = 0x04;
+                ECPoint q = curve.loose().decodePoint(plain).normalize();
+                return (q.getEncoded(true)[0] & 1) == (type & 1) ? q : null;
+            }
             return curve.loose().decodePoint(encoded).normalize();
         } catch (IllegalArgumentException | ArithmeticException e) {
             return null;

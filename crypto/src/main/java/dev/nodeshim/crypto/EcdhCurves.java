@@ -16,6 +16,7 @@ import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.crypto.ec.CustomNamedCurves;
 import org.bouncycastle.math.ec.ECAlgorithms;
 import org.bouncycastle.math.ec.ECCurve;
+import org.bouncycastle.math.ec.ECPoint;
 import org.bouncycastle.math.field.PolynomialExtensionField;
 import org.bouncycastle.util.encoders.Hex;
 
@@ -54,7 +55,7 @@ final class EcdhCurves {
             "wap-wsg-idm-ecid-wtls7", "wap-wsg-idm-ecid-wtls8", "wap-wsg-idm-ecid-wtls9");
 
     /** A resolved curve: its parameters, the loose twin for decoding, sizes. */
-    record Params(String name, X9ECParameters x9, ECCurve loose, int fieldBytes) {
+    record Params(String name, X9ECParameters x9, ECCurve loose, ECPoint g, int fieldBytes) {
         BigInteger order() {
             return x9.getN();
         }
@@ -84,7 +85,16 @@ final class EcdhCurves {
             x9 = X9ECParameters.getInstance(Hex.decode(hex));
         }
         ECCurve c = x9.getCurve();
-        return new Params(name, x9, loose(c), (c.getFieldSize() + 7) / 8);
+        ECCurve loose = loose(c);
+        ECPoint g;
+        try {
+            g = x9.getG();
+        } catch (IllegalArgumentException e) {
+            // Oakley-EC2N-4's base point is not of the order its parameters give: BouncyCastle refuses
+            // it on the full curve, OpenSSL takes it; it is only a point on the curve to us.
+            g = loose.decodePoint(x9.getBaseEntry().getPointEncoding());
+        }
+        return new Params(name, x9, loose, g, (c.getFieldSize() + 7) / 8);
     }
 
     /** The same curve without order and cofactor, so that decoding checks only the curve equation. */
