@@ -1,0 +1,10 @@
+package dev.nodeshim.examples.cluster;
+
+import org.junit.jupiter.api.Test;
+
+class RequestCounterTest {
+    @Test
+    void printsWhatTheNodeOriginalPrints() {
+        ClusterRun.assertSameOutput(RequestCounter.class, false);
+    }
+}

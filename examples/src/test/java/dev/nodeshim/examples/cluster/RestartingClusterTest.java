@@ -1,0 +1,10 @@
+package dev.nodeshim.examples.cluster;
+
+import org.junit.jupiter.api.Test;
+
+class RestartingClusterTest {
+    @Test
+    void printsWhatTheNodeOriginalPrints() {
+        ClusterRun.assertSameOutput(RestartingCluster.class, false);
+    }
+}
