@@ -18,7 +18,7 @@ import dev.nodeshim.buffer.Buffer;
  * <li>State errors as Node's: update after doFinal is {@code Trying to add data in unsupported state},
  *     a second doFinal {@code ERR_CRYPTO_INVALID_STATE}.</li>
  * </ul>
- * Not thread-safe; not yet a {@code Transform} stream (that comes with the stream module).
+ * Not thread-safe. Its {@code Transform} stream face is {@link #stream()}.
  */
 public final class Cipher extends CipherBase {
     Cipher(Setup setup) {

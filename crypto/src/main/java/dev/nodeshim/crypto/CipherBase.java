@@ -11,6 +11,9 @@ import java.util.List;
  * output encodings. The byte work is the {@link CipherEngine}'s.
  */
 abstract class CipherBase {
+    /** The Transform of {@link #stream()}, made on first call. */
+    private dev.nodeshim.stream.Transform stream;
+
     static final List<String> KEY_TYPES = List.of("string", "ArrayBuffer", "Buffer", "TypedArray", "DataView",
             "KeyObject", "CryptoKey");
     static final List<String> IV_TYPES = List.of("string", "ArrayBuffer", "Buffer", "TypedArray", "DataView");
@@ -70,6 +73,26 @@ abstract class CipherBase {
 
     // ------------------------------------------------------------------------------------------------
     // update / final
+
+    /**
+     * This cipher as Node's {@code Transform} stream: each written chunk goes through {@code update}
+     * and what it returns is pushed; when the writable side ends, what {@code final()} returns is
+     * pushed. An error of either (a bad padding, a failed authentication, a state error) destroys the
+     * stream with it ({@code 'error'}, then {@code 'close'}). Made on first call, the same object after.
+     *
+     * <pre>{@code
+     * pipeline(input, createCipheriv("aes-256-ctr", key, iv).stream(), output, err -> ...);
+     * }</pre>
+     *
+     * Java divergence: in Node the Cipher is itself the Transform; here building one is deferred to
+     * this call, to keep update()/final() as cheap as before.
+     */
+    public final dev.nodeshim.stream.Transform stream() {
+        if (stream == null) {
+            stream = CryptoStream.of(CryptoStream.cipher(this));
+        }
+        return stream;
+    }
 
     final byte[] updateBytes(byte[] in, int off, int len) {
         if (finalized) {

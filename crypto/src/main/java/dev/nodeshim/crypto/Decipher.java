@@ -17,7 +17,7 @@ import dev.nodeshim.buffer.Buffer;
  *     (gcm, ocb and chacha20-poly1305 decrypt before they verify, as OpenSSL does). CBC padding errors
  *     are a padding oracle: authenticate ciphertexts before decrypting them.</li>
  * </ul>
- * Not thread-safe; not yet a {@code Transform} stream.
+ * Not thread-safe. Its {@code Transform} stream face is {@link #stream()}.
  */
 public final class Decipher extends CipherBase {
     Decipher(Setup setup) {

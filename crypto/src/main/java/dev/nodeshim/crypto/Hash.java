@@ -16,14 +16,22 @@ import dev.nodeshim.buffer.Encoding;
  * <li>{@link #copy()} is independent of this hash: updating either changes only itself.</li>
  * <li>No guarantee of secrecy: a hash is not a MAC; use {@link Hmac} to authenticate.</li>
  * </ul>
- * A {@code Hash} is not thread-safe (Node's objects are loop-confined; use one per thread). It is not
- * yet a {@code Transform} stream: that comes with the stream module.
+ * A {@code Hash} is not thread-safe (Node's objects are loop-confined; use one per thread). Its
+ * {@code Transform} stream face is {@link #stream()}.
  */
 public final class Hash {
     private final Registry.HashSpec spec;
     private final int outputLength;
     private final HashEngine engine;
     private boolean finalized;
+    /**
+     * The digest once the engine has finished (by {@link #digest()} or by the stream's end). Node
+     * keeps it too: the stream's end pushes it even after digest(), and a digest() after the stream's
+     * end returns it; update() between the two is ignored, as in Node.
+     */
+    private byte[] result;
+    /** The Transform of {@link #stream()}, made on first call. */
+    private dev.nodeshim.stream.Transform stream;
 
     Hash(Registry.HashSpec spec, int outputLength, HashEngine engine) {
         this.spec = spec;
@@ -68,7 +76,9 @@ public final class Hash {
      *         for null; {@code ERR_INVALID_ARG_VALUE} for hex of odd length
      */
     public Hash update(String data, String inputEncoding) {
-        checkOpen();
+        if (result != null) {
+            return afterEnd();
+        }
         byte[] b = Bytes.decode(data, inputEncoding, "data");
         engine.update(b, 0, b.length);
         return this;
@@ -76,7 +86,9 @@ public final class Hash {
 
     /** {@code hash.update(buffer)}. */
     public Hash update(Buffer data) {
-        checkOpen();
+        if (result != null) {
+            return afterEnd();
+        }
         Bytes.requireData(data, "data");
         engine.update(data.buffer().array(), data.byteOffset(), data.length());
         return this;
@@ -86,7 +98,9 @@ public final class Hash {
      * Java interop: the remaining bytes of a {@link java.nio.ByteBuffer} (its position moves to its limit).
      */
     public Hash update(java.nio.ByteBuffer data) {
-        checkOpen();
+        if (result != null) {
+            return afterEnd();
+        }
         Bytes.requireData(data, "data");
         engine.update(data);
         return this;
@@ -94,7 +108,9 @@ public final class Hash {
 
     /** {@code hash.update(uint8array)}. */
     public Hash update(byte[] data) {
-        checkOpen();
+        if (result != null) {
+            return afterEnd();
+        }
         Bytes.requireData(data, "data");
         engine.update(data, 0, data.length);
         return this;
@@ -104,7 +120,59 @@ public final class Hash {
     public Buffer digest() {
         checkOpen();
         finalized = true;
-        return Buffer.wrap(engine.finish(outputLength));
+        if (result == null) {
+            result = engine.finish(outputLength);
+            // the stream's end may push it later: hand out a copy when there is a stream
+            return Buffer.wrap(stream == null ? result : result.clone());
+        }
+        return Buffer.wrap(result.clone());
+    }
+
+    /** update() once the engine has finished: Node's error after digest(), ignored after the stream's end. */
+    private Hash afterEnd() {
+        checkOpen();
+        return this;
+    }
+
+    /**
+     * This Hash as Node's {@code Transform} stream: written chunks are {@code update}d; when the
+     * writable side ends, the digest is pushed (one Buffer; {@code setEncoding("hex")} for a string).
+     * Made on first call, the same object after. As in Node, the stream's end does not finalise the
+     * Hash: one {@link #digest()} after it returns the same digest.
+     *
+     * <pre>{@code
+     * input.pipe(createHash("sha256").stream()).setEncoding("hex").pipe(out);
+     * }</pre>
+     *
+     * Java divergence: in Node the Hash is itself the Transform; building one costs about as much as a
+     * small hash, so it is made only when this is called and {@code createHash(…).update(…).digest()}
+     * stays as cheap as before.
+     */
+    public dev.nodeshim.stream.Transform stream() {
+        if (stream == null) {
+            stream = CryptoStream.of(new CryptoStream.Ops() {
+                @Override
+                public Buffer update(Object chunk, String encoding) {
+                    if (chunk instanceof Buffer b) {
+                        Hash.this.update(b);
+                    } else if (chunk instanceof byte[] a) {
+                        Hash.this.update(a);
+                    } else {
+                        Hash.this.update((String) chunk, encoding);
+                    }
+                    return null;
+                }
+
+                @Override
+                public Buffer end() {
+                    if (result == null) {
+                        result = engine.finish(outputLength);
+                    }
+                    return Buffer.wrap(result.clone());
+                }
+            });
+        }
+        return stream;
     }
 
     /**
@@ -129,6 +197,11 @@ public final class Hash {
     /** {@code hash.copy(options)}: a new Hash in this one's state, with {@code options.outputLength}. */
     public Hash copy(HashOptions options) {
         checkOpen();
+        if (result != null) {
+            // After the stream's end Node copies the finished OpenSSL context (a digest of nothing
+            // meaningful); here that is the finalised error.
+            throw CryptoErrors.hashFinalized();
+        }
         return new Hash(spec, outputLength(spec, options), engine.copy());
     }
 

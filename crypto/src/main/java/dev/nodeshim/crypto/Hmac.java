@@ -27,6 +27,8 @@ public final class Hmac {
     private final HashEngine inner;
     private final HashEngine outer;
     private boolean finalized;
+    /** The Transform of {@link #stream()}, made on first call. */
+    private dev.nodeshim.stream.Transform stream;
 
     Hmac(Registry.HashSpec spec, byte[] key) {
         int block = spec.blockSize();
@@ -111,6 +113,42 @@ public final class Hmac {
     public String digest(String encoding) {
         Encoding e = Bytes.outputEncoding(encoding);
         return Bytes.encode(digest().toByteArray(), e);
+    }
+
+    /**
+     * This Hmac as Node's {@code Transform} stream: written chunks are {@code update}d; when the
+     * writable side ends, the tag is pushed (one Buffer; {@code setEncoding("hex")} for a string) and
+     * the Hmac is finalised as by {@link #digest()}. Made on first call, the same object after.
+     *
+     * <pre>{@code
+     * input.pipe(createHmac("sha256", key).stream()).setEncoding("hex").pipe(out);
+     * }</pre>
+     *
+     * Java divergence: in Node the Hmac is itself the Transform; here building one is deferred to
+     * this call, to keep {@code createHmac(…).update(…).digest()} as cheap as before.
+     */
+    public dev.nodeshim.stream.Transform stream() {
+        if (stream == null) {
+            stream = CryptoStream.of(new CryptoStream.Ops() {
+                @Override
+                public Buffer update(Object chunk, String encoding) {
+                    if (chunk instanceof Buffer b) {
+                        Hmac.this.update(b);
+                    } else if (chunk instanceof byte[] a) {
+                        Hmac.this.update(a);
+                    } else {
+                        Hmac.this.update((String) chunk, encoding);
+                    }
+                    return null;
+                }
+
+                @Override
+                public Buffer end() {
+                    return digest();
+                }
+            });
+        }
+        return stream;
     }
 
     private void checkOpen() {
