@@ -744,6 +744,34 @@ public final class Crypto {
     }
 
     /**
+     * {@code crypto.sign(algorithm, data, key, callback)}: the arguments, key and digest are checked now
+     * (Node throws those at once); the signature is made on a helper thread and called back on the loop.
+     */
+    public static void sign(String algorithm, Object data, Object key, CryptoCallback<Buffer> callback) {
+        java.util.function.Supplier<Buffer> work = Signatures.prepareSign(algorithm, data, key);
+        Jobs.requireCallback(callback);
+        Jobs.run(work, callback);
+    }
+
+    /** The CompletableFuture twin of {@link #sign(String, Object, Object, CryptoCallback)}. */
+    public static CompletableFuture<Buffer> signAsync(String algorithm, Object data, Object key) {
+        return Jobs.future(Signatures.prepareSign(algorithm, data, key));
+    }
+
+    /** {@code crypto.verify(algorithm, data, key, signature, callback)}. */
+    public static void verify(String algorithm, Object data, Object key, Object signature,
+            CryptoCallback<Boolean> callback) {
+        java.util.function.Supplier<Boolean> work = Signatures.prepareVerify(algorithm, data, key, signature);
+        Jobs.requireCallback(callback);
+        Jobs.run(work, callback);
+    }
+
+    /** The CompletableFuture twin of {@link #verify(String, Object, Object, Object, CryptoCallback)}. */
+    public static CompletableFuture<Boolean> verifyAsync(String algorithm, Object data, Object key, Object signature) {
+        return Jobs.future(Signatures.prepareVerify(algorithm, data, key, signature));
+    }
+
+    /**
      * {@code crypto.publicEncrypt(key, buffer)}: RSA-OAEP by default ({@code oaepHash} sha1, {@code oaepLabel}
      * empty); {@code RSA_PKCS1_PADDING} or {@code RSA_NO_PADDING} through {@link KeyInput#padding}. The key
      * may be public or private.

@@ -229,6 +229,48 @@ public final class KeyObject {
         return secret != null ? secret.length : Arrays.hashCode(data.isPrivate() ? data.pkcs8() : data.spki());
     }
 
+    // ------------------------------------------------------------------------------------------------
+    // Java interop
+
+    /**
+     * The KeyObject of a {@code java.security} key: a {@link javax.crypto.SecretKey}'s bytes, a
+     * {@link java.security.PublicKey}'s SubjectPublicKeyInfo, a {@link java.security.PrivateKey}'s PKCS#8.
+     *
+     * @throws IllegalArgumentException for a key without an encoding or of a family nodeshim does not read
+     */
+    public static KeyObject from(java.security.Key key) {
+        return JavaKeys.from(key);
+    }
+
+    /** This key, or a private key's public half, as a {@link java.security.PublicKey} (by its SPKI encoding). */
+    public java.security.PublicKey toPublicKey() {
+        if (data == null) {
+            throw KeyErrors.invalidKeyType("public", "secret");
+        }
+        return JavaKeys.toPublic(data);
+    }
+
+    /** This private key as a {@link java.security.PrivateKey} (by its PKCS#8 encoding). */
+    public java.security.PrivateKey toPrivateKey() {
+        if (data == null || !data.isPrivate()) {
+            throw KeyErrors.invalidKeyType("private", type());
+        }
+        return JavaKeys.toPrivate(data);
+    }
+
+    /** This private key and its public half as a {@link java.security.KeyPair}. */
+    public java.security.KeyPair toKeyPair() {
+        return new java.security.KeyPair(toPublicKey(), toPrivateKey());
+    }
+
+    /** This secret key as a {@link javax.crypto.SecretKey} for {@code algorithm} ({@code "AES"}, {@code "HmacSHA256"}…). */
+    public javax.crypto.SecretKey toSecretKey(String algorithm) {
+        if (secret == null) {
+            throw KeyErrors.invalidKeyType("secret", type());
+        }
+        return new javax.crypto.spec.SecretKeySpec(secret, algorithm);
+    }
+
     /** Node's class names: {@code SecretKeyObject}, {@code PublicKeyObject}, {@code PrivateKeyObject}. */
     @Override
     public String toString() {

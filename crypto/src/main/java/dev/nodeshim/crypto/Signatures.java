@@ -69,22 +69,33 @@ final class Signatures {
     }
 
     static Buffer sign(String algorithm, Object data, Object key) {
+        return prepareSign(algorithm, data, key).get();
+    }
+
+    /** A sign call with its arguments checked (Node throws these at once, callback or not), ready to run. */
+    static java.util.function.Supplier<Buffer> prepareSign(String algorithm, Object data, Object key) {
         byte[] d = data(data, "data");
         Call call = privateCall(key);
         Registry.HashSpec hash = Signer.digestFor(call.key(), algorithm);
-        return Buffer.wrap(Signer.sign(call.key(), hash, digest(hash, d), call.options()));
+        byte[] copy = d.clone();
+        return () -> Buffer.wrap(Signer.sign(call.key(), hash, digest(hash, copy), call.options()));
     }
 
     static boolean verify(String algorithm, Object data, Object key, Object signature) {
-        byte[] d = data(data, "data");
+        return prepareVerify(algorithm, data, key, signature).get();
+    }
+
+    static java.util.function.Supplier<Boolean> prepareVerify(String algorithm, Object data, Object key,
+            Object signature) {
+        byte[] d = data(data, "data").clone();
         if (!(signature instanceof byte[]) && !(signature instanceof Buffer)) {
             throw Errors.invalidArgType("signature", List.of("Buffer", "TypedArray", "DataView"),
                     signature == null ? dev.nodeshim.errors.Undefined.INSTANCE : signature);
         }
-        byte[] sig = data(signature, "signature");
+        byte[] sig = data(signature, "signature").clone();
         Call call = publicCall(key);
         Registry.HashSpec hash = Signer.digestFor(call.key(), algorithm);
-        return Signer.verify(call.key(), hash, digest(hash, d), sig, call.options());
+        return () -> Signer.verify(call.key(), hash, digest(hash, d), sig, call.options());
     }
 
     // ------------------------------------------------------------------------------------------------

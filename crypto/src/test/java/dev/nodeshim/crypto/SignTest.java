@@ -78,6 +78,24 @@ class SignTest {
     }
 
     @Test
+    void callbackFormsRunOffTheLoopAndCallBackOnIt() {
+        KeyObject priv = priv("ed25519");
+        java.util.concurrent.atomic.AtomicReference<Object[]> got = new java.util.concurrent.atomic.AtomicReference<>();
+        dev.nodeshim.loop.EventLoop.run(() -> {
+            Thread loop = Thread.currentThread();
+            Crypto.sign(null, DATA, priv, (err, sig) -> {
+                assertEquals(loop, Thread.currentThread());
+                Crypto.verify(null, DATA, Crypto.createPublicKey(priv), sig, (err2, ok) -> got.set(new Object[] {err, sig, err2, ok}));
+            });
+        });
+        assertEquals(null, got.get()[0]);
+        assertArrayEquals(hex(KeyFixtures.get("ed25519", "signature")), ((Buffer) got.get()[1]).toByteArray());
+        assertEquals(true, got.get()[3]);
+        assertNodeError("TypeError", "ERR_CRYPTO_INVALID_DIGEST", "Invalid digest: nope",
+                () -> Crypto.sign("nope", DATA, priv("rsa"), (err, sig) -> { }));
+    }
+
+    @Test
     void rsaEncryptionInteroperatesWithNode() {
         KeyObject priv = priv("rsa");
         KeyObject pub = pub("rsa");

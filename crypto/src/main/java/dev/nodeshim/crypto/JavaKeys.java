@@ -1,0 +1,76 @@
+package dev.nodeshim.crypto;
+
+import java.security.GeneralSecurityException;
+import java.security.Key;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
+
+/**
+ * Java interop for {@link KeyObject}: to and from {@code java.security} keys through their standard
+ * encodings (PKCS#8 for private keys, X.509 SubjectPublicKeyInfo for public ones). The JDK's
+ * {@link KeyFactory} makes the Java key where the JDK has the algorithm; secp256k1, which the JDK
+ * dropped, gets BouncyCastle's (the module's private provider instance).
+ */
+final class JavaKeys {
+    private JavaKeys() {
+    }
+
+    static KeyObject from(Key key) {
+        if (key == null) {
+            throw dev.nodeshim.errors.Errors.invalidArgType("key", "Key", null);
+        }
+        byte[] encoded = key.getEncoded();
+        if (encoded == null) {
+            throw new IllegalArgumentException("a " + key.getAlgorithm() + " key with no encoding (a hardware key?)");
+        }
+        if (key instanceof javax.crypto.SecretKey) {
+            return KeyObject.secret(encoded);
+        }
+        try {
+            if (key instanceof PublicKey) {
+                return KeyObject.of(KeyCodec.spki(encoded));
+            }
+            return KeyObject.of(KeyCodec.pkcs8(encoded));
+        } catch (Der.Malformed e) {
+            throw new IllegalArgumentException("not a key encoding nodeshim reads: " + key.getAlgorithm(), e);
+        }
+    }
+
+    private static KeyFactory factory(KeyData k) throws GeneralSecurityException {
+        if (k instanceof EcKey e && e.curve.jca == null) {
+            return KeyFactory.getInstance("EC", BouncyCastle.provider());
+        }
+        String alg = switch (k.type()) {
+            case "rsa" -> "RSA";
+            case "rsa-pss" -> "RSASSA-PSS";
+            case "dsa" -> "DSA";
+            case "ec" -> "EC";
+            case "ed25519" -> "Ed25519";
+            case "ed448" -> "Ed448";
+            case "x25519" -> "X25519";
+            case "x448" -> "X448";
+            default -> throw new IllegalStateException(k.type());
+        };
+        return KeyFactory.getInstance(alg);
+    }
+
+    static PublicKey toPublic(KeyData k) {
+        KeyData pub = k.publicPart();
+        try {
+            return factory(pub).generatePublic(new X509EncodedKeySpec(pub.spki()));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the JVM cannot make a " + k.type() + " public key: " + e.getMessage(), e);
+        }
+    }
+
+    static PrivateKey toPrivate(KeyData k) {
+        try {
+            return factory(k).generatePrivate(new PKCS8EncodedKeySpec(k.pkcs8()));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the JVM cannot make a " + k.type() + " private key: " + e.getMessage(), e);
+        }
+    }
+}
