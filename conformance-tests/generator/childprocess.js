@@ -177,6 +177,13 @@ function allCases() {
       add(probe, cmd('sleep', ['5'], { timeout: 50, killSignal: sig }), `timeout with killSignal ${sig}`);
     }
     add(probe, cmd('sh', ['-c', 'echo started; exec sleep 5'], { timeout: 100 }), 'timeout after some output');
+    // the result waits for the end of stdout and stderr (a grandchild's copy too), not for the exit;
+    // a timeout counts until then
+    add(probe, cmd('sh', ['-c', '(sleep 0.1; echo late) & echo early']), 'a grandchild writes after the exit');
+    add(probe, cmd('sh', ['-c', '(sleep 0.1; echo late >&2) & echo early >&2']), 'a grandchild writes to stderr after the exit');
+    add(probe, cmd('sh', ['-c', '(sleep 1; echo late) & echo early'], { timeout: 300 }),
+      'a grandchild holds stdout past the timeout');
+    add(probe, cmd('sh', ['-c', 'exec >&- 2>&-; sleep 5'], { timeout: 100 }), 'stdio closed early, the exit times out');
     add(probe, cmd('printf', ['abcdef'], { maxBuffer: 6 }), 'output exactly maxBuffer long');
     if (probe === 'childprocess.execFile') {
       // over maxBuffer with a string encoding: counted in bytes, the crossing chunk cut as a string

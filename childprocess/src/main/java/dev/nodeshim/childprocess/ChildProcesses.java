@@ -5,14 +5,11 @@ import dev.nodeshim.errors.Errors;
 import dev.nodeshim.errors.NodeError;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -65,6 +62,7 @@ public final class ChildProcesses {
         String file = argv.get(0);
         List<String> spawnargs = Launch.spawnargs(argv, o.argv0);
         Process p;
+        ProcessBuilder pb;
         try {
             if (o.detached || o.argv0 != null) {
                 IOException notRunnable = Launch.checkExecutable(file, o.cwd, o.env);
@@ -73,35 +71,33 @@ public final class ChildProcesses {
                 }
                 argv = Launch.wrap(argv, o.detached, o.argv0);
             }
-            p = Launch.builder(argv, o.cwd, o.env).start();
+            pb = Launch.builder(argv, o.cwd, o.env);
         } catch (IOException e) {
-            return new SpawnSyncResult(0, null, null, null, null, null,
-                    systemError(startErrno(e), "spawnSync " + file, file, spawnargs.subList(1, spawnargs.size())));
+            return startFailed(e, file, spawnargs);
         }
-        return run(p, file, spawnargs, o);
+        // Pipes of our own, as for spawn: the result waits for the end of file of stdout and stderr,
+        // which a grandchild's copy delays (node 20), not just for the exit (SyncRun)
+        Stdio stdio = Stdio.prepare(pb, List.of("pipe", "pipe", "pipe"));
+        try {
+            p = pb.start();
+        } catch (IOException e) {
+            stdio.afterStart(false);
+            return startFailed(e, file, spawnargs);
+        }
+        stdio.afterStart(true);
+        return run(p, stdio, file, spawnargs, o);
     }
 
-    private static SpawnSyncResult run(Process p, String file, List<String> spawnargs, SpawnSyncOptions o) {
-        Killer killer = new Killer(p, Signals.toNumber(o.killSignal));
-        Collector out = new Collector(p.getInputStream(), o.maxBuffer, killer);
-        Collector err = new Collector(p.getErrorStream(), o.maxBuffer, killer);
-        Thread tOut = start(out, "stdout");
-        Thread tErr = start(err, "stderr");
-        Thread tIn = start(() -> feed(p.getOutputStream(), o.input), "stdin");
-        boolean timedOut = false;
+    private static SpawnSyncResult startFailed(IOException e, String file, List<String> spawnargs) {
+        return new SpawnSyncResult(0, null, null, null, null, null,
+                systemError(startErrno(e), "spawnSync " + file, file, spawnargs.subList(1, spawnargs.size())));
+    }
+
+    private static SpawnSyncResult run(Process p, Stdio stdio, String file, List<String> spawnargs,
+            SpawnSyncOptions o) {
+        SyncRun r;
         try {
-            if (o.timeoutMs > 0) {
-                if (!p.waitFor(o.timeoutMs, TimeUnit.MILLISECONDS)) {
-                    timedOut = killer.kill();
-                    p.waitFor();
-                }
-            } else {
-                p.waitFor();
-            }
-            // As in Node, the result waits for stdout and stderr to reach their end.
-            tOut.join();
-            tErr.join();
-            tIn.join();
+            r = SyncRun.run(p, stdio, o.input, o.timeoutMs, o.maxBuffer, Signals.toNumber(o.killSignal));
         } catch (InterruptedException e) {
             p.destroyForcibly();
             Thread.currentThread().interrupt();
@@ -110,13 +106,13 @@ public final class ChildProcesses {
         ExitStatus st = ExitStatus.decode(p.exitValue());
         NodeError error = null;
         List<String> args = spawnargs.subList(1, spawnargs.size());
-        if (timedOut) {
+        if (r.timedOut) {
             error = systemError(-ETIMEDOUT, "spawnSync " + file, file, args);
-        } else if (out.overflow || err.overflow) {
+        } else if (r.overflow) {
             error = systemError(-ENOBUFS, "spawnSync " + file, file, args);
         }
-        Object stdout = decode(out.bytes(), o.encoding);
-        Object stderr = decode(err.bytes(), o.encoding);
+        Object stdout = decode(r.out.toByteArray(), o.encoding);
+        Object stderr = decode(r.err.toByteArray(), o.encoding);
         return new SpawnSyncResult(p.pid(), Collections.unmodifiableList(Arrays.asList(null, stdout, stderr)),
                 stdout, stderr, st.code(), st.signal(), error);
     }
@@ -346,15 +342,27 @@ public final class ChildProcesses {
         child.on("exit", () -> signal.removeEventListener("abort", onAbort));
     }
 
+    /**
+     * {@code timeout}: for spawn and fork it ends at 'exit'. For exec/execFile (a state) it lasts until
+     * 'close' and also ends the collecting (node 20, observed): when a grandchild still holds the pipes
+     * after the child exited, the timeout destroys stdout and stderr, so the callback comes with what was
+     * read by then, {@code killed} set although the signal found nobody.
+     */
     private static void armTimeout(ChildProcess child, long timeoutMs, String killSignal, ExecState state) {
         if (timeoutMs > 0 && child.pid() != null) {
             dev.nodeshim.loop.Timeout t = dev.nodeshim.loop.Timers.setTimeout(() -> {
+                child.kill(killSignal);
                 if (state != null) {
                     state.killedByUs = true;
+                    if (child.stdout() != null) {
+                        child.stdout().destroy();
+                    }
+                    if (child.stderr() != null) {
+                        child.stderr().destroy();
+                    }
                 }
-                child.kill(killSignal);
             }, timeoutMs);
-            child.on("exit", () -> dev.nodeshim.loop.Timers.clearTimeout(t));
+            child.on(state != null ? "close" : "exit", () -> dev.nodeshim.loop.Timers.clearTimeout(t));
         }
     }
 
@@ -481,82 +489,6 @@ public final class ChildProcesses {
     private static Object decode(byte[] bytes, String encoding) {
         Buffer b = Buffer.from(bytes);
         return "buffer".equals(encoding) ? b : b.toString(encoding);
-    }
-
-    private static Thread start(Runnable r, String what) {
-        Thread t = new Thread(r, "nodeshim-spawnSync-" + what);
-        t.setDaemon(true);
-        t.start();
-        return t;
-    }
-
-    private static void feed(OutputStream stdin, byte[] input) {
-        try (stdin) {
-            if (input != null) {
-                stdin.write(input);
-            }
-        } catch (IOException ignored) {
-            // The child closed its stdin early (EPIPE); Node ignores that too.
-        }
-    }
-
-    /** Reads one pipe to its end, keeping at most maxBuffer bytes plus the read that crossed it. */
-    private static final class Collector implements Runnable {
-        private final InputStream in;
-        private final long max;
-        private final Killer killer;
-        private final ByteArrayOutputStream data = new ByteArrayOutputStream();
-        volatile boolean overflow;
-
-        Collector(InputStream in, long max, Killer killer) {
-            this.in = in;
-            this.max = max;
-            this.killer = killer;
-        }
-
-        @Override
-        public void run() {
-            byte[] chunk = new byte[65536];
-            try (in) {
-                int n;
-                while ((n = in.read(chunk)) > 0) {
-                    if (!overflow) {
-                        data.write(chunk, 0, n);
-                        if (data.size() > max) {
-                            overflow = true;
-                            killer.kill();
-                        }
-                    }
-                }
-            } catch (IOException ignored) {
-                // the pipe broke: what was read is the output
-            }
-        }
-
-        synchronized byte[] bytes() {
-            return data.toByteArray();
-        }
-    }
-
-    /** Sends killSignal once. TERM and KILL go through the JDK; other signals through {@code kill -s}. */
-    static final class Killer {
-        private final Process p;
-        private final int signal;
-        private boolean done;
-
-        Killer(Process p, int signal) {
-            this.p = p;
-            this.signal = signal;
-        }
-
-        synchronized boolean kill() {
-            if (done) {
-                return false;
-            }
-            done = true;
-            sendSignal(p, signal);
-            return true;
-        }
     }
 
     static void sendSignal(Process p, int signal) {

@@ -64,6 +64,16 @@ final class Stdio {
         }
     }
 
+    /** Our end of the child's stdin pipe, or null when fd 0 is not a pipe (the Sync forms). */
+    java.nio.channels.Pipe.SinkChannel stdinSink() {
+        return pipes[0] == null ? null : pipes[0].pipe.sink();
+    }
+
+    /** Our end of the child's stdout (fd 1) or stderr (fd 2) pipe, or null (the Sync forms). */
+    java.nio.channels.Pipe.SourceChannel outputSource(int fd) {
+        return pipes[fd] == null ? null : pipes[fd].pipe.source();
+    }
+
     /** {@code child.stdin}, or null when fd 0 is not a pipe. */
     Writable stdin(EventLoop loop) {
         return pipes[0] == null ? null : new ChildInput(loop, pipes[0].pipe.sink()).stream;

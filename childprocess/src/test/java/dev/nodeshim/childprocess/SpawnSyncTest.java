@@ -234,4 +234,48 @@ class SpawnSyncTest {
         NodeError missing = spawnSync("nope-xyz", List.of(), SpawnSyncOptions.defaults().argv0("x")).error();
         assertEquals("spawnSync nope-xyz ENOENT", missing.getMessage());
     }
+
+    /**
+     * node 20: the Sync forms wait for the end of file of stdout and stderr, not for the exit, so a
+     * grandchild's later output is there: spawnSync gives "early\nlate\n" (status 0) on either stream,
+     * execSync and execFileSync return it.
+     */
+    @Test
+    void syncFormsWaitForGrandchildrenToCloseTheirStdio() {
+        String late = "(sleep 0.1; echo late) & echo early";
+        SpawnSyncResult r = spawnSync("sh", List.of("-c", late), UTF8);
+        assertEquals(List.of("early\nlate\n", 0), Arrays.asList(r.stdout(), r.status()));
+        SpawnSyncResult e = spawnSync("sh", List.of("-c", "(sleep 0.1; echo late >&2) & echo early >&2"), UTF8);
+        assertEquals(List.of("early\nlate\n", 0), Arrays.asList(e.stderr(), e.status()));
+        assertEquals("early\nlate\n", execSync(late, UTF8));
+        assertEquals("early\nlate\n", execFileSync("sh", List.of("-c", late), UTF8));
+    }
+
+    /**
+     * node 20: spawnSync('sh', ['-c', 'sleep 5 & echo early'], {timeout: 200}) — the child exits at once
+     * but its grandchild holds stdout: ETIMEDOUT with the child's own status 0, signal null, stdout
+     * "early\n". The grandchild's pid is printed so that the test can end it.
+     */
+    @Test
+    void timeoutCountsUntilTheStdioIsClosed() {
+        SpawnSyncResult r = spawnSync("sh", List.of("-c", "sleep 5 & echo $!; echo early"),
+                UTF8.timeout(Duration.ofMillis(200)));
+        String[] lines = r.stdout().toString().split("\n");
+        ProcessHandle.of(Long.parseLong(lines[0])).ifPresent(ProcessHandle::destroy);
+        assertEquals("early", lines[1]);
+        assertEquals("spawnSync sh ETIMEDOUT", r.error().getMessage());
+        assertEquals(0, r.status());
+        assertNull(r.signal());
+    }
+
+    /**
+     * node 20: spawnSync('sh', ['-c', 'exec >&- 2>&-; sleep 5'], {timeout: 200}) — the pipes end at once,
+     * the exit does not: ETIMEDOUT, killed with SIGTERM, stdout "".
+     */
+    @Test
+    void timeoutStillCountsAfterTheChildClosedItsStdio() {
+        SpawnSyncResult r = spawnSync("sh", List.of("-c", "exec >&- 2>&-; sleep 5"), UTF8.timeout(Duration.ofMillis(200)));
+        assertEquals("spawnSync sh ETIMEDOUT", r.error().getMessage());
+        assertEquals(Arrays.asList("", null, "SIGTERM"), Arrays.asList(r.stdout(), r.status(), r.signal()));
+    }
 }
