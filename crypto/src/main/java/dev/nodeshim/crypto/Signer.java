@@ -2,13 +2,6 @@ package dev.nodeshim.crypto;
 
 import dev.nodeshim.errors.NodeError;
 import java.math.BigInteger;
-import org.bouncycastle.crypto.params.ECDomainParameters;
-import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
-import org.bouncycastle.crypto.params.ECPublicKeyParameters;
-import org.bouncycastle.crypto.params.ParametersWithRandom;
-import org.bouncycastle.crypto.signers.ECDSASigner;
-import org.bouncycastle.math.ec.rfc8032.Ed25519;
-import org.bouncycastle.math.ec.rfc8032.Ed448;
 
 /**
  * Signing and verification for every key family Node signs with, given the message digest (RSA, ECDSA,
@@ -16,7 +9,7 @@ import org.bouncycastle.math.ec.rfc8032.Ed448;
  * ({@code padding}, {@code saltLength}, {@code dsaEncoding}).
  *
  * <p>Which code runs: RSA on {@link Rsa} (the JDK's raw RSA); ECDSA on BouncyCastle's
- * {@code ECDSASigner} (see {@link #signEc} for why not the JDK's); DSA here on BigInteger (FIPS 186-4, a fresh random k); Ed25519 and Ed448 on
+ * {@code ECDSASigner} ({@link BcSigner}, which says why not the JDK's); DSA here on BigInteger (FIPS 186-4, a fresh random k); Ed25519 and Ed448 on
  * BouncyCastle's RFC 8032 code. (EC)DSA signatures are randomised, as OpenSSL's are; RSA PKCS#1 v1.5
  * and EdDSA signatures are deterministic and equal Node's bytes.
  */
@@ -61,7 +54,7 @@ final class Signer {
             return signRsa(r, hash, h, o);
         }
         if (key instanceof EcKey e) {
-            byte[] der = signEc(e, h);
+            byte[] der = BcSigner.signEc(e, h);
             return o.p1363() ? derToP1363(der, e.curve.size) : der;
         }
         if (key instanceof DsaKey d) {
@@ -71,15 +64,8 @@ final class Signer {
                     : Der.seq(Der.integer(rs[0]), Der.integer(rs[1]));
         }
         OkpKey k = (OkpKey) key;
-        if (k.kind == OkpKey.Kind.ED25519) {
-            byte[] sig = new byte[Ed25519.SIGNATURE_SIZE];
-            Ed25519.sign(k.priv, 0, k.pub, 0, h, 0, h.length, sig, 0);
-            return sig;
-        }
-        if (k.kind == OkpKey.Kind.ED448) {
-            byte[] sig = new byte[Ed448.SIGNATURE_SIZE];
-            Ed448.sign(k.priv, 0, k.pub, 0, Bytes.EMPTY, h, 0, h.length, sig, 0);
-            return sig;
+        if (k.kind == OkpKey.Kind.ED25519 || k.kind == OkpKey.Kind.ED448) {
+            return BcSigner.signEdDsa(k, h);
         }
         throw notSupportedForKeyType();
     }
@@ -90,7 +76,7 @@ final class Signer {
         }
         if (key instanceof EcKey e) {
             byte[] der = o.p1363() ? p1363ToDer(sig, e.curve.size) : sig;
-            return der != null && verifyEc(e, h, der);
+            return der != null && BcSigner.verifyEc(e, h, der);
         }
         if (key instanceof DsaKey d) {
             int n = (d.q.bitLength() + 7) / 8;
@@ -100,11 +86,8 @@ final class Signer {
             return rs != null && verifyDsa(d, h, rs);
         }
         OkpKey k = (OkpKey) key;
-        if (k.kind == OkpKey.Kind.ED25519) {
-            return sig.length == Ed25519.SIGNATURE_SIZE && Ed25519.verify(sig, 0, k.pub, 0, h, 0, h.length);
-        }
-        if (k.kind == OkpKey.Kind.ED448) {
-            return sig.length == Ed448.SIGNATURE_SIZE && Ed448.verify(sig, 0, k.pub, 0, Bytes.EMPTY, h, 0, h.length);
+        if (k.kind == OkpKey.Kind.ED25519 || k.kind == OkpKey.Kind.ED448) {
+            return BcSigner.verifyEdDsa(k, h, sig);
         }
         throw notSupportedForKeyType();
     }
@@ -172,33 +155,6 @@ final class Signer {
 
     // ------------------------------------------------------------------------------------------------
     // ECDSA
-
-    /**
-     * ECDSA on BouncyCastle's {@code ECDSASigner} (a fresh random k per signature, as OpenSSL) for every
-     * curve. Not the JDK's {@code NONEwithECDSA}: measured here on P-256, SunEC signs at 2 k/s on JDK 17
-     * and 7 k/s on JDK 25, BouncyCastle's specialised P-256 field code with its fixed-point comb at
-     * 13-15 k/s on both.
-     */
-    private static byte[] signEc(EcKey e, byte[] h) {
-        ECDSASigner s = new ECDSASigner();
-        s.init(true, new ParametersWithRandom(new ECPrivateKeyParameters(e.d, domain(e.curve)), Randoms.RANDOM));
-        BigInteger[] rs = s.generateSignature(h);
-        return Der.seq(Der.integer(rs[0]), Der.integer(rs[1]));
-    }
-
-    private static boolean verifyEc(EcKey e, byte[] h, byte[] der) {
-        BigInteger[] rs = parseDer(der);
-        if (rs == null) {
-            return false;
-        }
-        ECDSASigner s = new ECDSASigner();
-        s.init(false, new ECPublicKeyParameters(e.q(), domain(e.curve)));
-        return s.verifySignature(h, rs[0], rs[1]);
-    }
-
-    private static ECDomainParameters domain(Curve c) {
-        return c.domain();
-    }
 
     /** SEQUENCE {r, s} with both positive, strictly DER; null otherwise. */
     static BigInteger[] parseDer(byte[] der) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.nodeshim.buffer.Buffer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * BouncyCastle stays unloaded until an algorithm needs it, and its provider never joins the JVM's
- * global list: checked in a fresh JVM ({@code -verbose:class} lists every class it loads), since this
+ * global list (RSA keys, signatures and OAEP included): checked in a fresh JVM ({@code -verbose:class} lists every class it loads), since this
  * test JVM has long loaded everything.
  */
 class LazyLoadingTest {
@@ -29,6 +30,14 @@ class LazyLoadingTest {
             Crypto.createCipheriv("des-ede3-cbc", new byte[24], new byte[8]).doFinal();
             Crypto.pbkdf2Sync("pw", "salt", 2, 32, "sha256");
             Crypto.randomBytes(8);
+            // RSA keys: reading, exporting, signing, verifying, OAEP, generating
+            KeyObject rsa = Crypto.createPrivateKey(KeyFixtures.text(KeyFixtures.get("rsa", "private.pem.pkcs8")));
+            rsa.export(KeyExportOptions.jwk());
+            Buffer sig = Crypto.sign("sha256", new byte[] {1}, rsa);
+            Crypto.verify("sha256", new byte[] {1}, Crypto.createPublicKey(rsa), sig);
+            Crypto.sign("sha256", new byte[] {1}, KeyInput.of(rsa).padding(CryptoConstants.RSA_PKCS1_PSS_PADDING));
+            Crypto.privateDecrypt(rsa, Crypto.publicEncrypt(rsa, new byte[] {1}));
+            Crypto.generateKeyPairSync("rsa", KeyPairOptions.defaults().modulusLength(512));
             System.out.println("MARK jdk-only done, provider created: " + BouncyCastle.created());
             Crypto.createHash("ripemd160").digest();
             System.out.println("MARK provider created: " + BouncyCastle.created() + ", global: "
