@@ -24,7 +24,8 @@ import java.util.function.ToDoubleFunction;
  *
  * <p>Settings (environment): {@code BENCH_CONNECTIONS} (8), {@code BENCH_WARMUP_MS} (3000),
  * {@code BENCH_MEASURE_MS} (5000), {@code BENCH_ROUNDS} (3), {@code BENCH_KILLS} (5),
- * {@code BENCH_POLICIES} ({@code rr,none}).
+ * {@code BENCH_POLICIES} ({@code rr,none}), {@code BENCH_WORKER_OPTS} (more JVM options for the
+ * nodeshim workers, space-separated).
  */
 public final class ClusterBench {
     private ClusterBench() {}

@@ -31,8 +31,12 @@ public final class HelloCluster {
             if (cluster.isPrimary()) {
                 // nodelay: the JDK server writes headers and body apart; without it the body waits
                 // for the client's delayed ACK (see cluster/README.md)
-                cluster.setupPrimary(ClusterSettings.of().exec(HelloCluster.class)
-                        .execArgv(List.of("-Dsun.net.httpserver.nodelay=true", "-Xmx128m")));
+                List<String> jvm = new java.util.ArrayList<>(List.of("-Dsun.net.httpserver.nodelay=true", "-Xmx128m"));
+                String extra = System.getenv("BENCH_WORKER_OPTS"); // more worker JVM options, space-separated
+                if (extra != null && !extra.isBlank()) {
+                    jvm.addAll(List.of(extra.trim().split("\\s+")));
+                }
+                cluster.setupPrimary(ClusterSettings.of().exec(HelloCluster.class).execArgv(jvm));
                 int[] listening = {0};
                 cluster.on("listening", (Worker w, ListeningAddress a) -> {
                     if (++listening[0] == 2) {

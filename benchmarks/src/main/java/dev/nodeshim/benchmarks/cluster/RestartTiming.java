@@ -31,8 +31,12 @@ public final class RestartTiming {
                 return;
             }
             int kills = Integer.parseInt(args[0]);
-            cluster.setupPrimary(ClusterSettings.of().exec(RestartTiming.class)
-                    .execArgv(List.of("-Dsun.net.httpserver.nodelay=true", "-Xmx128m")));
+            List<String> jvm = new ArrayList<>(List.of("-Dsun.net.httpserver.nodelay=true", "-Xmx128m"));
+            String extra = System.getenv("BENCH_WORKER_OPTS"); // as HelloCluster's
+            if (extra != null && !extra.isBlank()) {
+                jvm.addAll(List.of(extra.trim().split("\\s+")));
+            }
+            cluster.setupPrimary(ClusterSettings.of().exec(RestartTiming.class).execArgv(jvm));
             Supervisor sup = Supervisor.of(SupervisorOptions.defaults().initialDelay(Duration.ZERO));
             long[] killedAt = {0};
             cluster.on("listening", (Worker w, ListeningAddress a) -> {
