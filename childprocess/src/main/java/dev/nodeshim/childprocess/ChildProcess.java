@@ -75,6 +75,8 @@ public final class ChildProcess extends EventEmitter {
     private boolean exitDeferred;
     /** node 20 never emits 'close' after the parent's own disconnect() (nodejs/node#19433). */
     private boolean closeSuppressed;
+    /** The channel came from {@code stdio [..., 'ipc']} (spawn), not from fork. */
+    private boolean ipcInStdio;
 
     private ChildProcess(EventLoop loop, String spawnfile, List<String> spawnargs) {
         this.loop = loop;
@@ -97,21 +99,56 @@ public final class ChildProcess extends EventEmitter {
             argv = Launch.wrap(argv, o.detached, o.argv0);
         }
         ProcessBuilder pb = Launch.builder(argv, o.cwd, o.env);
+        // stdio [..., 'ipc']: a channel as fork's (the child attaches it through ForkMain)
+        IpcChannel ch = o.stdio.size() == 4 ? child.listen(pb) : null;
+        child.ipcInStdio = ch != null;
         // 'pipe' goes through pipes of our own, not the JDK's (see OsPipe: close must wait for grandchildren)
         Stdio stdio = Stdio.prepare(pb, o.stdio);
+        child.launch(pb, stdio, ch);
+        return child;
+    }
+
+    /** Opens the IPC channel's socket and names it in the child's environment. */
+    private IpcChannel listen(ProcessBuilder pb) {
+        IpcChannel ch;
         try {
-            child.process = pb.start();
+            ch = IpcChannel.listen(this, this::onChannelClosed);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not create the IPC channel's socket", e);
+        }
+        pb.environment().put(IpcChannel.ENV_PATH, ch.path());
+        pb.environment().put(IpcChannel.ENV_SERIALIZATION, "json");
+        return ch;
+    }
+
+    /** Starts the process; 'spawn' on the next tick, or the start error. {@code ch}: the channel, or null. */
+    private void launch(ProcessBuilder pb, Stdio stdio, IpcChannel ch) {
+        try {
+            process = pb.start();
         } catch (IOException e) {
             stdio.afterStart(false);
-            child.failStart(e);
-            return child;
+            if (ch != null) {
+                ch.processExited();
+            }
+            failStart(e);
+            return;
         }
         stdio.afterStart(true);
-        child.ref = loop.ref();
-        child.attachStdio(stdio);
-        child.process.onExit().thenRun(() -> loop.execute(child::onExit));
-        loop.nextTick(() -> child.emit("spawn"));
-        return child;
+        ref = loop.ref();
+        channel = ch;
+        attachStdio(stdio);
+        if (ch != null) {
+            ch.bind(loop);
+        }
+        process.onExit().thenRun(() -> {
+            // On the JDK's thread: a channel still waiting for the child's connection stops waiting,
+            // even when this loop has ended (after unref) and will never run onExit.
+            if (ch != null) {
+                ch.processExited();
+            }
+            loop.execute(this::onExit);
+        });
+        loop.nextTick(() -> emit("spawn"));
     }
 
     /**
@@ -128,38 +165,12 @@ public final class ChildProcess extends EventEmitter {
         spawnargs.addAll(args);
         EventLoop loop = EventLoop.current();
         ChildProcess child = new ChildProcess(loop, java, spawnargs);
-        IpcChannel ch;
-        try {
-            ch = IpcChannel.listen(child, child::onChannelClosed);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not create the IPC channel's socket", e);
-        }
         ProcessBuilder pb = Launch.builder(spawnargs, o.cwd, o.env);
-        pb.environment().put(IpcChannel.ENV_PATH, ch.path());
-        pb.environment().put(IpcChannel.ENV_SERIALIZATION, "json");
+        IpcChannel ch = child.listen(pb);
         // node: silent gives the child pipes for 0, 1, 2 (else it shares ours), beside the channel
         String mode = o.silent ? "pipe" : "inherit";
         Stdio stdio = Stdio.prepare(pb, List.of(mode, mode, mode));
-        try {
-            child.process = pb.start();
-        } catch (IOException e) {
-            stdio.afterStart(false);
-            ch.processExited();
-            child.failStart(e);
-            return child;
-        }
-        stdio.afterStart(true);
-        child.ref = loop.ref();
-        child.channel = ch;
-        child.attachStdio(stdio);
-        ch.bind(loop);
-        child.process.onExit().thenRun(() -> {
-            // On the JDK's thread: a channel still waiting for the child's connection stops waiting,
-            // even when this loop has ended (after unref) and will never run onExit.
-            ch.processExited();
-            loop.execute(child::onExit);
-        });
-        loop.nextTick(() -> child.emit("spawn"));
+        child.launch(pb, stdio, ch);
         return child;
     }
 
@@ -397,9 +408,12 @@ public final class ChildProcess extends EventEmitter {
         return stderr;
     }
 
-    /** {@code child.stdio}: {@code [stdin, stdout, stderr]} (elements may be null, as above). */
+    /**
+     * {@code child.stdio}: {@code [stdin, stdout, stderr]} (elements may be null, as above), and a fourth,
+     * null, entry for the channel of {@code stdio [..., 'ipc']} (as in Node).
+     */
     public List<Object> stdio() {
-        return Arrays.asList(stdin, stdout, stderr);
+        return channel != null && ipcInStdio ? Arrays.asList(stdin, stdout, stderr, null) : Arrays.asList(stdin, stdout, stderr);
     }
 
     /** {@code child.exitCode}: null until exit; -2 (the errno) after a failed start. */

@@ -122,25 +122,37 @@ public final class SpawnOptions {
 
     /**
      * {@code stdio: [stdin, stdout, stderr]}, each {@code 'pipe'}, {@code 'inherit'}, {@code 'ignore'} or
-     * {@code null} (= {@code 'pipe'}, like a missing entry).
+     * {@code null} (= {@code 'pipe'}, like a missing entry), optionally followed by {@code 'ipc'}: the
+     * child then gets an IPC channel as a forked one does ({@link ChildProcess#send}, {@code 'message'},
+     * {@code 'disconnect'}; {@code child.stdio()[3]} is null, as in Node). Node hands the channel over as
+     * a descriptor ({@code NODE_CHANNEL_FD}); here it is a Unix socket passed by path in
+     * {@code NODESHIM_CHANNEL_PATH}, which a nodeshim program attaches when it is started through
+     * {@link ForkMain} ({@code java -cp … dev.nodeshim.childprocess.ForkMain MainClass args…}).
      *
-     * @throws dev.nodeshim.errors.NodeError Node's {@code ERR_INVALID_SYNC_FORK_INPUT} for an unknown string
-     * @throws UnsupportedOperationException for {@code 'ipc'} (use {@code fork}) and for more than three
-     *         entries (extra descriptors: the JDK can give a child only fds 0, 1 and 2)
+     * @throws dev.nodeshim.errors.NodeError Node's {@code ERR_INVALID_SYNC_FORK_INPUT} for an unknown string,
+     *         {@code ERR_IPC_ONE_PIPE} for a second {@code 'ipc'}
+     * @throws UnsupportedOperationException for {@code 'ipc'} as fd 0, 1 or 2 and for more entries (extra
+     *         descriptors: the JDK can give a child only fds 0, 1 and 2)
      */
     public SpawnOptions stdio(List<String> modes) {
         List<String> list = modes == null ? List.of() : modes;
-        if (list.size() > 3) {
-            throw new UnsupportedOperationException("stdio with more than 3 entries: a Java process can give a child only fds 0, 1 and 2");
+        if (list.stream().filter("ipc"::equals).count() > 1) {
+            // node 20: Error [ERR_IPC_ONE_PIPE]: Child process can have only one IPC pipe
+            throw new dev.nodeshim.errors.NodeError("Error", "ERR_IPC_ONE_PIPE", "Child process can have only one IPC pipe");
+        }
+        boolean ipc = list.size() == 4 && "ipc".equals(list.get(3));
+        if (list.size() > (ipc ? 4 : 3)) {
+            throw new UnsupportedOperationException("stdio with more than 3 entries (besides a last 'ipc'): a Java process can give a child only fds 0, 1 and 2");
         }
         String[] chosen = {"pipe", "pipe", "pipe"};
-        for (int i = 0; i < list.size(); i++) {
+        for (int i = 0; i < Math.min(3, list.size()); i++) {
             String given = list.get(i);
             if (given == null) {
                 continue;
             }
             if (given.equals("ipc")) {
-                throw new UnsupportedOperationException("stdio 'ipc': use fork, which opens the IPC channel");
+                throw new UnsupportedOperationException("stdio 'ipc' as fd " + i + ": nodeshim passes the channel as a"
+                        + " socket path, not a descriptor; put 'ipc' after the three standard streams");
             }
             String m = stdioMode(given);
             if (m == null) {
@@ -150,7 +162,8 @@ public final class SpawnOptions {
             }
             chosen[i] = m;
         }
-        return new SpawnOptions(encoding, cwd, env, shell, timeoutMs, killSignal, maxBuffer, List.of(chosen), signal, detached, argv0);
+        List<String> all = ipc ? List.of(chosen[0], chosen[1], chosen[2], "ipc") : List.of(chosen);
+        return new SpawnOptions(encoding, cwd, env, shell, timeoutMs, killSignal, maxBuffer, all, signal, detached, argv0);
     }
 
     private static String stdioMode(String mode) {

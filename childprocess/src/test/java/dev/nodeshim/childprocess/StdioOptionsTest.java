@@ -62,7 +62,7 @@ class StdioOptionsTest {
         assertEquals("TypeError", entry.name());
         assertEquals("Asynchronous forks do not support Buffer, TypedArray, DataView or string input: 'bogus'",
                 entry.getMessage());
-        assertThrows(UnsupportedOperationException.class, () -> SpawnOptions.defaults().stdio(List.of("pipe", "pipe", "pipe", "ipc")));
+        assertThrows(UnsupportedOperationException.class, () -> SpawnOptions.defaults().stdio(List.of("pipe", "pipe", "pipe", "pipe")));
         assertThrows(UnsupportedOperationException.class, () -> SpawnOptions.defaults().stdio(List.of("ipc")));
     }
 
