@@ -112,8 +112,13 @@ final class Signatures {
         byte[] label = in == null || in.oaepLabel == null ? Bytes.EMPTY : data(in.oaepLabel, "key.oaepLabel");
         KeyData k = needsPrivate ? Keys.privateKey(key, "key") : Keys.anyKey(key, "key");
         byte[] d = data(data, "buffer");
-        if (!(k instanceof RsaKey r) || ((RsaKey) k).pss) {
+        if (!(k instanceof RsaKey r)) {
             throw Signer.notSupportedForKeyType();
+        }
+        if (r.pss) {
+            // an rsa-pss key is RSA to EVP, refused by the RSA provider itself
+            throw Rsa.providerError("ERR_OSSL_OPERATION_NOT_SUPPORTED_FOR_THIS_KEYTYPE", "1C8000B2",
+                    "operation not supported for this keytype");
         }
         int defaultPadding = op == RsaOp.PUBLIC_ENCRYPT || op == RsaOp.PRIVATE_DECRYPT
                 ? CryptoConstants.RSA_PKCS1_OAEP_PADDING : CryptoConstants.RSA_PKCS1_PADDING;

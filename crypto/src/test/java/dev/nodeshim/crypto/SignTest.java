@@ -114,6 +114,12 @@ class SignTest {
                         hex(KeyFixtures.get("rsa", "pkcs1enc"))));
         assertNodeError("Error", "ERR_OSSL_RSA_DATA_TOO_LARGE_FOR_KEY_SIZE",
                 "error:0200006E:rsa routines::data too large for key size", () -> Crypto.publicEncrypt(pub, new byte[100]));
+        assertNodeError("Error", "ERR_OSSL_OPERATION_NOT_SUPPORTED_FOR_THIS_KEYTYPE",
+                "error:1C8000B2:Provider routines::operation not supported for this keytype",
+                () -> Crypto.publicEncrypt(pub("rsa-pss"), new byte[1]));
+        assertNodeError("Error", "ERR_OSSL_EVP_OPERATION_NOT_SUPPORTED_FOR_THIS_KEYTYPE",
+                "error:03000096:digital envelope routines::operation not supported for this keytype",
+                () -> Crypto.publicEncrypt(pub("ed25519"), new byte[1]));
         assertNodeError("Error", "ERR_OSSL_RSA_DATA_TOO_SMALL_FOR_KEY_SIZE",
                 "error:0200007A:rsa routines::data too small for key size",
                 () -> Crypto.publicEncrypt(KeyInput.of(pub).padding(CryptoConstants.RSA_NO_PADDING), new byte[3]));
