@@ -1,14 +1,23 @@
 package dev.nodeshim.crypto;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * The ChaCha20 block function (RFC 8439) as a key stream, from a 16-byte OpenSSL IV: words 12-15 of
  * the state are the IV read little-endian, and words 12-13 count blocks as one 64-bit counter (OpenSSL
  * carries the 32-bit block counter into the next word; for chacha20-poly1305 that word is nonce and
  * the carry never happens within the 256 GiB a key and nonce may encrypt).
+ *
+ * <p>Speed: the 20 rounds run on sixteen local ints (registers, not an array), and whole 64-byte
+ * blocks are XORed from the input into the output as little-endian ints; only a block cut by the
+ * caller's chunking goes through the {@code block} buffer.
  */
 final class ChaCha20 {
+    private static final VarHandle LE_INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+
     private final int[] state = new int[16];
-    private final int[] work = new int[16];
     private final byte[] block = new byte[64];
     private int pos = 64;
 
@@ -18,24 +27,32 @@ final class ChaCha20 {
         state[2] = 0x79622d32;
         state[3] = 0x6b206574;
         for (int i = 0; i < 8; i++) {
-            state[4 + i] = le(key, 4 * i);
+            state[4 + i] = (int) LE_INT.get(key, 4 * i);
         }
         for (int i = 0; i < 4; i++) {
-            state[12 + i] = le(iv16, 4 * i);
+            state[12 + i] = (int) LE_INT.get(iv16, 4 * i);
         }
-    }
-
-    private static int le(byte[] b, int off) {
-        return (b[off] & 0xff) | (b[off + 1] & 0xff) << 8 | (b[off + 2] & 0xff) << 16 | (b[off + 3] & 0xff) << 24;
     }
 
     /** XORs the next {@code len} key stream bytes into {@code in}, writing {@code out}. */
     void xor(byte[] in, int inOff, byte[] out, int outOff, int len) {
-        for (int i = 0; i < len; i++) {
-            if (pos == 64) {
-                nextBlock();
+        while (pos < 64 && len > 0) {
+            out[outOff++] = (byte) (in[inOff++] ^ block[pos++]);
+            len--;
+        }
+        // whole blocks straight from the input to the output, four bytes at a time
+        while (len >= 64) {
+            rounds(in, inOff, out, outOff);
+            inOff += 64;
+            outOff += 64;
+            len -= 64;
+        }
+        if (len > 0) {
+            rounds(null, 0, block, 0);
+            for (int i = 0; i < len; i++) {
+                out[outOff + i] = (byte) (in[inOff + i] ^ block[i]);
             }
-            out[outOff + i] = (byte) (in[inOff + i] ^ block[pos++]);
+            pos = len;
         }
     }
 
@@ -46,41 +63,57 @@ final class ChaCha20 {
         return z;
     }
 
-    private void nextBlock() {
-        System.arraycopy(state, 0, work, 0, 16);
+    /**
+     * One block: the 20 rounds on the state in locals, then {@code out = in ^ keystream} as
+     * little-endian ints ({@code in} null: the key stream itself); the block counter advances.
+     */
+    private void rounds(byte[] in, int inOff, byte[] out, int outOff) {
+        final int[] st = state;
+        int x0 = st[0], x1 = st[1], x2 = st[2], x3 = st[3], x4 = st[4], x5 = st[5], x6 = st[6], x7 = st[7];
+        int x8 = st[8], x9 = st[9], x10 = st[10], x11 = st[11], x12 = st[12], x13 = st[13], x14 = st[14], x15 = st[15];
         for (int r = 0; r < 10; r++) {
-            quarter(0, 4, 8, 12);
-            quarter(1, 5, 9, 13);
-            quarter(2, 6, 10, 14);
-            quarter(3, 7, 11, 15);
-            quarter(0, 5, 10, 15);
-            quarter(1, 6, 11, 12);
-            quarter(2, 7, 8, 13);
-            quarter(3, 4, 9, 14);
+            // columns
+            x0 += x4; x12 = Integer.rotateLeft(x12 ^ x0, 16); x8 += x12; x4 = Integer.rotateLeft(x4 ^ x8, 12);
+            x0 += x4; x12 = Integer.rotateLeft(x12 ^ x0, 8); x8 += x12; x4 = Integer.rotateLeft(x4 ^ x8, 7);
+            x1 += x5; x13 = Integer.rotateLeft(x13 ^ x1, 16); x9 += x13; x5 = Integer.rotateLeft(x5 ^ x9, 12);
+            x1 += x5; x13 = Integer.rotateLeft(x13 ^ x1, 8); x9 += x13; x5 = Integer.rotateLeft(x5 ^ x9, 7);
+            x2 += x6; x14 = Integer.rotateLeft(x14 ^ x2, 16); x10 += x14; x6 = Integer.rotateLeft(x6 ^ x10, 12);
+            x2 += x6; x14 = Integer.rotateLeft(x14 ^ x2, 8); x10 += x14; x6 = Integer.rotateLeft(x6 ^ x10, 7);
+            x3 += x7; x15 = Integer.rotateLeft(x15 ^ x3, 16); x11 += x15; x7 = Integer.rotateLeft(x7 ^ x11, 12);
+            x3 += x7; x15 = Integer.rotateLeft(x15 ^ x3, 8); x11 += x15; x7 = Integer.rotateLeft(x7 ^ x11, 7);
+            // diagonals
+            x0 += x5; x15 = Integer.rotateLeft(x15 ^ x0, 16); x10 += x15; x5 = Integer.rotateLeft(x5 ^ x10, 12);
+            x0 += x5; x15 = Integer.rotateLeft(x15 ^ x0, 8); x10 += x15; x5 = Integer.rotateLeft(x5 ^ x10, 7);
+            x1 += x6; x12 = Integer.rotateLeft(x12 ^ x1, 16); x11 += x12; x6 = Integer.rotateLeft(x6 ^ x11, 12);
+            x1 += x6; x12 = Integer.rotateLeft(x12 ^ x1, 8); x11 += x12; x6 = Integer.rotateLeft(x6 ^ x11, 7);
+            x2 += x7; x13 = Integer.rotateLeft(x13 ^ x2, 16); x8 += x13; x7 = Integer.rotateLeft(x7 ^ x8, 12);
+            x2 += x7; x13 = Integer.rotateLeft(x13 ^ x2, 8); x8 += x13; x7 = Integer.rotateLeft(x7 ^ x8, 7);
+            x3 += x4; x14 = Integer.rotateLeft(x14 ^ x3, 16); x9 += x14; x4 = Integer.rotateLeft(x4 ^ x9, 12);
+            x3 += x4; x14 = Integer.rotateLeft(x14 ^ x3, 8); x9 += x14; x4 = Integer.rotateLeft(x4 ^ x9, 7);
         }
-        for (int i = 0; i < 16; i++) {
-            int v = work[i] + state[i];
-            block[4 * i] = (byte) v;
-            block[4 * i + 1] = (byte) (v >>> 8);
-            block[4 * i + 2] = (byte) (v >>> 16);
-            block[4 * i + 3] = (byte) (v >>> 24);
+        put(in, inOff, out, outOff, 0, x0 + st[0]);
+        put(in, inOff, out, outOff, 4, x1 + st[1]);
+        put(in, inOff, out, outOff, 8, x2 + st[2]);
+        put(in, inOff, out, outOff, 12, x3 + st[3]);
+        put(in, inOff, out, outOff, 16, x4 + st[4]);
+        put(in, inOff, out, outOff, 20, x5 + st[5]);
+        put(in, inOff, out, outOff, 24, x6 + st[6]);
+        put(in, inOff, out, outOff, 28, x7 + st[7]);
+        put(in, inOff, out, outOff, 32, x8 + st[8]);
+        put(in, inOff, out, outOff, 36, x9 + st[9]);
+        put(in, inOff, out, outOff, 40, x10 + st[10]);
+        put(in, inOff, out, outOff, 44, x11 + st[11]);
+        put(in, inOff, out, outOff, 48, x12 + st[12]);
+        put(in, inOff, out, outOff, 52, x13 + st[13]);
+        put(in, inOff, out, outOff, 56, x14 + st[14]);
+        put(in, inOff, out, outOff, 60, x15 + st[15]);
+        if (++st[12] == 0) {
+            ++st[13];
         }
-        if (++state[12] == 0) {
-            ++state[13];
-        }
-        pos = 0;
     }
 
-    private void quarter(int a, int b, int c, int d) {
-        int[] x = work;
-        x[a] += x[b];
-        x[d] = Integer.rotateLeft(x[d] ^ x[a], 16);
-        x[c] += x[d];
-        x[b] = Integer.rotateLeft(x[b] ^ x[c], 12);
-        x[a] += x[b];
-        x[d] = Integer.rotateLeft(x[d] ^ x[a], 8);
-        x[c] += x[d];
-        x[b] = Integer.rotateLeft(x[b] ^ x[c], 7);
+    private static void put(byte[] in, int inOff, byte[] out, int outOff, int i, int k) {
+        LE_INT.set(out, outOff + i, in == null ? k : k ^ (int) LE_INT.get(in, inOff + i));
     }
 
     /** The chacha20 cipher: a stream, update() output at once. */

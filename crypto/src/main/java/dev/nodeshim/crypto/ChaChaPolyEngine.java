@@ -1,15 +1,12 @@
 package dev.nodeshim.crypto;
 
-import org.bouncycastle.crypto.macs.Poly1305;
-import org.bouncycastle.crypto.params.KeyParameter;
-
 /**
- * chacha20-poly1305 (RFC 8439): ChaCha20 from block 1 for the text, output at once; Poly1305 (keyed by
+ * chacha20-poly1305 (RFC 8439): ChaCha20 from block 1 for the text, output at once; Poly1305 ({@link Poly1305Mac}, keyed by
  * block 0) over AAD, padding, ciphertext, padding and the two lengths. Tag check in constant time.
  */
 final class ChaChaPolyEngine extends CipherEngine {
     private final ChaCha20 stream;
-    private final Poly1305 mac = new Poly1305();
+    private final Poly1305Mac mac;
     private final boolean encrypt;
     private final int tagLength;
     private long aadLen;
@@ -22,7 +19,7 @@ final class ChaChaPolyEngine extends CipherEngine {
         byte[] iv = new byte[16];
         System.arraycopy(nonce12, 0, iv, 4, 12);
         stream = new ChaCha20(key, iv);
-        mac.init(new KeyParameter(stream.stream(64), 0, 32));
+        mac = new Poly1305Mac(stream.stream(64), 0);
         this.encrypt = encrypt;
         this.tagLength = tagLength;
     }

@@ -98,12 +98,22 @@ final class CipherFactory {
     static final boolean JDK_CTR = Boolean.parseBoolean(
             System.getProperty("nodeshim.crypto.jdkCtr", String.valueOf(Registry.JDK_FEATURE >= 25)));
 
+    /**
+     * chacha20-poly1305 encryption through the JDK's own cipher ({@link JdkChaChaPolyEngine}): from
+     * JDK 20 on, where HotSpot has ChaCha20 and Poly1305 intrinsics; before, the JDK's is plain Java and
+     * slower than {@link ChaChaPolyEngine} (register-held rounds, 26-bit-limb {@link Poly1305Mac}).
+     * {@code -Dnodeshim.crypto.jdkChaCha} overrides the choice.
+     */
+    static final boolean JDK_CHACHA = Boolean.parseBoolean(
+            System.getProperty("nodeshim.crypto.jdkChaCha", String.valueOf(Registry.JDK_FEATURE >= 20)));
+
     private static CipherEngine engine(Registry.CipherSpec spec, byte[] key, byte[] iv, boolean encrypt, int tagLength) {
         switch (spec.mode()) {
             case STREAM:
                 return spec.family() == Registry.Family.RC4 ? new Rc4(key) : new ChaCha20.Engine(key, iv);
             case CHACHA20_POLY1305:
-                return encrypt ? new JdkChaChaPolyEngine(key, iv, tagLength) : new ChaChaPolyEngine(key, iv, false, tagLength);
+                return encrypt && JDK_CHACHA ? new JdkChaChaPolyEngine(key, iv, tagLength)
+                        : new ChaChaPolyEngine(key, iv, encrypt, tagLength);
             case CBC_HMAC:
                 return new CipherEngine.Unsupported();
             case XTS: {

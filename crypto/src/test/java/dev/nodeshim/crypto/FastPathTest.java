@@ -193,6 +193,21 @@ class FastPathTest {
         assertArrayEquals(reference.tag(), fast.tag());
     }
 
+    /** Our engine (register-held ChaCha20 rounds, 26-bit-limb Poly1305) against the JDK's own cipher. */
+    @Property(tries = 60)
+    void ourChachaPolyEqualsTheJdks(@ForAll long seed) {
+        Random r = new Random(seed);
+        byte[] key = random(r, 32);
+        byte[] nonce = random(r, 12);
+        int tagLength = 1 + r.nextInt(16);
+        byte[] aad = r.nextBoolean() ? random(r, length(r) / 4) : null;
+        byte[] data = random(r, length(r));
+        CipherEngine ours = new ChaChaPolyEngine(key, nonce, true, tagLength);
+        CipherEngine jdk = new JdkChaChaPolyEngine(key, nonce, tagLength);
+        same(ours, jdk, aad, data, r);
+        assertArrayEquals(jdk.tag(), ours.tag());
+    }
+
     @Test
     void ghashThroughTheJdkEqualsTheTableGhashOnEverySize() {
         Random r = new Random(5);
