@@ -103,8 +103,33 @@ function makeFixture() {
   sig('rsa-pss-plain', 'sha384', {});
   sig('rsa-pss-plain', 'sha256', { saltLength: 0 });
   for (const key of ['ed25519', 'ed448']) sig(key, null, {});
-  fs.writeFileSync(FIXTURE, JSON.stringify({ passphrase: PASSPHRASE, keys, encrypted, signatures }, null, 1) + '\n');
+  fs.writeFileSync(FIXTURE, JSON.stringify({ passphrase: PASSPHRASE, keys, encrypted, signatures,
+    ciphertexts: makeCiphertexts(keys) }, null, 1) + '\n');
   process.stdout.write(`wrote ${path.relative(process.cwd(), FIXTURE)}\n`);
+}
+
+/** RSA-OAEP ciphertexts (random when made) for the crypto.rsaCrypt cases to decrypt. */
+function makeCiphertexts(keys) {
+  const out = [];
+  const r = rng(78);
+  for (const key of ['rsa512', 'rsa1024', 'rsa2048']) {
+    for (const oaepHash of [undefined, 'sha1', 'sha256', 'sha512', 'md5', 'sha3-256']) {
+      for (const label of [undefined, 'label', '']) {
+        const options = {};
+        if (oaepHash) options.oaepHash = oaepHash;
+        if (label !== undefined) options.oaepLabel = { $hex: Buffer.from(label).toString('hex') };
+        const data = { $hex: Buffer.from(Array.from({ length: r.int(0, 20) }, () => r.int(0, 255))).toString('hex') };
+        let ct;
+        try {
+          ct = crypto.publicEncrypt({ key: keys[key].public, ...decode(options) }, Buffer.from(data.$hex, 'hex'));
+        } catch (e) {
+          continue;
+        }
+        out.push({ key, options, data, ciphertext: ct.toString('hex') });
+      }
+    }
+  }
+  return out;
 }
 
 // ================================================================================================
@@ -129,6 +154,8 @@ function perform(probe, i) {
       return crypto.sign(i.algorithm, chunkData(i.data), { key: i.key, ...options });
     case 'crypto.verify':
       return crypto.verify(i.algorithm, chunkData(i.data), { key: i.key, ...options }, Buffer.from(decode(i.signature)));
+    case 'crypto.rsaCrypt':
+      return crypto[i.op]({ key: i.key, ...options }, chunkData(i.data));
     case 'crypto.keyExport': {
       const input = 'passphrase' in i ? { key: i.key, passphrase: i.passphrase } : i.key;
       const key = isPrivatePem(i.key) ? crypto.createPrivateKey(input) : crypto.createPublicKey(input);
@@ -324,13 +351,77 @@ function exportCases(r, fx) {
   return out;
 }
 
+function rsaCryptCases(r, fx) {
+  const out = [];
+  const K = fx.keys;
+  // Node's OAEP ciphertexts: decrypted as made, tampered, with the wrong hash or label
+  for (const c of fx.ciphertexts) {
+    const base = { op: 'privateDecrypt', key: K[c.key].private, data: { $hex: c.ciphertext } };
+    if (Object.keys(c.options).length) base.options = c.options;
+    out.push(makeCase('crypto.rsaCrypt', base));
+    out.push(makeCase('crypto.rsaCrypt', { ...base, data: hex(tamper(r, c.ciphertext)) }));
+    out.push(makeCase('crypto.rsaCrypt', { ...base, options: { ...c.options, oaepHash: r.pick(['sha1', 'sha224', 'sha384']) } }));
+    out.push(makeCase('crypto.rsaCrypt', { ...base, options: { ...c.options, oaepLabel: { $hex: '00' } } }));
+  }
+  // deterministic: PKCS#1 type 1 and unpadded private encryption, and their public decryption
+  for (const key of ['rsa512', 'rsa1024', 'rsa2048']) {
+    const k = crypto.createPrivateKey(K[key].private);
+    const size = k.asymmetricKeyDetails.modulusLength / 8;
+    for (let n = 0; n < 10; n++) {
+      const data = hex(Array.from({ length: r.int(0, size - 11) }, () => r.int(0, 255)));
+      out.push(makeCase('crypto.rsaCrypt', { op: 'privateEncrypt', key: K[key].private, data }));
+      const sig = crypto.privateEncrypt(K[key].private, Buffer.from(data.$hex, 'hex'));
+      out.push(makeCase('crypto.rsaCrypt', { op: 'publicDecrypt', key: K[key].public, data: hex(sig) }));
+      out.push(makeCase('crypto.rsaCrypt', { op: 'publicDecrypt', key: K[key].public, data: hex(tamper(r, sig.toString('hex'))) }));
+      const raw = Array.from({ length: size }, () => r.int(0, 255));
+      raw[0] = r.int(0, 0x7f);
+      for (const op of ['privateEncrypt', 'publicEncrypt', 'privateDecrypt', 'publicDecrypt']) {
+        out.push(makeCase('crypto.rsaCrypt', { op, key: op.startsWith('private') ? K[key].private : K[key].public, data: hex(raw), options: { padding: 3 } }));
+      }
+    }
+    // errors: lengths, paddings, hashes
+    const errs = [
+      { op: 'publicEncrypt', data: hex(Buffer.alloc(size - 10)), options: { padding: 1 } },
+      { op: 'publicEncrypt', data: hex(Buffer.alloc(size)) },
+      { op: 'publicEncrypt', data: hex(Buffer.alloc(3)), options: { padding: 3 } },
+      { op: 'publicEncrypt', data: hex(Buffer.alloc(size + 1)), options: { padding: 3 } },
+      { op: 'publicEncrypt', data: hex(Buffer.alloc(size, 255)), options: { padding: 3 } },
+      { op: 'publicEncrypt', data: 'abc', options: { oaepHash: 'nope' } },
+      { op: 'publicEncrypt', data: 'abc', options: { padding: 6 } },
+      { op: 'privateEncrypt', data: 'abc', options: { padding: 4 } },
+      { op: 'privateEncrypt', data: hex(Buffer.alloc(size - 10)) },
+      { op: 'privateDecrypt', data: hex(Buffer.alloc(size + 1)) },
+      { op: 'privateDecrypt', data: hex(Buffer.alloc(size, 255)) },
+      { op: 'privateDecrypt', data: hex(Buffer.alloc(10)) },
+      { op: 'privateDecrypt', data: hex(Buffer.alloc(size, 1)), options: { padding: 1 } },
+      { op: 'publicDecrypt', data: hex(Buffer.alloc(size, 1)) },
+    ];
+    for (const e of errs) {
+      const c = makeCase('crypto.rsaCrypt', { ...e, key: e.op.startsWith('private') ? K[key].private : K[key].public });
+      if (c.out.throws) out.push(c);
+    }
+  }
+  for (const key of ['p256', 'ed25519', 'rsa-pss']) {
+    out.push(makeCase('crypto.rsaCrypt', { op: 'publicEncrypt', key: K[key].public, data: 'abc' }));
+  }
+  return out;
+}
+
 function main() {
   if (process.argv.includes('--make-fixture')) {
     makeFixture();
     return;
   }
+  if (process.argv.includes('--add-ciphertexts')) {
+    // (once) adds RSA-OAEP ciphertexts to a fixture made before makeFixture() wrote them
+    const old = JSON.parse(fs.readFileSync(FIXTURE, 'utf8'));
+    old.ciphertexts = makeCiphertexts(old.keys);
+    fs.writeFileSync(FIXTURE, JSON.stringify(old, null, 1) + '\n');
+    return;
+  }
   const fx = JSON.parse(fs.readFileSync(FIXTURE, 'utf8'));
-  const groups = [['sign', signCases, 501], ['verify', verifyCases, 502], ['export', exportCases, 503]];
+  const groups = [['sign', signCases, 501], ['verify', verifyCases, 502], ['export', exportCases, 503],
+    ['rsaCrypt', rsaCryptCases, 504]];
   for (const [short, make, seed] of groups) {
     const cases = make(rng(seed), fx).map((x, k) => ({ id: `crypto/keys-${short}/${pad(k, 5)}`, ...x }));
     writeCases('crypto', `keys-${short}.jsonl`, cases);

@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 
 /**
  * The Java half of the key probes of shared/CONFORMANCE.md: {@code crypto.sign}, {@code crypto.verify},
- * {@code crypto.keyExport} (generator: {@code generator/crypto-keys.js}). Node's key object
+ * {@code crypto.keyExport}, and {@code crypto.rsaCrypt} (added here; PROBES.md) (generator:
+ * {@code generator/crypto-keys.js}). Node's key object
  * {@code {key, padding, saltLength, dsaEncoding}} is a {@link KeyInput}; export options a
  * {@link KeyExportOptions} with the members the case has; results come back as Node's do (PEM
  * {@code String}, DER bytes, a JWK map, a boolean).
@@ -26,6 +27,7 @@ public final class CryptoKeyProbes {
         r.register("crypto.sign", CryptoKeyProbes::sign);
         r.register("crypto.verify", CryptoKeyProbes::verify);
         r.register("crypto.keyExport", CryptoKeyProbes::keyExport);
+        r.register("crypto.rsaCrypt", CryptoKeyProbes::rsaCrypt);
     }
 
     private static String algorithm(JsonNode in) {
@@ -55,6 +57,12 @@ public final class CryptoKeyProbes {
         if (o.has("dsaEncoding")) {
             k = k.dsaEncoding(o.get("dsaEncoding").textValue());
         }
+        if (o.has("oaepHash")) {
+            k = k.oaepHash(o.get("oaepHash").textValue());
+        }
+        if (o.has("oaepLabel")) {
+            k = k.oaepLabel(HexFormat.of().parseHex(o.get("oaepLabel").get("$hex").asText()));
+        }
         return k;
     }
 
@@ -71,6 +79,20 @@ public final class CryptoKeyProbes {
     static Object verify(JsonNode in) {
         byte[] sig = HexFormat.of().parseHex(in.get("signature").get("$hex").asText());
         return Crypto.verify(algorithm(in), data(in.get("data")), key(in), sig);
+    }
+
+    /** {@code crypto[op]({key, ...options}, data)} for publicEncrypt, privateDecrypt, privateEncrypt, publicDecrypt. */
+    static Object rsaCrypt(JsonNode in) {
+        KeyInput key = key(in);
+        Object data = data(in.get("data"));
+        Buffer out = switch (in.get("op").textValue()) {
+            case "publicEncrypt" -> Crypto.publicEncrypt(key, data);
+            case "privateDecrypt" -> Crypto.privateDecrypt(key, data);
+            case "privateEncrypt" -> Crypto.privateEncrypt(key, data);
+            case "publicDecrypt" -> Crypto.publicDecrypt(key, data);
+            default -> throw new Inexpressible("unknown op " + in.get("op"));
+        };
+        return out.toByteArray();
     }
 
     static Object keyExport(JsonNode in) {
