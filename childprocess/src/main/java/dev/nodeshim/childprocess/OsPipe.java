@@ -5,13 +5,15 @@ import java.io.FileInputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.Pipe;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * An operating-system pipe that a child gets as one of its standard streams while this JVM keeps the
@@ -34,6 +36,9 @@ import java.util.stream.Stream;
  */
 final class OsPipe {
     private static final Object LOCK = new Object();
+    private static final File FD_DIR = new File("/proc/self/fd");
+    /** How often the quick way of {@link #open(int)} missed (tests; guarded by LOCK). */
+    static int thoroughOpens;
 
     final Pipe pipe;
     /**
@@ -52,24 +57,63 @@ final class OsPipe {
         return open(1).get(0);
     }
 
-    /** {@code n} pipes, found with one look at {@code /proc/self/fd} before and one after. */
+    /**
+     * {@code n} pipes, found with one look at {@code /proc/self/fd} before and one after: first by the
+     * descriptor numbers alone (one directory read each; only the new numbers' links are read), which
+     * misses a pipe only when another thread closed a descriptor in between and ours got its number —
+     * then again, comparing every pipe descriptor's target as well.
+     */
     static List<OsPipe> open(int n) throws IOException {
         synchronized (LOCK) {
-            Map<Integer, String> before = pipeDescriptors();
             List<Pipe> made = new ArrayList<>();
-            try {
+            // The first listing stays open until the second is done: were its descriptor closed, the
+            // new pipe would get its number, which the first listing shows.
+            try (DirectoryStream<Path> first = Files.newDirectoryStream(FD_DIR.toPath())) {
+                Set<String> before = new HashSet<>();
+                first.forEach(p -> before.add(p.getFileName().toString()));
                 for (int i = 0; i < n; i++) {
                     made.add(Pipe.open());
                 }
-                Map<Integer, String> fresh = pipeDescriptors();
-                // new descriptors, and reused numbers that now name another pipe: another thread may
-                // have closed a descriptor since the first look and the kernel gives its number again
-                fresh.entrySet().removeIf(e -> e.getValue().equals(before.get(e.getKey())));
+                Map<Integer, String> fresh = new HashMap<>();
+                for (String name : descriptorNames()) {
+                    if (!before.contains(name)) {
+                        addIfPipe(fresh, name);
+                    }
+                }
                 return identify(made, fresh);
             } catch (IOException | RuntimeException e) {
                 made.forEach(OsPipe::close);
-                throw e;
             }
+            thoroughOpens++;
+            return openComparingTargets(n);
+        }
+    }
+
+    /** The names in {@code /proc/self/fd} (one directory read, no link read). */
+    private static String[] descriptorNames() throws IOException {
+        String[] names = FD_DIR.list();
+        if (names == null) {
+            throw new IOException("cannot list /proc/self/fd");
+        }
+        return names;
+    }
+
+    /** {@link #open(int)} the thorough way: every pipe descriptor's target, before and after. */
+    private static List<OsPipe> openComparingTargets(int n) throws IOException {
+        Map<Integer, String> before = pipeDescriptors();
+        List<Pipe> made = new ArrayList<>();
+        try {
+            for (int i = 0; i < n; i++) {
+                made.add(Pipe.open());
+            }
+            Map<Integer, String> fresh = pipeDescriptors();
+            // new descriptors, and reused numbers that now name another pipe: another thread may
+            // have closed a descriptor since the first look and the kernel gives its number again
+            fresh.entrySet().removeIf(e -> e.getValue().equals(before.get(e.getKey())));
+            return identify(made, fresh);
+        } catch (IOException | RuntimeException e) {
+            made.forEach(OsPipe::close);
+            throw e;
         }
     }
 
@@ -128,19 +172,22 @@ final class OsPipe {
     /** Descriptor number → link target ({@code pipe:[inode]}) of every pipe this process has open. */
     private static Map<Integer, String> pipeDescriptors() throws IOException {
         Map<Integer, String> pipes = new HashMap<>();
-        try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
-            fds.forEach(p -> {
-                try {
-                    String target = Files.readSymbolicLink(p).toString();
-                    if (target.startsWith("pipe:")) {
-                        pipes.put(Integer.parseInt(p.getFileName().toString()), target);
-                    }
-                } catch (IOException | NumberFormatException gone) {
-                    // closed meanwhile by another thread (or the listing's own descriptor): not ours
-                }
-            });
+        for (String name : descriptorNames()) {
+            addIfPipe(pipes, name);
         }
         return pipes;
+    }
+
+    /** Adds descriptor {@code name} with its link target when it is a pipe. */
+    private static void addIfPipe(Map<Integer, String> pipes, String name) {
+        try {
+            String target = Files.readSymbolicLink(FD_DIR.toPath().resolve(name)).toString();
+            if (target.startsWith("pipe:")) {
+                pipes.put(Integer.parseInt(name), target);
+            }
+        } catch (IOException | NumberFormatException gone) {
+            // closed meanwhile by another thread (or the listing's own descriptor): not ours
+        }
     }
 
     private static int available(int fd) throws IOException {
