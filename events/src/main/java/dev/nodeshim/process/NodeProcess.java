@@ -4,6 +4,7 @@ import dev.nodeshim.errors.Errors;
 import dev.nodeshim.errors.NodeError;
 import dev.nodeshim.events.EventEmitter;
 import dev.nodeshim.events.Listener1;
+import dev.nodeshim.events.Listener2;
 import dev.nodeshim.loop.EventLoop;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -39,6 +40,12 @@ import java.util.function.IntConsumer;
  *       thrown by a loop callback (see {@link EventLoop}).</li>
  *   <li>{@code 'message' (value)} and {@code 'disconnect'}: in a JVM started by the childprocess
  *       module's {@code fork}, emitted by the attached {@link ProcessChannel}.</li>
+ *   <li>{@code 'SIGINT'}, {@code 'SIGTERM'}, {@code 'SIGHUP'}, … {@code (name, number)}: the OS signal
+ *       arrived. While a signal has listeners its default action (the JVM exiting) does not happen;
+ *       the listeners run on the loop where one was last added, and do not keep that loop alive.
+ *       {@code 'SIGKILL'}/{@code 'SIGSTOP'} listeners throw Node's {@code Error: uv_signal_start EINVAL};
+ *       the signals the JVM keeps for itself ({@code SIGQUIT}, {@code SIGSEGV}, {@code SIGFPE},
+ *       {@code SIGILL}) throw {@link UnsupportedOperationException}.</li>
  * </ul>
  *
  * <h2>Java differences</h2>
@@ -79,6 +86,18 @@ public final class NodeProcess extends EventEmitter {
             // Node installs its stderr writer as an ordinary 'warning' listener; so does this.
             on("warning", (Listener1<Throwable>) this::writeWarning);
         }
+        // Node watches a signal while its event has listeners, through these two hooks.
+        SignalWatcher signals = new SignalWatcher(this);
+        on("newListener", (Listener2<Object, Object>) (event, listener) -> {
+            if (SignalWatcher.isSignal(event)) {
+                signals.adding((String) event);
+            }
+        });
+        on("removeListener", (Listener2<Object, Object>) (event, listener) -> {
+            if (SignalWatcher.isSignal(event)) {
+                signals.removed((String) event);
+            }
+        });
     }
 
     private static boolean flag(String name) {
