@@ -194,7 +194,7 @@ public final class Cluster extends EventEmitter {
 
     /**
      * Graceful shutdown of the primary (not in Node, where a program writes it with
-     * {@code process.on('SIGTERM')}; the events module has no signal events yet): installs a JVM
+     * {@code process.on('SIGTERM')}, which works here too): installs a JVM
      * shutdown hook, so that on SIGTERM, SIGINT, SIGHUP or {@code System.exit} every worker is
      * disconnected first — it stops getting connections, finishes what it has, closes its servers —
      * and the JVM ends once they have exited, or after {@code grace}, when those left are killed. A

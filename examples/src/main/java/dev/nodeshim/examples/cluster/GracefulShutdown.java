@@ -1,12 +1,13 @@
 package dev.nodeshim.examples.cluster;
 
 import static dev.nodeshim.cluster.Cluster.cluster;
+import static dev.nodeshim.process.NodeProcess.process;
 
 import dev.nodeshim.cluster.ClusterServer;
 import dev.nodeshim.cluster.ListeningAddress;
 import dev.nodeshim.cluster.Worker;
+import dev.nodeshim.events.Listener0;
 import dev.nodeshim.loop.EventLoop;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,14 +21,12 @@ import java.util.Map;
  * cluster.on('exit', (worker, code) => console.log(`worker ${worker.id} exited with code ${code}, …`));
  * }</pre>
  *
- * Java has no {@code process.on('SIGTERM')} (not in nodeshim's process yet): {@code
- * cluster.shutdownOnExit(grace)} installs a JVM shutdown hook — run on SIGTERM, SIGINT, SIGHUP — that
- * does the same {@code disconnect()} of every worker on the loop and lets the JVM end once they have
- * exited (killing them after {@code grace}). Prints {@code ready} once both workers listen; send it
- * SIGTERM then ({@code kill <pid>}). The two exits are printed together, sorted, since the workers end
- * in either order (the Node original, {@code GracefulShutdown.js}, does the same). One difference
- * remains: the JVM's exit status after SIGTERM is 143 (128 + 15) even though the hook ran; node's is 0,
- * since its primary listens to the signal.
+ * The Java port is written the same way, with nodeshim's signal events on {@code process}: the
+ * SIGTERM listener disconnects every worker, the workers close their servers and exit, and the primary's
+ * loop, with nothing left to wait for, ends with status 0, as node's does. Prints {@code ready} once
+ * both workers listen; send it SIGTERM then ({@code kill <pid>}). The two exits are printed together,
+ * sorted, since the workers end in either order (the Node original, {@code GracefulShutdown.js}, does
+ * the same).
  */
 public final class GracefulShutdown {
     private GracefulShutdown() {
@@ -36,7 +35,7 @@ public final class GracefulShutdown {
     public static void main(String[] args) {
         System.exit(EventLoop.run(args, () -> {
             if (cluster.isPrimary()) {
-                cluster.shutdownOnExit(Duration.ofSeconds(10));
+                process.on("SIGTERM", (Listener0) () -> cluster.disconnect());
                 List<String> exits = new ArrayList<>();
                 cluster.on("exit", (Worker worker, Integer code, String signal) -> {
                     exits.add("worker " + worker.id() + " exited with code " + code + ", after disconnect: "
