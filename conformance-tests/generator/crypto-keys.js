@@ -156,6 +156,15 @@ function perform(probe, i) {
       return crypto.verify(i.algorithm, chunkData(i.data), { key: i.key, ...options }, Buffer.from(decode(i.signature)));
     case 'crypto.rsaCrypt':
       return crypto[i.op]({ key: i.key, ...options }, chunkData(i.data));
+    case 'crypto.keyImport': {
+      const input = { key: typeof i.key === 'string' ? i.key : decode(i.key) };
+      for (const f of ['format', 'type', 'passphrase', 'encoding']) if (f in i) input[f] = i[f];
+      const k = i.create === 'private' ? crypto.createPrivateKey(input) : crypto.createPublicKey(input);
+      const out = { type: k.type, asymmetricKeyType: k.asymmetricKeyType, details: k.asymmetricKeyDetails,
+        spki: (k.type === 'private' ? crypto.createPublicKey(k) : k).export({ format: 'der', type: 'spki' }) };
+      if (k.type === 'private') out.pkcs8 = k.export({ format: 'der', type: 'pkcs8' });
+      return out;
+    }
     case 'crypto.keyExport': {
       const input = 'passphrase' in i ? { key: i.key, passphrase: i.passphrase } : i.key;
       const key = isPrivatePem(i.key) ? crypto.createPrivateKey(input) : crypto.createPublicKey(input);
@@ -407,6 +416,66 @@ function rsaCryptCases(r, fx) {
   return out;
 }
 
+/** crypto.keyImport: createPrivateKey/createPublicKey from DER (every type, right and wrong) and JWK (and broken JWKs). */
+function keyImportCases(r, fx) {
+  const out = [];
+  const K = fx.keys;
+  for (const name of Object.keys(K)) {
+    const priv = crypto.createPrivateKey(K[name].private);
+    const pub = crypto.createPublicKey(K[name].public);
+    const ders = [];
+    for (const type of ['pkcs1', 'pkcs8', 'sec1']) {
+      try { ders.push([type, priv.export({ format: 'der', type }), true]); } catch (e) { /* not this family */ }
+    }
+    for (const type of ['pkcs1', 'spki']) {
+      try { ders.push([type, pub.export({ format: 'der', type }), false]); } catch (e) { /* not this family */ }
+    }
+    for (const [type, der, isPrivate] of ders) {
+      for (const create of ['private', 'public']) {
+        for (const asType of ['pkcs1', 'pkcs8', 'sec1', 'spki']) {
+          if (asType !== type && !r.chance(0.4)) continue;
+          out.push(makeCase('crypto.keyImport', { create, key: hex(der), format: 'der', type: asType }));
+        }
+      }
+      // a DER given as a base64 string with its encoding
+      out.push(makeCase('crypto.keyImport', { create: isPrivate ? 'private' : 'public', key: der.toString('base64'),
+        format: 'der', type, encoding: 'base64' }));
+      out.push(makeCase('crypto.keyImport', { create: 'public', key: hex(der), format: 'der' }));
+    }
+    let jwk;
+    try { jwk = priv.export({ format: 'jwk' }); } catch (e) { continue; }
+    const pubJwk = pub.export({ format: 'jwk' });
+    out.push(makeCase('crypto.keyImport', { create: 'private', key: jwk, format: 'jwk' }));
+    out.push(makeCase('crypto.keyImport', { create: 'public', key: jwk, format: 'jwk' }));
+    out.push(makeCase('crypto.keyImport', { create: 'public', key: pubJwk, format: 'jwk' }));
+    out.push(makeCase('crypto.keyImport', { create: 'private', key: pubJwk, format: 'jwk' }));
+    // broken JWKs: a member missing, of another type, cut short, an unknown kty or crv
+    for (const m of Object.keys(jwk)) {
+      const without = { ...jwk };
+      delete without[m];
+      out.push(makeCase('crypto.keyImport', { create: 'private', key: without, format: 'jwk' }));
+      out.push(makeCase('crypto.keyImport', { create: 'public', key: { ...pubJwk, [m]: 5 }, format: 'jwk' }));
+    }
+    for (const m of ['x', 'y', 'd']) {
+      if (typeof jwk[m] !== 'string') continue;
+      const cut = { ...jwk, [m]: jwk[m].slice(0, r.int(0, jwk[m].length - 2)) };
+      const c = makeCase('crypto.keyImport', { create: 'private', key: cut, format: 'jwk' });
+      if (c.out.throws) out.push(c);
+    }
+    if (jwk.kty === 'EC') {
+      out.push(makeCase('crypto.keyImport', { create: 'public', key: { ...pubJwk, crv: 'P-999' }, format: 'jwk' }));
+    }
+    if (jwk.kty === 'OKP') {
+      out.push(makeCase('crypto.keyImport', { create: 'public', key: { ...pubJwk, crv: 'Ed999' }, format: 'jwk' }));
+    }
+    out.push(makeCase('crypto.keyImport', { create: 'public', key: { ...pubJwk, kty: 'oct' }, format: 'jwk' }));
+  }
+  out.push(makeCase('crypto.keyImport', { create: 'private', key: 'abc', format: 'jwk' }));
+  out.push(makeCase('crypto.keyImport', { create: 'private', key: K.rsa1024.private, format: 'xml' }));
+  out.push(makeCase('crypto.keyImport', { create: 'private', key: hex([0x30, 0x00]), format: 'der', type: 'spki' }));
+  return out;
+}
+
 function main() {
   if (process.argv.includes('--make-fixture')) {
     makeFixture();
@@ -421,7 +490,7 @@ function main() {
   }
   const fx = JSON.parse(fs.readFileSync(FIXTURE, 'utf8'));
   const groups = [['sign', signCases, 501], ['verify', verifyCases, 502], ['export', exportCases, 503],
-    ['rsaCrypt', rsaCryptCases, 504]];
+    ['rsaCrypt', rsaCryptCases, 504], ['import', keyImportCases, 505]];
   for (const [short, make, seed] of groups) {
     const cases = make(rng(seed), fx).map((x, k) => ({ id: `crypto/keys-${short}/${pad(k, 5)}`, ...x }));
     writeCases('crypto', `keys-${short}.jsonl`, cases);

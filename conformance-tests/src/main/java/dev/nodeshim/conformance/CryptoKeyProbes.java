@@ -28,6 +28,7 @@ public final class CryptoKeyProbes {
         r.register("crypto.verify", CryptoKeyProbes::verify);
         r.register("crypto.keyExport", CryptoKeyProbes::keyExport);
         r.register("crypto.rsaCrypt", CryptoKeyProbes::rsaCrypt);
+        r.register("crypto.keyImport", CryptoKeyProbes::keyImport);
     }
 
     private static String algorithm(JsonNode in) {
@@ -93,6 +94,40 @@ public final class CryptoKeyProbes {
             default -> throw new Inexpressible("unknown op " + in.get("op"));
         };
         return out.toByteArray();
+    }
+
+    /**
+     * {@code createPrivateKey}/{@code createPublicKey({key, format, type, passphrase, encoding})} → the key's
+     * type, asymmetricKeyType, details, and its SPKI (and PKCS#8) DER.
+     */
+    static Object keyImport(JsonNode in) {
+        JsonNode k = in.get("key");
+        Object key = k.isTextual() ? k.textValue() : Values.decode(k);
+        KeyInput input = KeyInput.of(key);
+        if (in.has("format")) {
+            input = input.format(in.get("format").textValue());
+        }
+        if (in.has("type")) {
+            input = input.type(in.get("type").textValue());
+        }
+        if (in.has("passphrase")) {
+            input = input.passphrase(in.get("passphrase").textValue());
+        }
+        if (in.has("encoding")) {
+            input = input.encoding(in.get("encoding").textValue());
+        }
+        KeyObject o = in.get("create").textValue().equals("private") ? Crypto.createPrivateKey(input)
+                : Crypto.createPublicKey(input);
+        java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
+        out.put("type", o.type());
+        out.put("asymmetricKeyType", o.asymmetricKeyType());
+        out.put("details", o.asymmetricKeyDetails().toMap());
+        KeyObject pub = o.type().equals("private") ? Crypto.createPublicKey(o) : o;
+        out.put("spki", ((Buffer) pub.export(KeyExportOptions.der("spki"))).toByteArray());
+        if (o.type().equals("private")) {
+            out.put("pkcs8", ((Buffer) o.export(KeyExportOptions.der("pkcs8"))).toByteArray());
+        }
+        return out;
     }
 
     static Object keyExport(JsonNode in) {

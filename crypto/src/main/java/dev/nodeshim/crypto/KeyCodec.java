@@ -220,52 +220,115 @@ final class KeyCodec {
         return spki(tbs.next(Der.SEQUENCE).encoded());
     }
 
-    /** A DER private key of the given {@code type} (pkcs1, pkcs8, sec1); OpenSSL tries pkcs8 for pkcs1 too. */
+    /**
+     * A DER private key of the given {@code type}, read as OpenSSL's decoders read it for Node: pkcs8 is
+     * a PrivateKeyInfo or a PBES2 EncryptedPrivateKeyInfo (anything else: {@code wrong tag}); pkcs1 and
+     * sec1 also take a PrivateKeyInfo of their own family (anything else: {@code unsupported}).
+     */
     static KeyData derPrivate(byte[] der, String type, byte[] passphrase) {
         switch (type) {
             case "pkcs8": {
-                if (looksEncrypted(der)) {
+                if (isPbes2(der)) {
                     try {
                         return read(KeyCodec::pkcs8, KeyCrypt.decryptPkcs8(der, passphrase), false);
                     } catch (Der.Malformed e) {
                         throw asn1Error(e, der, false);
                     }
                 }
-                return read(KeyCodec::pkcs8, der, false);
+                try {
+                    return pkcs8(der);
+                } catch (Der.Malformed e) {
+                    throw structureError(e, false);
+                }
             }
             case "pkcs1":
                 try {
                     return RsaKey.parsePkcs1Private(false, null, der);
                 } catch (Der.Malformed e) {
-                    return read(KeyCodec::pkcs8, der, false);
+                    return ownFamilyPkcs8(der, "rsa");
                 }
             case "sec1":
                 try {
                     return EcKey.parseSec1(null, der);
                 } catch (Der.Malformed e) {
-                    throw KeyErrors.decoderUnsupported();
+                    return ownFamilyPkcs8(der, "ec");
                 }
             default:
                 throw new IllegalArgumentException(type);
         }
     }
 
-    /** Whether a PKCS#8 DER is an EncryptedPrivateKeyInfo (starts SEQUENCE { SEQUENCE … }, not an INTEGER). */
-    private static boolean looksEncrypted(byte[] der) {
+    private static KeyData ownFamilyPkcs8(byte[] der, String family) {
+        try {
+            KeyData k = pkcs8(der);
+            if (k.type().equals(family)) {
+                return k;
+            }
+        } catch (Der.Malformed e) {
+            // not a PrivateKeyInfo either
+        }
+        throw KeyErrors.decoderUnsupported();
+    }
+
+    /** A structure that starts as DER but is not the one asked for: a length error, or {@code wrong tag}. */
+    private static dev.nodeshim.errors.NodeError structureError(Der.Malformed e, boolean isPublic) {
+        String m = e.getMessage();
+        if (m.equals("too long") || m.equals("short") || m.equals("length")) {
+            return isPublic ? KeyErrors.asn1TooLong() : KeyErrors.asn1NotEnoughData();
+        }
+        return KeyErrors.asn1WrongTag();
+    }
+
+    /** Whether a DER is an EncryptedPrivateKeyInfo under PBES2 (SEQUENCE { SEQUENCE { pbes2 OID … } … }). */
+    private static boolean isPbes2(byte[] der) {
         try {
             Der.Reader r = Der.parse(der, Der.SEQUENCE).reader();
-            return r.peekTag() == Der.SEQUENCE;
+            if (r.peekTag() != Der.SEQUENCE) {
+                return false;
+            }
+            Der.Reader alg = r.next().reader();
+            return alg.peekTag() == Der.OID && alg.next().oid().equals(Oids.PBES2);
         } catch (Der.Malformed e) {
             return false;
         }
     }
 
-    /** A DER public key of the given {@code type} (pkcs1, spki). */
-    static KeyData derPublic(byte[] der, String type) {
-        if (type.equals("pkcs1")) {
-            return read(d -> RsaKey.parsePkcs1Public(false, null, d), der, true);
+    /**
+     * A DER key for createPublicKey: spki (anything else: {@code wrong tag}); pkcs1 an RSAPublicKey, or a
+     * private key of any form pkcs1 takes; pkcs8 and sec1 as {@link #derPrivate}.
+     */
+    static KeyData derPublic(byte[] der, String type, byte[] passphrase) {
+        switch (type) {
+            case "spki":
+                try {
+                    return spki(der);
+                } catch (Der.Malformed e) {
+                    throw structureError(e, true);
+                }
+            case "pkcs1":
+                try {
+                    return RsaKey.parsePkcs1Public(false, null, der);
+                } catch (Der.Malformed e) {
+                    try {
+                        return RsaKey.parsePkcs1Private(false, null, der);
+                    } catch (Der.Malformed e2) {
+                        if (firstInnerTag(der) == Der.SEQUENCE) {
+                            throw KeyErrors.asn1WrongTag();
+                        }
+                        return ownFamilyPkcs8(der, "rsa");
+                    }
+                }
+            default:
+                return derPrivate(der, type, passphrase);
         }
-        return read(KeyCodec::spki, der, true);
+    }
+
+    private static int firstInnerTag(byte[] der) {
+        try {
+            return Der.parse(der, Der.SEQUENCE).reader().peekTag();
+        } catch (Der.Malformed e) {
+            return -1;
+        }
     }
 
     // ------------------------------------------------------------------------------------------------
@@ -311,7 +374,11 @@ final class KeyCodec {
             }
             default: {
                 Object crv = jwk.get("crv");
-                OkpKey.Kind k = crv instanceof String c ? OkpKey.Kind.byCrv(c) : null;
+                if (!(crv instanceof String)) {
+                    throw dev.nodeshim.errors.Errors.invalidArgType("key.crv", "string",
+                            crv == null ? dev.nodeshim.errors.Undefined.INSTANCE : crv);
+                }
+                OkpKey.Kind k = OkpKey.Kind.byCrv((String) crv);
                 if (k == null) {
                     throw KeyErrors.propertyOneOf("key.crv", List.of("Ed25519", "Ed448", "X25519", "X448"),
                             crv == null ? dev.nodeshim.errors.Undefined.INSTANCE : crv);

@@ -121,17 +121,7 @@ final class Keys {
         }
         byte[] der = key instanceof String s ? stringBytes(s, in.encoding)
                 : key instanceof Buffer b ? b.toByteArray() : ((byte[]) key).clone();
-        if (type.equals("spki")) {
-            return KeyCodec.derPublic(der, "spki");
-        }
-        if (type.equals("pkcs1") && !wantPrivate) {
-            try {
-                return RsaKey.parsePkcs1Public(false, null, der);
-            } catch (Der.Malformed e) {
-                return KeyCodec.derPrivate(der, type, pass);
-            }
-        }
-        return KeyCodec.derPrivate(der, type, pass);
+        return wantPrivate ? KeyCodec.derPrivate(der, type, pass) : KeyCodec.derPublic(der, type, pass);
     }
 
     private static byte[] stringBytes(String s, String encoding) {
