@@ -86,6 +86,17 @@ class DiffieHellmanTest {
     }
 
     @Test
+    void aGeneratedPrimeIsASafePrimeOfThatLength() {
+        DiffieHellman a = createDiffieHellman(512);
+        assertEquals(64, a.getPrime().length());
+        assertEquals(0, a.verifyError());
+        DiffieHellman b = createDiffieHellman(a.getPrime(), a.getGenerator());
+        Buffer pa = a.generateKeys();
+        Buffer pb = b.generateKeys();
+        assertEquals(a.computeSecret(pb).toString("hex"), b.computeSecret(pa).toString("hex"));
+    }
+
+    @Test
     void verifyErrorLikeOpensslsCheck() {
         int[][] pgv = {{0, 2, 137}, {2, 2, 139}, {3, 2, 138}, {4, 2, 129}, {5, 4, 136}, {7, 2, 128}, {13, 2, 130},
             {23, 5, 128}};
