@@ -470,6 +470,33 @@ function keyImportCases(r, fx) {
     }
     out.push(makeCase('crypto.keyImport', { create: 'public', key: { ...pubJwk, kty: 'oct' }, format: 'jwk' }));
   }
+  // PEM text as OpenSSL reads it: CRLF lines, text around the block, two blocks, broken bodies
+  for (const name of ['rsa1024', 'p256', 'ed25519']) {
+    const pem = K[name].private;
+    const lines = pem.trim().split('\n');
+    const variants = [
+      pem.replace(/\n/g, '\r\n'),
+      'some text before\n' + pem + 'and after\n',
+      K[name].public + pem,
+      pem + K[name].public,
+      lines.slice(0, 3).concat(lines.slice(-1)).join('\n') + '\n',
+      lines[0] + '\n' + lines.slice(1, -1).join('') + '\n' + lines[lines.length - 1] + '\n',
+      pem.replace('-----END PRIVATE KEY-----', '-----END PUBLIC KEY-----'),
+      pem.replace(lines[1], lines[1].slice(0, 40) + '!!' + lines[1].slice(42)),
+    ];
+    for (const key of variants) {
+      for (const create of ['private', 'public']) out.push(makeCase('crypto.keyImport', { create, key }));
+    }
+  }
+  // encrypted PKCS#8 as DER: with the passphrase, without, with a wrong one
+  for (const e of fx.encrypted.filter((x) => x.pem.startsWith('-----BEGIN ENCRYPTED')).slice(0, 12)) {
+    const der = Buffer.from(e.pem.split('\n').filter((l) => l && !l.startsWith('-----')).join(''), 'base64');
+    out.push(makeCase('crypto.keyImport', { create: 'private', key: hex(der), format: 'der', type: 'pkcs8', passphrase: fx.passphrase }));
+    out.push(makeCase('crypto.keyImport', { create: 'public', key: hex(der), format: 'der', type: 'pkcs8', passphrase: fx.passphrase }));
+    out.push(makeCase('crypto.keyImport', { create: 'private', key: hex(der), format: 'der', type: 'pkcs8' }));
+    const c = makeCase('crypto.keyImport', { create: 'private', key: hex(der), format: 'der', type: 'pkcs8', passphrase: 'nope' });
+    if (c.out.throws && c.out.throws.code === 'ERR_OSSL_BAD_DECRYPT') out.push(c);
+  }
   out.push(makeCase('crypto.keyImport', { create: 'private', key: 'abc', format: 'jwk' }));
   out.push(makeCase('crypto.keyImport', { create: 'private', key: K.rsa1024.private, format: 'xml' }));
   out.push(makeCase('crypto.keyImport', { create: 'private', key: hex([0x30, 0x00]), format: 'der', type: 'spki' }));

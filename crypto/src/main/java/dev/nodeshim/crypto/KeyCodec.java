@@ -159,10 +159,29 @@ final class KeyCodec {
      * public ones too (a private key's public half is then what the caller keeps).
      */
     static KeyData pem(String text, byte[] passphrase, boolean wantPrivate) {
-        Pem pem = Pem.decode(text);
+        // OpenSSL's PEM reader passes over blocks whose label the decoder does not take
+        Pem pem = Pem.decode(text, label -> PRIVATE_LABELS.contains(label)
+                || (!wantPrivate && PUBLIC_LABELS.contains(label)));
         if (pem == null) {
             throw KeyErrors.decoderUnsupported();
         }
+        try {
+            return pemBody(pem, passphrase, wantPrivate);
+        } catch (dev.nodeshim.errors.NodeError e) {
+            // a body whose DER is cut short: no decoder takes it
+            if ("ERR_OSSL_ASN1_NOT_ENOUGH_DATA".equals(e.code()) || "ERR_OSSL_ASN1_TOO_LONG".equals(e.code())) {
+                throw KeyErrors.decoderUnsupported();
+            }
+            throw e;
+        }
+    }
+
+    private static final java.util.Set<String> PRIVATE_LABELS = java.util.Set.of("PRIVATE KEY",
+            "ENCRYPTED PRIVATE KEY", "RSA PRIVATE KEY", "EC PRIVATE KEY", "DSA PRIVATE KEY");
+    private static final java.util.Set<String> PUBLIC_LABELS = java.util.Set.of("PUBLIC KEY", "RSA PUBLIC KEY",
+            "CERTIFICATE");
+
+    private static KeyData pemBody(Pem pem, byte[] passphrase, boolean wantPrivate) {
         byte[] der = pem.der();
         switch (pem.label()) {
             case "PRIVATE KEY":
@@ -229,6 +248,11 @@ final class KeyCodec {
         switch (type) {
             case "pkcs8": {
                 if (isPbes2(der)) {
+                    if (passphrase == null) {
+                        // Node's own check for an encrypted DER key (a PEM one reaches OpenSSL's prompt)
+                        throw new dev.nodeshim.errors.NodeError("TypeError", "ERR_MISSING_PASSPHRASE",
+                                "Passphrase required for encrypted key");
+                    }
                     try {
                         return read(KeyCodec::pkcs8, KeyCrypt.decryptPkcs8(der, passphrase), false);
                     } catch (Der.Malformed e) {

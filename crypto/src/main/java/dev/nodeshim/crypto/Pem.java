@@ -13,6 +13,11 @@ record Pem(String label, String dekInfo, byte[] der) {
 
     /** The first PEM block of {@code text}, or null when it has none that decodes. */
     static Pem decode(String text) {
+        return decode(text, label -> true);
+    }
+
+    /** The first PEM block of {@code text} whose label {@code wanted} takes, or null. */
+    static Pem decode(String text, java.util.function.Predicate<String> wanted) {
         int b = text.indexOf(BEGIN);
         while (b >= 0) {
             int labelEnd = text.indexOf("-----", b + BEGIN.length());
@@ -25,6 +30,10 @@ record Pem(String label, String dekInfo, byte[] der) {
             int e = text.indexOf(endLine, labelEnd);
             if (e < 0 || lineEnd < 0) {
                 return null;
+            }
+            if (!wanted.test(label)) {
+                b = text.indexOf(BEGIN, e + endLine.length());
+                continue;
             }
             String body = text.substring(lineEnd, e);
             String dek = null;
