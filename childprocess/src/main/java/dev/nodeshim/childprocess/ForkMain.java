@@ -7,6 +7,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.Arrays;
+import java.util.ServiceLoader;
 
 /**
  * The main class of every JVM started by {@code fork}: {@code java [execArgv] -cp <classpath>
@@ -15,7 +16,8 @@ import java.util.Arrays;
  * <p>It connects to the parent's channel (the socket path in {@value IpcChannel#ENV_PATH}, which it
  * then removes from {@code process.env()}, as Node removes {@code NODE_CHANNEL_FD}), attaches it to
  * {@code process} ({@code process.send}, {@code process.on("message")}, …), makes {@code process.argv()}
- * {@code [java, mainClass, args…]}, and calls {@code mainClass.main(args)}. The program runs its loop
+ * {@code [java, mainClass, args…]}, runs the {@link ForkPreload}s on the class path, and calls
+ * {@code mainClass.main(args)}. The program runs its loop
  * as any nodeshim program does, with {@code EventLoop.run(args, () -> …)}; the channel joins the loop
  * on which {@code process} first gets a {@code 'message'}/{@code 'disconnect'} listener or
  * {@code process.send} is called (the default loop when that happens outside any loop).
@@ -42,6 +44,9 @@ public final class ForkMain {
             attach(IpcChannel.connect(process, path));
             process.env().remove(IpcChannel.ENV_PATH);
             process.env().remove(IpcChannel.ENV_SERIALIZATION);
+        }
+        for (ForkPreload p : ServiceLoader.load(ForkPreload.class)) {
+            p.preload();
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         // process.argv() takes [1] from the first word of sun.java.command: make it the program's class.

@@ -38,11 +38,11 @@ import java.util.concurrent.CompletableFuture;
  * {@code "exit"} (Worker, Integer code, String signal), {@code "setup"} ({@link ClusterSettings}).
  *
  * <p><b>When a worker is online.</b> Node's worker reports {@code online} while it boots. A JVM
- * worker does it on its first call of any {@code Cluster} method made on its event loop's thread
- * (typically {@code cluster.isPrimary()} at the top of {@code EventLoop.run}): that is also when the
- * worker starts listening to the primary (its {@code disconnect()}). A worker that never calls into
- * {@code Cluster} never becomes online and ignores {@code worker.disconnect()} (it still dies with
- * {@code kill()} and when the primary dies).
+ * worker does it at the start of its program's first {@code EventLoop.run}, before the program's main
+ * ({@link WorkerBoot}, run by the fork launcher): that is also when the worker starts listening to the
+ * primary (its {@code disconnect()}), whether or not the program ever calls {@code Cluster}. A worker
+ * whose program never runs a loop never becomes online and ignores {@code worker.disconnect()} (it
+ * still dies with {@code kill()} and when the primary dies).
  *
  * <h2>Sharing a port</h2>
  * {@link #listen(ClusterServer, int, String)} is a worker's {@code server.listen(port, host)}.

@@ -13,7 +13,7 @@ import java.util.function.Consumer;
  * are emitted on the loop just before the cluster's event of the same name (node 20's order, except
  * {@code 'message'}, which the cluster gets first):
  * <ul>
- *   <li>{@code "online"} () — the worker runs (its first use of {@code Cluster}, see {@link Cluster});</li>
+ *   <li>{@code "online"} () — the worker runs (the start of its loop, see {@link Cluster});</li>
  *   <li>{@code "listening"} ({@link ListeningAddress}) — a server of the worker listens;</li>
  *   <li>{@code "message"} (Object) — a message from the worker's {@code process.send};</li>
  *   <li>{@code "disconnect"} () — the IPC channel closed;</li>

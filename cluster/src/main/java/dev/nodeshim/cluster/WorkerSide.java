@@ -16,8 +16,8 @@ import java.util.function.IntConsumer;
 
 /**
  * A worker's side of the cluster: itself ({@code cluster.worker()}), its servers, and the internal
- * messages from the primary. Started by the worker's first use of {@link Cluster} (see there), on that
- * loop's thread; loop thread only afterwards.
+ * messages from the primary. Started at the start of the worker program's loop ({@link WorkerBoot}) or
+ * by its first use of {@link Cluster} (see there), on that loop's thread; loop thread only afterwards.
  *
  * <p>On start it tells the primary it is online, listens to {@code process}'s {@code 'disconnect'}
  * (which keeps the channel, and so the worker, alive: node 20's idle worker stays up until told

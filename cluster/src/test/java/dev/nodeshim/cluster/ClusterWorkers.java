@@ -18,6 +18,13 @@ import java.util.Map;
 final class ClusterWorkers {
     private ClusterWorkers() {}
 
+    /** A worker program that never touches {@link Cluster}: its loop has nothing of its own to do. */
+    static final class NoCluster {
+        public static void main(String[] args) {
+            System.exit(EventLoop.run(args, () -> { }));
+        }
+    }
+
     /**
      * cluster-lifecycle.js's worker: answers each message with {@code {reply, seen, id}} and listens
      * with an HttpServer on {@code 127.0.0.1:0}.

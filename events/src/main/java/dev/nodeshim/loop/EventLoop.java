@@ -5,6 +5,7 @@ import static dev.nodeshim.process.NodeProcess.process;
 import dev.nodeshim.errors.Errors;
 import dev.nodeshim.process.NodeProcess;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -63,6 +64,8 @@ import java.util.function.BooleanSupplier;
  */
 public final class EventLoop implements Executor {
     private static final ThreadLocal<EventLoop> CURRENT = new ThreadLocal<>();
+    /** Tasks for the start of the next {@link #run}, guarded by itself. */
+    private static final List<Runnable> BEFORE_NEXT_RUN = new ArrayList<>();
     private static final EventLoop DEFAULT = new EventLoop(true);
     /** Node's TIMEOUT_MAX, 2^31 - 1. */
     static final long TIMEOUT_MAX = 2147483647L;
@@ -117,7 +120,16 @@ public final class EventLoop implements Executor {
         CURRENT.set(loop);
         try {
             process.exitCode(null);
-            if (loop.call(main)) {
+            List<Runnable> before;
+            synchronized (BEFORE_NEXT_RUN) {
+                before = List.copyOf(BEFORE_NEXT_RUN);
+                BEFORE_NEXT_RUN.clear();
+            }
+            Runnable script = before.isEmpty() ? main : () -> {
+                before.forEach(Runnable::run);
+                main.run();
+            };
+            if (loop.call(script)) {
                 loop.drain();
             }
             while (!loop.stopped) {
@@ -157,6 +169,19 @@ public final class EventLoop implements Executor {
     public static int run(String[] args, Runnable main) {
         process.setArgs(args == null ? List.of() : Arrays.asList(args));
         return run(main);
+    }
+
+    /**
+     * Queues {@code task} to run at the start of the next {@link #run} on any thread, on its loop
+     * thread, just before its main and as part of the same callback (as a module preloaded with
+     * {@code node --require} runs before the script): an exception it throws is the main's, and main
+     * then does not run. For launchers (a forked JVM's {@code ForkPreload}), not programs.
+     */
+    public static void beforeNextRun(Runnable task) {
+        requireCallback(task);
+        synchronized (BEFORE_NEXT_RUN) {
+            BEFORE_NEXT_RUN.add(task);
+        }
     }
 
     /** The loop owning the current thread; on any other thread, the default loop. */

@@ -436,4 +436,18 @@ class EventLoopTest {
     void runDoesNotNest() {
         EventLoop.run(() -> assertThrows(IllegalStateException.class, () -> EventLoop.run(() -> { })));
     }
+
+    @Test
+    void beforeNextRunRunsOnTheNextLoopBeforeMainOnce() {
+        List<String> t = new ArrayList<>();
+        EventLoop.beforeNextRun(() -> {
+            t.add("before " + EventLoop.current().inLoopThread());
+            process.nextTick(() -> t.add("tick of before"));
+        });
+        EventLoop.run(() -> t.add("main"));
+        EventLoop.run(() -> t.add("second main"));
+        // one callback: the ticks wait for main, as a preloaded module's do in node
+        assertEquals(List.of("before true", "main", "tick of before", "second main"), t);
+        assertThrows(NodeError.class, () -> EventLoop.beforeNextRun(null));
+    }
 }
