@@ -7,7 +7,9 @@ import java.math.BigInteger;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.List;
+import org.bouncycastle.math.ec.ECCurve;
 import org.bouncycastle.math.ec.ECPoint;
+import org.bouncycastle.math.ec.FixedPointCombMultiplier;
 
 /**
  * Node's {@code ECDH}: elliptic-curve Diffie-Hellman on one of the curves of
@@ -61,11 +63,15 @@ public final class ECDH {
 
     static final List<String> KEY_TYPES = List.of("string", "ArrayBuffer", "Buffer", "TypedArray", "DataView");
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** d·G with a precomputed table per base point (BouncyCastle keeps it on the point's curve). */
+    private static final FixedPointCombMultiplier COMB = new FixedPointCombMultiplier();
 
     private final EcdhCurves.Params curve;
     private BigInteger privateKey;
     /** The public point; null before any key is set. */
     private ECPoint publicKey;
+    /** Whether the public key is known to be d·G (set from the private key, or checked once). */
+    private boolean pairChecked;
 
     private ECDH(EcdhCurves.Params curve) {
         this.curve = curve;
@@ -254,6 +260,7 @@ public final class ECDH {
             throw failed("Failed to convert Buffer to EC_POINT");
         }
         this.publicKey = q;
+        pairChecked = false;
         return this;
     }
 
@@ -323,7 +330,8 @@ public final class ECDH {
 
     private void setPrivate(BigInteger d) {
         privateKey = d;
-        publicKey = curve.g().multiply(d).normalize();
+        publicKey = COMB.multiply(curve.g(), d).normalize();
+        pairChecked = true;
     }
 
     /** OpenSSL's key-pair check: a public key that is a finite point, equal to d·G when d is set. */
@@ -331,11 +339,12 @@ public final class ECDH {
         if (publicKey == null || publicKey.isInfinity()) {
             return false;
         }
-        if (privateKey == null) {
+        if (privateKey == null || pairChecked) {
             return true;
         }
-        byte[] expected = curve.g().multiply(privateKey).normalize().getEncoded(false);
-        return Arrays.equals(expected, publicKey.getEncoded(false));
+        byte[] expected = COMB.multiply(curve.g(), privateKey).normalize().getEncoded(false);
+        pairChecked = Arrays.equals(expected, publicKey.getEncoded(false));
+        return pairChecked;
     }
 
     /** A point in any of OpenSSL's encodings, checked to be on the curve (only), or null. */
@@ -352,12 +361,28 @@ public final class ECDH {
                 byte[] plain = encoded.clone();
                 plain[0] = 0x04;
                 ECPoint q = curve.loose().decodePoint(plain).normalize();
-                return (q.getEncoded(true)[0] & 1) == (type & 1) ? q : null;
+                return (q.getEncoded(true)[0] & 1) == (type & 1) ? onCurve(curve, q) : null;
             }
-            return curve.loose().decodePoint(encoded).normalize();
+            return onCurve(curve, curve.loose().decodePoint(encoded).normalize());
         } catch (IllegalArgumentException | ArithmeticException e) {
             return null;
         }
+    }
+
+    /**
+     * On a curve of prime order every point of the curve is in the group, so a decoded point moves to
+     * BouncyCastle's own curve class, whose arithmetic is specialised (P-256's is many times faster
+     * than the generic one of the loose twin); on curves with a cofactor it stays where it was decoded.
+     */
+    private static ECPoint onCurve(EcdhCurves.Params curve, ECPoint q) {
+        if (q == null || !BigInteger.ONE.equals(curve.x9().getH())) {
+            return q;
+        }
+        ECCurve c = curve.x9().getCurve();
+        if (q.isInfinity()) {
+            return c.getInfinity();
+        }
+        return c.createPoint(q.getAffineXCoord().toBigInteger(), q.getAffineYCoord().toBigInteger());
     }
 
     private static byte[] encode(ECPoint q, Format format) {

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.x9.ECNamedCurveTable;
 import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.crypto.ec.CustomNamedCurves;
@@ -74,6 +75,13 @@ final class EcdhCurves {
 
     private static Params resolve(String name) {
         X9ECParameters x9 = CustomNamedCurves.getByName(name);
+        if (x9 == null) {
+            // X9.62's names (prime256v1…) for curves BouncyCastle has optimised under another name
+            ASN1ObjectIdentifier oid = ECNamedCurveTable.getOID(name);
+            if (oid != null) {
+                x9 = CustomNamedCurves.getByOID(oid);
+            }
+        }
         if (x9 == null) {
             x9 = ECNamedCurveTable.getByName(name);
         }
