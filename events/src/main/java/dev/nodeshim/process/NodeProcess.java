@@ -45,7 +45,9 @@ import java.util.function.IntConsumer;
  *       the listeners run on the loop where one was last added, and do not keep that loop alive.
  *       {@code 'SIGKILL'}/{@code 'SIGSTOP'} listeners throw Node's {@code Error: uv_signal_start EINVAL};
  *       the signals the JVM keeps for itself ({@code SIGQUIT}, {@code SIGSEGV}, {@code SIGFPE},
- *       {@code SIGILL}) throw {@link UnsupportedOperationException}.</li>
+ *       {@code SIGILL}) throw {@link UnsupportedOperationException}. A JVM started with SIGHUP, SIGINT
+ *       or SIGTERM ignored (under {@code nohup}, or SIGINT in a background shell job) keeps ignoring
+ *       it, where node would still deliver it.</li>
  * </ul>
  *
  * <h2>Java differences</h2>

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nodeshim.errors.NodeError;
 import dev.nodeshim.events.Listener0;
+import dev.nodeshim.events.Listener1;
 import dev.nodeshim.events.Listener2;
 import dev.nodeshim.loop.EventLoop;
 import dev.nodeshim.loop.Ref;
@@ -63,6 +64,36 @@ class SignalsTest {
         });
         assertEquals(0, code);
         assertEquals(List.of("SIGWINCH", 28, true), got);
+    }
+
+    @Test
+    void onceListenerRunsForOneSignalOnly() {
+        // node: once + on for the same signal, a second signal sent by the first delivery's listener
+        //   → once SIGWINCH / on / on
+        List<String> got = new ArrayList<>();
+        EventLoop.run(() -> {
+            Ref hold = EventLoop.current().ref();
+            process.once("SIGWINCH", (Listener1<String>) name -> got.add("once " + name));
+            process.on("SIGWINCH", (Listener1<String>) name -> {
+                got.add("on");
+                if (got.size() == 2) {
+                    sendToSelf("SIGWINCH"); // after the first delivery, so the two cannot merge
+                } else {
+                    hold.close();
+                }
+            });
+            sendToSelf("SIGWINCH");
+        });
+        assertEquals(List.of("once SIGWINCH", "on", "on"), got);
+        assertEquals(1, process.listenerCount("SIGWINCH"));
+    }
+
+    private static void sendToSelf(String signal) {
+        try {
+            kill(signal, process.pid());
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test
