@@ -13,11 +13,10 @@ import java.util.concurrent.Semaphore;
 /**
  * A child's stdout or stderr as a {@link Readable}, fed from our end of an {@link OsPipe}.
  *
- * <p>Backpressure is Node's: a pooled reader thread reads (one read of up to 64 KiB, like libuv's) and
- * hands the chunk over only when the stream asks for data through {@code _read}; the chunk is pushed
- * on the loop. The reader reads one chunk ahead (while the loop pushes the last one), so at most one
- * read waits here: while the stream's buffer is at its highWaterMark nothing more is read, the pipe
- * fills and the child blocks in its write — a child whose output nobody consumes waits, as under Node. End of file (every writer,
+ * <p>Backpressure is Node's: a pooled reader thread reads (one read of up to 64 KiB, like libuv's) only
+ * when the stream asks for data through {@code _read}; the chunk is pushed on the loop. While the
+ * stream's buffer is at its highWaterMark nothing is read, the pipe fills and the child blocks in its
+ * write — a child whose output nobody consumes waits, as under Node. End of file (every writer,
  * grandchildren included, has closed the pipe) pushes the end. Destroying the stream closes the pipe,
  * which also ends a blocked read.
  */
@@ -57,14 +56,14 @@ final class ChildOutput {
         ByteBuffer buf = ByteBuffer.allocate(READ_SIZE);
         try {
             while (true) {
-                // Read first, then wait for the stream to ask: the next chunk is read while the loop
-                // is still busy with the last one (one read ahead, at most READ_SIZE bytes held here).
+                demand.acquireUninterruptibly();
+                if (finished) {
+                    return;
+                }
                 buf.clear();
                 int n = source.read(buf);
                 if (n < 0) {
-                    if (!finished) {
-                        loop.execute(() -> stream.push(null));
-                    }
+                    loop.execute(() -> stream.push(null));
                     return;
                 }
                 // A large read is handed over as it is (no copy) and the next read gets a fresh array;
@@ -75,10 +74,6 @@ final class ChildOutput {
                     buf = ByteBuffer.allocate(READ_SIZE);
                 } else {
                     chunk = Buffer.wrap(Arrays.copyOf(buf.array(), n));
-                }
-                demand.acquireUninterruptibly();
-                if (finished) {
-                    return;
                 }
                 loop.execute(() -> {
                     requested = false;
