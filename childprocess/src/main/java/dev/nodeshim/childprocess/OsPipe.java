@@ -5,10 +5,9 @@ import java.io.FileInputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.Pipe;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,11 +65,10 @@ final class OsPipe {
     static List<OsPipe> open(int n) throws IOException {
         synchronized (LOCK) {
             List<Pipe> made = new ArrayList<>();
-            // The first listing stays open until the second is done: were its descriptor closed, the
-            // new pipe would get its number, which the first listing shows.
-            try (DirectoryStream<Path> first = Files.newDirectoryStream(FD_DIR.toPath())) {
-                Set<String> before = new HashSet<>();
-                first.forEach(p -> before.add(p.getFileName().toString()));
+            Set<String> before = new HashSet<>(Arrays.asList(descriptorNames()));
+            // The first listing's own descriptor (which it shows) is closed again: hold its number
+            // until the second listing is done, or a new pipe would get it and be taken for an old one.
+            try (FileInputStream holdNumber = new FileInputStream("/dev/null")) {
                 for (int i = 0; i < n; i++) {
                     made.add(Pipe.open());
                 }
