@@ -81,9 +81,9 @@ public final class ForkOptions {
     }
 
     /**
-     * {@code silent}: in Node the child's stdin, stdout and stderr become pipes to the parent
-     * ({@code child.stdout}, …). Until this module has stdio streams, {@code silent(true)} discards the
-     * child's stdout and stderr and gives it a stdin that stays open and empty until it exits.
+     * {@code silent}: the child's stdin, stdout and stderr become pipes to the parent
+     * ({@code child.stdin()}, {@code child.stdout()}, {@code child.stderr()}), as in Node; without it the
+     * child shares ours.
      */
     public ForkOptions silent(boolean value) {
         return new ForkOptions(cwd, env, execArgv, execPath, value, timeoutMs, killSignal, signal);
