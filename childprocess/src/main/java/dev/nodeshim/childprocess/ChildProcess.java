@@ -48,8 +48,8 @@ import java.util.function.Consumer;
  *
  * <p><b>stdio</b>: {@link #stdin()}, {@link #stdout()} and {@link #stderr()} are streams over pipes of
  * our own ({@link OsPipe}), with Node's backpressure ({@link ChildOutput}, {@link ChildInput}).
- * {@code stdio} options ({@code inherit}, {@code ignore}, arrays) are not there yet: every spawn gets
- * three pipes.
+ * The {@code stdio} option chooses {@code pipe}, {@code inherit} or {@code ignore} per fd ({@link Stdio});
+ * a fourth entry {@code 'ipc'} gives a spawned child a channel as fork's.
  */
 public final class ChildProcess extends EventEmitter {
     private final EventLoop loop;
