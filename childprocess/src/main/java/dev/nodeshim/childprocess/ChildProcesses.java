@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
 
 /**
  * Node's {@code child_process} module-level functions, for {@code import static
- * dev.nodeshim.childprocess.ChildProcesses.*}: the Sync forms, {@code spawn} (without stdio streams
- * yet, see {@link ChildProcess}), {@code exec}/{@code execFile} with callbacks and CompletableFuture twins,
+ * dev.nodeshim.childprocess.ChildProcesses.*}: the Sync forms ({@link SyncRun}), {@code spawn} (see
+ * {@link ChildProcess}), {@code exec}/{@code execFile} with callbacks and CompletableFuture twins,
  * {@code fork} with an IPC channel (newline-delimited JSON over a Unix domain socket, see {@link IpcChannel}).
  *
  * <p>Without {@code shell}, the command and its arguments go to the program as they are — no shell
