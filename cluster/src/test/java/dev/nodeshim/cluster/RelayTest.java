@@ -16,6 +16,8 @@ import java.nio.channels.SocketChannel;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +32,9 @@ class RelayTest {
     void relaysBulkDataBothWaysAndPassesEachEndOn() throws Exception {
         byte[] data = new byte[8 << 20];
         new Random(42).nextBytes(data);
+        // Two threads of our own: the echo and the writer both block, and the common pool may have
+        // a single worker (2 cores; JDK 25's CompletableFuture then queues the second task behind the first).
+        ExecutorService threads = Executors.newFixedThreadPool(2);
         try (ServerSocketChannel front = ServerSocketChannel.open();
                 ServerSocketChannel back = ServerSocketChannel.open()) {
             front.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
@@ -44,7 +49,7 @@ class RelayTest {
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }
-            });
+            }, threads);
             Relay relay = new Relay("relay-test");
             CountDownLatch ended = new CountDownLatch(1);
             try (Socket client = new Socket()) {
@@ -60,7 +65,7 @@ class RelayTest {
                     } catch (IOException e) {
                         throw new java.io.UncheckedIOException(e);
                     }
-                });
+                }, threads);
                 ByteArrayOutputStream got = new ByteArrayOutputStream();
                 client.getInputStream().transferTo(got); // ends at the server's shutdownOutput
                 writing.get(60, TimeUnit.SECONDS);
@@ -69,6 +74,8 @@ class RelayTest {
             }
             assertTrue(ended.await(60, TimeUnit.SECONDS), "ended ran");
             relay.closeWhenIdle();
+        } finally {
+            threads.shutdownNow();
         }
     }
 }
