@@ -140,8 +140,8 @@ public final class ChildProcess extends EventEmitter {
         if (ch != null) {
             ch.bind(loop);
         }
-        process.onExit().thenRun(() -> {
-            // On the JDK's thread: a channel still waiting for the child's connection stops waiting,
+        PipeReaders.onExit(process, () -> {
+            // On a pooled thread: a channel still waiting for the child's connection stops waiting,
             // even when this loop has ended (after unref) and will never run onExit.
             if (ch != null) {
                 ch.processExited();

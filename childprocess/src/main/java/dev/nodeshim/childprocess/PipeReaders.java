@@ -11,6 +11,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * millisecond, as much as a tenth of the child's own start, so they are pooled: an idle reader waits
  * one second for the next pipe and then ends, so a program that stops spawning is left with no
  * reader threads (daemon threads: they never keep the JVM alive).
+ *
+ * <p>The same pool waits for each child's exit ({@link #onExit}). {@code Process.onExit()} is not
+ * used: the JDK runs its stage on the common {@code ForkJoinPool}, which JDK 25 uses even with a single
+ * worker (2 cores), so any blocking task of the program's in that pool held back every child's
+ * {@code exit} (seen: 3 s late behind one sleeping task).
  */
 final class PipeReaders {
     private static final AtomicInteger COUNT = new AtomicInteger();
@@ -27,5 +32,24 @@ final class PipeReaders {
     /** Runs {@code reader} on a pooled daemon thread. */
     static void start(Runnable reader) {
         POOL.execute(reader);
+    }
+
+    /** Runs {@code exited} on a pooled daemon thread once {@code process} has exited. */
+    static void onExit(Process process, Runnable exited) {
+        POOL.execute(() -> {
+            boolean interrupted = false;
+            while (true) {
+                try {
+                    process.waitFor();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true; // nothing here interrupts these threads; keep waiting
+                }
+            }
+            exited.run();
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        });
     }
 }

@@ -53,6 +53,39 @@ class SpawnAsyncTest {
         threads.forEach(t -> assertSame(box[1], t));
     }
 
+    /**
+     * The common ForkJoinPool's every worker parked (as a program's blocking task would): the child's
+     * exit still arrives. With {@code Process.onExit()} it did not on JDK 25, whose CompletableFuture
+     * runs that stage on the common pool even with one worker.
+     */
+    @Test
+    void exitArrivesWhileTheCommonPoolIsBusy() {
+        int workers = java.util.concurrent.ForkJoinPool.getCommonPoolParallelism();
+        java.util.concurrent.CountDownLatch parked = new java.util.concurrent.CountDownLatch(workers);
+        java.util.concurrent.atomic.AtomicBoolean release = new java.util.concurrent.atomic.AtomicBoolean();
+        List<Thread> busy = new java.util.concurrent.CopyOnWriteArrayList<>();
+        for (int i = 0; i < workers; i++) {
+            java.util.concurrent.ForkJoinPool.commonPool().execute(() -> {
+                busy.add(Thread.currentThread());
+                parked.countDown();
+                while (!release.get()) {
+                    java.util.concurrent.locks.LockSupport.park(); // no managedBlock: the pool adds no spare
+                }
+            });
+        }
+        try {
+            parked.await();
+            List<Object> codes = new ArrayList<>();
+            EventLoop.run(() -> spawn("sh", List.of("-c", "exit 4")).on("exit", (Integer c, String s) -> codes.add(c)));
+            assertEquals(List.of(4), codes);
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        } finally {
+            release.set(true);
+            busy.forEach(java.util.concurrent.locks.LockSupport::unpark);
+        }
+    }
+
     @Test
     void missingProgramErrorsThenClosesWithMinus2() {
         // node: [["error","spawn nope ENOENT","ENOENT",-2,"spawn nope","nope",["x"]],["close",-2,null]] -2 null false
