@@ -46,19 +46,24 @@ class SharedPortTest {
     }
 
     /** Served-by counts per worker id, and the ports the workers said they listen on. */
-    private record Run(Map<String, Integer> servedBy, List<Integer> ports) {}
+    record Run(Map<String, Integer> servedBy, List<Integer> ports) {}
 
     private static Run run(int policy) {
         return run(policy, 1);
     }
 
     private static Run run(int policy, int firstWeight) {
+        return run(policy, firstWeight, ClusterWorkers.Http.class);
+    }
+
+    /** Forks two workers running {@code exec} (a server answering its worker's id), loads them, ends them. */
+    static Run run(int policy, int firstWeight, Class<?> exec) {
         Map<String, Integer> servedBy = new TreeMap<>();
         List<Integer> ports = new ArrayList<>();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         int code = EventLoop.run(() -> {
             cluster.schedulingPolicy(policy);
-            cluster.setupPrimary(ClusterSettings.of().exec(ClusterWorkers.Http.class));
+            cluster.setupPrimary(ClusterSettings.of().exec(exec));
             cluster.fork().weight(firstWeight);
             cluster.fork();
             EventLoop loop = EventLoop.current();

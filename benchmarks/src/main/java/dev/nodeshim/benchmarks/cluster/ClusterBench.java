@@ -24,7 +24,9 @@ import java.util.function.ToDoubleFunction;
  *
  * <p>Settings (environment): {@code BENCH_CONNECTIONS} (8), {@code BENCH_WARMUP_MS} (3000),
  * {@code BENCH_MEASURE_MS} (5000), {@code BENCH_ROUNDS} (3), {@code BENCH_KILLS} (5),
- * {@code BENCH_POLICIES} ({@code rr,none}), {@code BENCH_WORKER_OPTS} (more JVM options for the
+ * {@code BENCH_POLICIES} ({@code rr,none}), {@code BENCH_SERVERS} ({@code jdk,netty}: the servers the
+ * nodeshim workers run, the JDK's HttpServer and {@link NettyHello}; each is a row against the same
+ * Node runs), {@code BENCH_NETTY_THREADS} (1), {@code BENCH_WORKER_OPTS} (more JVM options for the
  * nodeshim workers, space-separated).
  */
 public final class ClusterBench {
@@ -40,33 +42,45 @@ public final class ClusterBench {
         int rounds = env("BENCH_ROUNDS", 3);
         int kills = env("BENCH_KILLS", 5);
         List<String> policies = List.of(System.getenv().getOrDefault("BENCH_POLICIES", "rr,none").split(","));
+        List<String> servers = List.of(System.getenv().getOrDefault("BENCH_SERVERS", "jdk,netty").split(","));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String cp = System.getProperty("java.class.path");
 
         StringBuilder table = new StringBuilder();
-        table.append(String.format("| %-36s | %10s | %10s | %13s |%n", "row", "Node", "nodeshim", "nodeshim/Node"));
-        table.append(String.format("|%s|%s:|%s:|%s:|%n", "-".repeat(38), "-".repeat(11), "-".repeat(11), "-".repeat(14)));
+        table.append(String.format("| %-" + LABEL + "s | %10s | %10s | %13s |%n", "row", "Node", "nodeshim", "nodeshim/Node"));
+        table.append(String.format("|%s|%s:|%s:|%s:|%n", "-".repeat(LABEL + 2), "-".repeat(11), "-".repeat(11), "-".repeat(14)));
         List<Double> nodeRss = new ArrayList<>();
-        List<Double> shimRss = new ArrayList<>();
+        Map<String, List<Double>> shimRss = new java.util.LinkedHashMap<>();
         for (String policy : policies) {
             List<Run> node = new ArrayList<>();
-            List<Run> shim = new ArrayList<>();
+            Map<String, List<Run>> shim = new java.util.LinkedHashMap<>();
             for (int r = 0; r < rounds; r++) {
-                node.add(serve("node " + policy, List.of("node", twin, "serve"), policy, connections, warmup, measure));
-                shim.add(serve("nodeshim " + policy, List.of(java, "-cp", cp, HelloCluster.class.getName()), policy,
-                        connections, warmup, measure));
+                node.add(serve("node " + policy, List.of("node", twin, "serve"), policy, null, connections, warmup,
+                        measure));
+                for (String server : servers) {
+                    shim.computeIfAbsent(server, k -> new ArrayList<>()).add(serve(server + " " + policy,
+                            List.of(java, "-cp", cp, HelloCluster.class.getName()), policy, server, connections,
+                            warmup, measure));
+                }
             }
             node.forEach(x -> nodeRss.add(x.rssMiB()));
-            shim.forEach(x -> shimRss.add(x.rssMiB()));
             String name = policy.equals("rr") ? "SCHED_RR" : "SCHED_NONE";
-            row(table, name + " requests/s", median(node, Run::rps), median(shim, Run::rps), "%.0f");
-            row(table, name + " p99 latency (ms)", median(node, Run::p99Ms), median(shim, Run::p99Ms), "%.2f");
+            for (Map.Entry<String, List<Run>> e : shim.entrySet()) {
+                e.getValue().forEach(x -> shimRss.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(x.rssMiB()));
+                String server = serverName(e.getKey());
+                row(table, name + " requests/s, " + server, median(node, Run::rps), median(e.getValue(), Run::rps), "%.0f");
+                row(table, name + " p99 latency (ms), " + server, median(node, Run::p99Ms),
+                        median(e.getValue(), Run::p99Ms), "%.2f");
+            }
         }
         double nodeCrash = medianOf(restart("node", List.of("node", twin, "restart", String.valueOf(kills))));
         double shimCrash = medianOf(restart("nodeshim", List.of(java, "-cp", cp, RestartTiming.class.getName(),
                 String.valueOf(kills))));
         row(table, "crash → replacement listening (ms)", nodeCrash, shimCrash, "%.0f");
-        row(table, "RSS per worker after load (MiB)", medianOf(nodeRss), medianOf(shimRss), "%.0f");
+        for (Map.Entry<String, List<Double>> e : shimRss.entrySet()) {
+            row(table, "RSS per worker after load (MiB), " + serverName(e.getKey()), medianOf(nodeRss),
+                    medianOf(e.getValue()), "%.0f");
+        }
         System.out.println();
         System.out.printf("%d connections, %d ms warm-up, %d ms measured, %d rounds; medians; "
                 + "p99, crash time and RSS: lower is better%n%n", connections, warmup, measure, rounds);
@@ -77,11 +91,23 @@ public final class ClusterBench {
         }
     }
 
-    /** Starts a cluster, loads it, reads its workers' RSS, ends it. */
-    private static Run serve(String label, List<String> command, String policy, int connections, long warmup,
-            long measure) throws Exception {
+    /** The table's name of a {@code BENCH_SERVERS} entry. */
+    private static String serverName(String server) {
+        return switch (server) {
+            case "jdk" -> "HttpServer";
+            case "netty" -> "Netty";
+            default -> server;
+        };
+    }
+
+    /** Starts a cluster ({@code server}: the workers' BENCH_SERVER, null for Node), loads it, reads its workers' RSS, ends it. */
+    private static Run serve(String label, List<String> command, String policy, String server, int connections,
+            long warmup, long measure) throws Exception {
         ProcessBuilder pb = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
         pb.environment().put("NODE_CLUSTER_SCHED_POLICY", policy);
+        if (server != null) {
+            pb.environment().put("BENCH_SERVER", server);
+        }
         Process p = pb.start();
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
@@ -142,8 +168,10 @@ public final class ClusterBench {
         }
     }
 
+    private static final int LABEL = 46;
+
     private static void row(StringBuilder table, String name, double node, double shim, String fmt) {
-        table.append(String.format(Locale.ROOT, "| %-36s | %10s | %10s | %13.2f |%n", name,
+        table.append(String.format(Locale.ROOT, "| %-" + LABEL + "s | %10s | %10s | %13.2f |%n", name,
                 String.format(Locale.ROOT, fmt, node), String.format(Locale.ROOT, fmt, shim), shim / node));
     }
 

@@ -19,7 +19,8 @@ import java.util.List;
  * The nodeshim side of {@code bin/bench cluster}: a primary forking 2 workers that answer
  * {@code "hello world\n"} with the JDK's {@code HttpServer} on one port of 127.0.0.1 (policy from
  * {@code NODE_CLUSTER_SCHED_POLICY}); the primary prints the port once both listen. The twin of
- * {@code benchmarks/node/cluster.js serve}.
+ * {@code benchmarks/node/cluster.js serve}. With {@code BENCH_SERVER=netty} in the environment the
+ * workers serve the same response with Netty instead ({@link NettyHello}).
  */
 public final class HelloCluster {
     static final byte[] BODY = "hello world\n".getBytes(StandardCharsets.US_ASCII);
@@ -45,6 +46,10 @@ public final class HelloCluster {
                 });
                 cluster.fork();
                 cluster.fork();
+            } else if ("netty".equals(System.getenv("BENCH_SERVER"))) {
+                String threads = System.getenv("BENCH_NETTY_THREADS");
+                cluster.listen(new NettyHello(threads == null || threads.isEmpty() ? 1 : Integer.parseInt(threads)),
+                        0, "127.0.0.1");
             } else {
                 cluster.listen(ClusterServer.of(server(), Duration.ZERO), 0, "127.0.0.1");
             }
