@@ -645,7 +645,8 @@ public final class Crypto {
 
     /**
      * {@code crypto.generateKeyPairSync(type, options)} for rsa, rsa-pss, dsa, ec, ed25519, ed448, x25519,
-     * x448; each half a {@link KeyObject}, or its export when its encoding option is given.
+     * x448, dh ({@code group}, or {@code prime} or {@code primeLength} with {@code generator}); each half
+     * a {@link KeyObject}, or its export when its encoding option is given.
      *
      * @throws dev.nodeshim.errors.NodeError Node's argument errors ({@code ERR_INVALID_ARG_VALUE} for an
      *         unknown type or encoding, {@code ERR_OUT_OF_RANGE}, {@code ERR_CRYPTO_INVALID_CURVE},
@@ -859,6 +860,25 @@ public final class Crypto {
     /** {@code crypto.createDiffieHellmanGroup(groupName)}: the same as {@link #getDiffieHellman}. */
     public static DiffieHellmanGroup createDiffieHellmanGroup(String groupName) {
         return DhArgs.group(groupName);
+    }
+
+    /**
+     * {@code crypto.diffieHellman({privateKey, publicKey})}: the shared secret of two KeyObjects of type
+     * dh (same group), ec (same curve), x25519 or x448. See {@link KeyAgreement} for what is checked.
+     *
+     * @throws NodeError Node's: {@code ERR_INVALID_ARG_VALUE} for an option that is not a KeyObject,
+     *         {@code ERR_CRYPTO_INVALID_KEY_OBJECT_TYPE}, {@code ERR_CRYPTO_INCOMPATIBLE_KEY} for keys of
+     *         different or non-agreeing types, {@code ERR_OSSL_MISMATCHING_DOMAIN_PARAMETERS}, and
+     *         OpenSSL's checks of a dh peer ({@code ERR_OSSL_DH_CHECK_PUBKEY_*}, {@code ERR_OSSL_DH_INVALID_SECRET})
+     *         or an X25519/X448 small-order peer ({@code ERR_OSSL_FAILED_DURING_DERIVATION})
+     */
+    public static Buffer diffieHellman(DiffieHellmanOptions options) {
+        return KeyAgreement.derive(options);
+    }
+
+    /** {@code crypto.diffieHellman({privateKey, publicKey})} with the two keys. */
+    public static Buffer diffieHellman(KeyObject privateKey, KeyObject publicKey) {
+        return KeyAgreement.derive(DiffieHellmanOptions.of(privateKey, publicKey));
     }
 
     /** {@code crypto.getCurves()}: Node 20's 82 curve names, every one usable with {@link #createECDH}. */

@@ -43,7 +43,7 @@ final class DhArgs {
             BigInteger g = generator(gen, null);
             DhBase.checkModulus(bits);
             checkGenerator(g);
-            return new DiffieHellman(safePrime(bits), g);
+            return new DiffieHellman(safePrime(bits, g), g);
         }
         if (!(prime instanceof String || prime instanceof byte[] || prime instanceof dev.nodeshim.buffer.Buffer)) {
             throw Errors.invalidArgType("sizeOrKey", TYPES, prime);
@@ -107,15 +107,78 @@ final class DhArgs {
         return (int) d;
     }
 
-    /** A safe prime {@code p = 2q + 1} of exactly {@code bits} bits, {@code q} prime. */
-    static BigInteger safePrime(int bits) {
+    /**
+     * A safe prime {@code p = 2q + 1} of exactly {@code bits} bits, {@code q} prime, with the congruence
+     * OpenSSL's parameter generation gives it (observed from Node): {@code p ≡ 23 (mod 24)} for
+     * generator 2 (2 is then a square, so it generates the subgroup of order q), {@code p ≡ 59
+     * (mod 60)} for generator 5, and {@code p ≡ 11 (mod 12)}, which every safe prime above 7 is, for
+     * any other generator.
+     *
+     * <p>The search: q runs through a window of {@code q0 + k·m} (m fixes the congruence), a sieve by
+     * the odd primes below 2,000 drops every k for which q or 2q + 1 has a small factor, and only the
+     * survivors get a Fermat test of p and then Miller-Rabin for both. Drawing q with
+     * {@code BigInteger.probablePrime} and testing 2q + 1 afterwards, as this did before, spends a full
+     * primality test on each of a few hundred q: ten times slower.
+     */
+    static BigInteger safePrime(int bits, BigInteger g) {
+        long m;
+        long r;
+        if (g.equals(BigInteger.TWO)) {
+            m = 12;
+            r = 11;
+        } else if (g.equals(BigInteger.valueOf(5))) {
+            m = 30;
+            r = 29;
+        } else {
+            m = 6;
+            r = 5;
+        }
+        BigInteger bm = BigInteger.valueOf(m);
+        int window = 4096;
+        boolean[] composite = new boolean[window];
         while (true) {
-            BigInteger q = BigInteger.probablePrime(bits - 1, RANDOM);
-            BigInteger p = q.shiftLeft(1).add(BigInteger.ONE);
-            if (p.bitLength() == bits && p.isProbablePrime(64)) {
-                return p;
+            BigInteger q0 = new BigInteger(bits - 1, RANDOM).setBit(bits - 2);
+            q0 = q0.subtract(q0.mod(bm)).add(BigInteger.valueOf(r));
+            java.util.Arrays.fill(composite, false);
+            for (int sp : SMALL_PRIMES) {
+                long mq = q0.mod(BigInteger.valueOf(sp)).longValue();
+                long step = m % sp;
+                if (step == 0) {
+                    continue; // q ≡ r (mod sp) on the whole window, and r was chosen coprime
+                }
+                // k with q0 + k·m ≡ 0, and with 2(q0 + k·m) + 1 ≡ 0 (mod sp)
+                long inv = modInverse(step, sp);
+                long k1 = Math.floorMod(-mq * inv, sp);
+                long k2 = Math.floorMod((-(2 * mq + 1)) * modInverse(2 * step % sp, sp), sp);
+                for (long k = k1; k < window; k += sp) {
+                    composite[(int) k] = true;
+                }
+                for (long k = k2; k < window; k += sp) {
+                    composite[(int) k] = true;
+                }
+            }
+            for (int k = 0; k < window; k++) {
+                if (composite[k]) {
+                    continue;
+                }
+                BigInteger q = q0.add(BigInteger.valueOf(k * m));
+                BigInteger p = q.shiftLeft(1).add(BigInteger.ONE);
+                if (p.bitLength() != bits) {
+                    break;
+                }
+                if (BigInteger.TWO.modPow(p.subtract(BigInteger.ONE), p).equals(BigInteger.ONE)
+                        && q.isProbablePrime(64) && p.isProbablePrime(64)) {
+                    return p;
+                }
             }
         }
+    }
+
+    private static final int[] SMALL_PRIMES = java.util.stream.IntStream.range(3, 2000)
+            .filter(n -> BigInteger.valueOf(n).isProbablePrime(30)).toArray();
+
+    private static long modInverse(long a, long mod) {
+        return BigInteger.valueOf(a).modInverse(BigInteger.valueOf(mod)).longValue();
     }
 
     // ------------------------------------------------------------------------------------------------
@@ -139,6 +202,11 @@ final class DhArgs {
             }
             return m;
         }
+    }
+
+    /** Whether {@code p} is the prime of one of the MODP groups. */
+    static boolean isGroupPrime(BigInteger p) {
+        return Groups.PRIMES.containsValue(p);
     }
 
     static DiffieHellmanGroup group(String name) {

@@ -52,6 +52,7 @@ final class JavaKeys {
             case "ed448" -> "Ed448";
             case "x25519" -> "X25519";
             case "x448" -> "X448";
+            case "dh" -> "DH";
             default -> throw new IllegalStateException(k.type());
         };
         return KeyFactory.getInstance(alg);

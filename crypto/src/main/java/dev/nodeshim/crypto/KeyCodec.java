@@ -44,6 +44,8 @@ final class KeyCodec {
                 c.decode(key);
                 return new EcKey(c, key, null);
             }
+            case Oids.DH:
+                return DhKey.parsePublic(params, key);
             default: {
                 OkpKey.Kind k = OkpKey.Kind.byOid(oid);
                 if (k == null) {
@@ -94,6 +96,8 @@ final class KeyCodec {
                 }
                 return EcKey.parseSec1(c, key);
             }
+            case Oids.DH:
+                return DhKey.parsePrivate(params, key);
             default: {
                 OkpKey.Kind k = OkpKey.Kind.byOid(oid);
                 if (k == null) {

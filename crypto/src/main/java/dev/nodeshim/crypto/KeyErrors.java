@@ -67,6 +67,12 @@ final class KeyErrors {
         return CryptoErrors.openssl("ERR_OSSL_BAD_DECRYPT", "1C800064", "Provider routines", "bad decrypt");
     }
 
+    /** OpenSSL's EVP error for a key its decoder recognised but could not read (a DH public key). */
+    static NodeError decodeError() {
+        return CryptoErrors.openssl("ERR_OSSL_EVP_DECODE_ERROR", "03000072", "digital envelope routines",
+                "decode error");
+    }
+
     static NodeError asn1WrongTag() {
         return CryptoErrors.openssl("ERR_OSSL_ASN1_WRONG_TAG", "068000A8", "asn1 encoding routines", "wrong tag");
     }

@@ -25,7 +25,7 @@ import java.util.function.Supplier;
  */
 final class KeyGen {
     private static final List<String> PAIR_TYPES = List.of("rsa", "rsa-pss", "dsa", "ec", "ed25519", "ed448",
-            "x25519", "x448");
+            "x25519", "x448", "dh");
     private static final long UINT32 = 4294967295L;
     private static final long INT32 = 2147483647L;
 
@@ -40,7 +40,7 @@ final class KeyGen {
             throw new NodeError("TypeError", "ERR_INVALID_ARG_VALUE",
                     "The argument 'type' must be a supported key type. Received " + dev.nodeshim.errors.Inspect.inspect(type));
         }
-        boolean needsOptions = type.startsWith("rsa") || type.equals("dsa") || type.equals("ec");
+        boolean needsOptions = type.startsWith("rsa") || type.equals("dsa") || type.equals("ec") || type.equals("dh");
         if (options == null) {
             if (needsOptions) {
                 throw Errors.invalidArgType("options", "object", Undefined.INSTANCE);
@@ -77,6 +77,12 @@ final class KeyGen {
                     throw new NodeError("TypeError", "ERR_CRYPTO_INVALID_CURVE", "Invalid EC curve name");
                 }
                 make = () -> ec(c);
+            }
+            case "dh" -> {
+                // Node checks the encodings of a dh pair before its own options
+                checkEncoding(o.publicKeyEncoding, true, type, "options.publicKeyEncoding");
+                checkEncoding(o.privateKeyEncoding, false, type, "options.privateKeyEncoding");
+                make = dh(o);
             }
             default -> {
                 OkpKey.Kind k = OkpKey.Kind.byType(type);
@@ -240,6 +246,80 @@ final class KeyGen {
             g = h.modPow(e, p);
         }
         return new BigInteger[] {p, q, g};
+    }
+
+    /**
+     * The dh options, checked in Node's order (pairs that exclude each other, a missing group, then
+     * each option's type and range); the work makes the group (a MODP group, the given prime, or a
+     * new safe prime) and a private value as OpenSSL 3 draws it: for a MODP group of 1536 bits or
+     * more with generator 2 (named or given by its prime), {@link #NAMED_GROUP_BITS} random bits;
+     * otherwise two bits fewer than the prime has.
+     */
+    private static Supplier<KeyData> dh(KeyPairOptions o) {
+        if (o.group != null) {
+            String other = o.prime != null ? "prime" : o.primeLength != null ? "primeLength"
+                    : o.generator != null ? "generator" : null;
+            if (other != null) {
+                throw incompatiblePair("group", other);
+            }
+        } else if (o.prime != null && o.primeLength != null) {
+            throw incompatiblePair("prime", "primeLength");
+        }
+        if (o.group == null && o.prime == null && o.primeLength == null) {
+            throw new NodeError("TypeError", "ERR_MISSING_OPTION",
+                    "At least one of the group, prime, or primeLength options is required");
+        }
+        if (o.group != null) {
+            BigInteger p = DhArgs.group(o.group).p;
+            return () -> dhKey(p, BigInteger.TWO);
+        }
+        BigInteger prime = null;
+        if (o.prime != null) {
+            if (!(o.prime instanceof byte[]) && !(o.prime instanceof dev.nodeshim.buffer.Buffer)) {
+                throw Errors.invalidArgType("options.prime", List.of("Buffer", "TypedArray", "DataView"), o.prime);
+            }
+            prime = new BigInteger(1, o.prime instanceof byte[] b ? b : ((dev.nodeshim.buffer.Buffer) o.prime).toByteArray());
+        }
+        int bits = o.primeLength == null ? -1 : (int) int32(o.primeLength, "options.primeLength");
+        BigInteger g = BigInteger.valueOf(o.generator == null ? 2 : int32(o.generator, "options.generator"));
+        BigInteger p = prime;
+        return () -> {
+            // OpenSSL's bounds, reported without a code as Node reports a failed generation
+            int size = p == null ? bits : p.bitLength();
+            if (size < DhBase.MIN_BITS) {
+                throw KeyErrors.plain("error:0280007E:Diffie-Hellman routines::modulus too small");
+            }
+            if (size > DhBase.MAX_BITS) {
+                throw KeyErrors.plain("error:02800067:Diffie-Hellman routines::modulus too large");
+            }
+            return dhKey(p == null ? DhArgs.safePrime(bits, g) : p, g);
+        };
+    }
+
+    private static NodeError incompatiblePair(String a, String b) {
+        return new NodeError("TypeError", "ERR_INCOMPATIBLE_OPTION_PAIR",
+                "Option \"" + a + "\" cannot be used in combination with option \"" + b + "\"");
+    }
+
+    /**
+     * The private value length OpenSSL 3 uses for the MODP groups it knows by name (RFC 3526 from
+     * 1536 bits), by the prime's size; observed as the largest bit length of many generated keys.
+     */
+    private static final java.util.Map<Integer, Integer> NAMED_GROUP_BITS = java.util.Map.of(
+            1536, 200, 2048, 225, 3072, 275, 4096, 325, 6144, 375, 8192, 400);
+
+    /** Whether OpenSSL 3 knows (p, g) as a named group: a MODP group of 1536 bits or more, generator 2. */
+    static boolean isNamedGroup(BigInteger p, BigInteger g) {
+        return NAMED_GROUP_BITS.containsKey(p.bitLength()) && g.equals(BigInteger.TWO) && DhArgs.isGroupPrime(p);
+    }
+
+    static KeyData dhKey(BigInteger p, BigInteger g) {
+        int bits = isNamedGroup(p, g) ? NAMED_GROUP_BITS.get(p.bitLength()) : p.bitLength() - 2;
+        BigInteger x;
+        do {
+            x = new BigInteger(bits, Randoms.RANDOM);
+        } while (x.signum() == 0);
+        return DhKey.ofPrivate(p, g, null, x);
     }
 
     static KeyData ec(Curve c) {

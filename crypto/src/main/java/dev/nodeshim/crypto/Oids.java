@@ -9,6 +9,8 @@ final class Oids {
     static final String MGF1 = "1.2.840.113549.1.1.8";
     static final String DSA = "1.2.840.10040.4.1";
     static final String EC = "1.2.840.10045.2.1";
+    /** PKCS #3 dhKeyAgreement. */
+    static final String DH = "1.2.840.113549.1.3.1";
     static final String X25519 = "1.3.101.110";
     static final String X448 = "1.3.101.111";
     static final String ED25519 = "1.3.101.112";

@@ -3,9 +3,9 @@ package dev.nodeshim.crypto;
 import dev.nodeshim.buffer.Buffer;
 
 /**
- * Node's {@code Sign}: {@code createSign(algorithm)}, {@code update(data)}…, then
- * {@code sign(privateKey[, outputEncoding])} — RSA (PKCS#1 v1.5 or PSS), ECDSA and DSA over the digest
- * {@code algorithm} names. EdDSA keys cannot sign a stream: use {@link Crypto#sign}.
+ * Node's {@code Sign}: {@code createSign(algorithm)}, {@code update(data)}… (or writes to its
+ * {@link #stream()}), then {@code sign(privateKey[, outputEncoding])} — RSA (PKCS#1 v1.5 or PSS), ECDSA
+ * and DSA over the digest {@code algorithm} names. EdDSA keys cannot sign a stream: use {@link Crypto#sign}.
  *
  * <h2>Guarantees</h2>
  * RSA PKCS#1 v1.5 signatures are Node's bytes; PSS, ECDSA and DSA signatures are randomised (salt,
@@ -15,6 +15,8 @@ import dev.nodeshim.buffer.Buffer;
 public final class Sign {
     private final Registry.HashSpec hash;
     private HashEngine engine;
+    /** The Writable of {@link #stream()}, made on first call. */
+    private dev.nodeshim.stream.Writable stream;
 
     Sign(Registry.HashSpec hash) {
         this.hash = hash;
@@ -53,6 +55,26 @@ public final class Sign {
         Bytes.requireData(data, "data");
         e.update(data, 0, data.length);
         return this;
+    }
+
+    /**
+     * This Sign as Node's {@code Writable}: {@code write(chunk)} is {@code update(chunk)}; after
+     * {@code end()} (or its {@code 'finish'}), {@link #sign(Object)} signs everything written.
+     *
+     * <pre>{@code
+     * Sign s = createSign("sha256");
+     * Writable w = s.stream();
+     * input.pipe(w).on("finish", () -> System.out.println(s.sign(key, "hex")));
+     * }</pre>
+     *
+     * Java divergence: in Node the Sign is itself the Writable; building one costs more than a small
+     * {@code createSign().update()}, so it is made only when this is called (the same object each time).
+     */
+    public dev.nodeshim.stream.Writable stream() {
+        if (stream == null) {
+            stream = new SignStream((chunk, enc) -> SignStream.feed(chunk, enc, this::update, this::update, this::update));
+        }
+        return stream;
     }
 
     /**

@@ -63,8 +63,8 @@ final class Signer {
             return o.p1363() ? Der.cat(Der.unsigned(rs[0], n), Der.unsigned(rs[1], n))
                     : Der.seq(Der.integer(rs[0]), Der.integer(rs[1]));
         }
-        OkpKey k = (OkpKey) key;
-        if (k.kind == OkpKey.Kind.ED25519 || k.kind == OkpKey.Kind.ED448) {
+        // x25519, x448 and dh keys cannot sign
+        if (key instanceof OkpKey k && (k.kind == OkpKey.Kind.ED25519 || k.kind == OkpKey.Kind.ED448)) {
             return BcSigner.signEdDsa(k, h);
         }
         throw notSupportedForKeyType();
@@ -85,8 +85,7 @@ final class Signer {
                 new BigInteger(1, java.util.Arrays.copyOfRange(sig, n, 2 * n))} : null) : parseDer(sig);
             return rs != null && verifyDsa(d, h, rs);
         }
-        OkpKey k = (OkpKey) key;
-        if (k.kind == OkpKey.Kind.ED25519 || k.kind == OkpKey.Kind.ED448) {
+        if (key instanceof OkpKey k && (k.kind == OkpKey.Kind.ED25519 || k.kind == OkpKey.Kind.ED448)) {
             return BcSigner.verifyEdDsa(k, h, sig);
         }
         throw notSupportedForKeyType();

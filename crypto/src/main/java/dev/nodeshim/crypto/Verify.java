@@ -3,7 +3,8 @@ package dev.nodeshim.crypto;
 import dev.nodeshim.buffer.Buffer;
 
 /**
- * Node's {@code Verify}: {@code createVerify(algorithm)}, {@code update(data)}…, then
+ * Node's {@code Verify}: {@code createVerify(algorithm)}, {@code update(data)}… (or writes to its
+ * {@link #stream()}), then
  * {@code verify(publicKey, signature[, signatureEncoding])}.
  *
  * <h2>Guarantees</h2>
@@ -14,6 +15,8 @@ import dev.nodeshim.buffer.Buffer;
 public final class Verify {
     private final Registry.HashSpec hash;
     private HashEngine engine;
+    /** The Writable of {@link #stream()}, made on first call. */
+    private dev.nodeshim.stream.Writable stream;
 
     Verify(Registry.HashSpec hash) {
         this.hash = hash;
@@ -50,6 +53,18 @@ public final class Verify {
         Bytes.requireData(data, "data");
         e.update(data, 0, data.length);
         return this;
+    }
+
+    /**
+     * This Verify as Node's {@code Writable}: {@code write(chunk)} is {@code update(chunk)}; after
+     * {@code end()} (or its {@code 'finish'}), {@link #verify(Object, Buffer)} checks everything written.
+     * Made on first call (see {@link Sign#stream()}).
+     */
+    public dev.nodeshim.stream.Writable stream() {
+        if (stream == null) {
+            stream = new SignStream((chunk, enc) -> SignStream.feed(chunk, enc, this::update, this::update, this::update));
+        }
+        return stream;
     }
 
     /** {@code verify.verify(publicKey, signature)}; the key as {@link Sign#sign(Object)} takes it, public or private. */

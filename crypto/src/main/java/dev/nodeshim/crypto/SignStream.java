@@ -1,0 +1,50 @@
+package dev.nodeshim.crypto;
+
+import dev.nodeshim.buffer.Buffer;
+import dev.nodeshim.stream.Callback;
+import dev.nodeshim.stream.Writable;
+
+/**
+ * The {@link Writable} face of a {@link Sign} or {@link Verify} (their {@code stream()}): each written
+ * chunk goes to the object's {@code update}; the end of input does nothing more, so after
+ * {@code 'finish'} (or right after {@code end()}, as in Node) {@code sign(key)} / {@code verify(key,
+ * signature)} gives the result of everything written.
+ *
+ * <p>An update() that throws (the object was already used by {@code sign}/{@code verify}) throws out
+ * of {@code write()}, as Node's {@code _write} does.
+ *
+ * <p>Why an adapter and not {@code Sign extends Writable}: the same reason as {@link CryptoStream}'s —
+ * a Writable is an EventEmitter with a write queue, more than a whole small {@code createSign().update()}
+ * costs to set up, and most code never streams; the Writable is made on the first {@code stream()} call
+ * and the stream module loads only then.
+ */
+final class SignStream extends Writable {
+    /** What the Sign or Verify does with a chunk. */
+    interface Updater {
+        void update(Object chunk, String encoding);
+    }
+
+    private final Updater updater;
+
+    SignStream(Updater updater) {
+        this.updater = updater;
+    }
+
+    @Override
+    protected void _write(Object chunk, String encoding, Callback callback) {
+        updater.update(chunk, encoding);
+        callback.call();
+    }
+
+    /** The update of a chunk as the stream hands it over (a Buffer, a {@code byte[]} or a String in {@code encoding}). */
+    static void feed(Object chunk, String encoding, java.util.function.Consumer<Buffer> buffer,
+            java.util.function.Consumer<byte[]> bytes, java.util.function.BiConsumer<String, String> string) {
+        if (chunk instanceof Buffer b) {
+            buffer.accept(b);
+        } else if (chunk instanceof byte[] a) {
+            bytes.accept(a);
+        } else {
+            string.accept((String) chunk, encoding);
+        }
+    }
+}
