@@ -13,7 +13,8 @@
 //   aead   id alg key iv aad tagLen pt ct tag published node-decrypt node-encrypt
 //   verify id alg spki padding saltLength dsaEncoding msg sig published node
 //   sign   id alg pkcs8 msg sig node
-// Absent values are '-'. 'published' is the vector's own verdict (valid/invalid). Node's result:
+// Absent values are '-'. 'published' is the vector's own verdict (valid/invalid), or 'derived' for
+// the lines of aead-lengths (published vectors given other key, IV and tag lengths). Node's result:
 // '=' (the published bytes), 'true'/'false' (verify), '>hex' (other bytes), '!name|code|message'.
 const c = require('crypto');
 const fs = require('fs');
@@ -63,7 +64,9 @@ const hex = (b) => (b.length ? b.toString('hex') : '');
 const err = (e) => '!' + e.name + '|' + e.code + '|' + e.message;
 const sha256 = (rel) => c.createHash('sha256').update(fs.readFileSync(path.join(src, rel))).digest('hex');
 
+const aeadSources = []; // every AEAD source file, named again by the derived set
 function writeSet(name, sources, lines) {
+  if (name.startsWith('aead-')) aeadSources.push(...sources);
   const head = sources.map((s) => `#source\t${s}\t${sha256(s)}`);
   const body = head.concat(lines).join('\n') + '\n';
   fs.writeFileSync(path.join(outDir, name + '.tsv.gz'), zlib.gzipSync(body, { level: 9, mtime: 0 }));
@@ -95,7 +98,9 @@ function aead(mode, alg, key, iv, aad, tag, pt, ct) {
   }
   return [dec, enc];
 }
+const firstValid = new Map(); // alg -> the first published valid vector, for the derived probes below
 function aeadLine(id, mode, alg, key, iv, aad, tag, pt, ct, published) {
+  if (published === 'valid' && !firstValid.has(alg)) firstValid.set(alg, [id, mode, alg, key, iv, aad, tag, pt, ct]);
   const [dec, enc] = aead(mode, alg, key, iv, aad, tag, pt, ct);
   return ['aead', id, alg, hex(key), hex(iv), hex(aad), tag.length, pt ? hex(pt) : '-', hex(ct), hex(tag),
     published, dec, enc].join('\t');
@@ -164,6 +169,24 @@ function aeadLine(id, mode, alg, key, iv, aad, tag, pt, ct, published) {
     });
   }
   writeSet('aead-aes-ocb', files, lines);
+}
+
+{ // Derived, not published: each algorithm's first valid vector with another key, IV or tag length
+  // (Node's errors for lengths it refuses; for lengths it takes, another tag or bytes). 'derived'.
+  const lines = [];
+  const resize = (b, n) => Buffer.from({ length: n }, (_, i) => b[i % b.length] ^ (i >= b.length ? 0x5a : 0));
+  for (const [id, mode, alg, key, iv, aad, tag, pt, ct] of firstValid.values()) {
+    for (const n of [0, 1, 15, 17, 24, 31, 33]) {
+      if (n !== key.length) lines.push(aeadLine(`${id}/key${n}`, mode, alg, resize(key, n), iv, aad, tag, pt, ct, 'derived'));
+    }
+    for (const n of [0, 1, 6, 7, 8, 11, 12, 13, 14, 15, 16, 17, 64]) {
+      if (n !== iv.length) lines.push(aeadLine(`${id}/iv${n}`, mode, alg, key, resize(iv, n), aad, tag, pt, ct, 'derived'));
+    }
+    for (let n = 0; n <= 17; n++) {
+      if (n !== tag.length) lines.push(aeadLine(`${id}/tag${n}`, mode, alg, key, iv, aad, resize(tag, n), pt, ct, 'derived'));
+    }
+  }
+  writeSet('aead-lengths', [...new Set(aeadSources)], lines);
 }
 
 // ---- signatures

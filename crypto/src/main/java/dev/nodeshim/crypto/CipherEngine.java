@@ -90,6 +90,51 @@ abstract class CipherEngine {
         return CryptoErrors.openssl("ERR_OSSL_BAD_DECRYPT", "1C800064", "Provider routines", "bad decrypt");
     }
 
+    /**
+     * aes-*-ocb with {@code authTagLength: 0}: Node creates the object, but OpenSSL refused the tag length,
+     * so the context is unusable. As in Node: setAuthTag takes only the empty tag (once), setAAD is an
+     * invalid state, every update (an empty one too) is "Trying to add data in unsupported state", final
+     * is "Unsupported state or unable to authenticate data", and getAuthTag after it gives the empty tag.
+     */
+    static final class TaglessOcb extends CipherEngine {
+        private boolean finalCalled;
+
+        @Override
+        boolean aead() {
+            return true;
+        }
+
+        @Override
+        byte[] update(byte[] in, int off, int len) {
+            throw unsupportedState();
+        }
+
+        @Override
+        byte[] doFinal() {
+            finalCalled = true;
+            throw authFailed();
+        }
+
+        @Override
+        void aad(byte[] aad, long plaintextLength) {
+            throw CipherBase.invalidState("setAAD");
+        }
+
+        @Override
+        void setTag(byte[] tag) {
+        }
+
+        @Override
+        boolean hasTag() {
+            return finalCalled;
+        }
+
+        @Override
+        byte[] tag() {
+            return Bytes.EMPTY;
+        }
+    }
+
     /** A cipher Node lists but OpenSSL 3 cannot drive through this API (aes-*-cbc-hmac-sha*): any data is refused. */
     static final class Unsupported extends CipherEngine {
         @Override

@@ -152,7 +152,7 @@ final class CipherFactory {
             case CCM:
                 return new CcmEngine(fn, iv, encrypt, tagLength);
             case OCB:
-                return tagLength == 0 ? new CipherEngine.Unsupported() : new OcbEngine(fn, iv, encrypt, tagLength);
+                return tagLength == 0 ? new CipherEngine.TaglessOcb() : new OcbEngine(fn, iv, encrypt, tagLength);
             case KW:
                 return new WrapEngine(fn, WrapEngine.Kind.KW, iv, encrypt);
             case KWP:
