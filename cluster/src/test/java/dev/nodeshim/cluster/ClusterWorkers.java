@@ -84,7 +84,8 @@ final class ClusterWorkers {
                     throw new IllegalStateException("not a worker");
                 }
                 int port = Integer.parseInt(process.env().getOrDefault("PORT", "0"));
-                cluster.listen(ClusterServer.of(http(), Duration.ZERO), port, "127.0.0.1").whenComplete((a, e) -> {
+                // a grace for what is in flight when it closes (under SCHED_NONE nothing else drains it)
+                cluster.listen(ClusterServer.of(http(), Duration.ofSeconds(1)), port, "127.0.0.1").whenComplete((a, e) -> {
                     if (e instanceof dev.nodeshim.errors.NodeError err) {
                         // cluster-eaddrinuse.js's worker: what its server's 'error' carries
                         Map<String, Object> m = new LinkedHashMap<>();

@@ -21,9 +21,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A supervised 2-worker SCHED_RR cluster under a steady load (one HttpClient making requests one after
- * another, each on a new connection, for the whole test): a worker killed with SIGKILL fails at most
- * the one request in flight and is replaced; a rolling reload fails none and leaves only new workers.
+ * A supervised 2-worker cluster under a steady load (one HttpClient making requests one after
+ * another, each on a new connection, for the whole test). SCHED_RR: a worker killed with SIGKILL fails
+ * at most the one request in flight and is replaced; a rolling reload fails none and leaves only new
+ * workers. SCHED_NONE: a rolling reload fails none either.
  * Phases move on counts of answered requests, never on time.
  */
 class UnderLoadTest {
@@ -150,6 +151,101 @@ class UnderLoadTest {
                 "reload 2 -> 5", "exit 2 0 null", "reloaded", "exit 4 0 null", "exit 5 0 null"),
                 sortLastExits(t));
         assertEquals(java.util.Set.of("4", "5"), servedAfterReload.keySet(), "only the new workers serve");
+    }
+
+    /**
+     * SCHED_NONE: both workers hold a socket of their own on the shared port (SO_REUSEPORT) and the
+     * kernel spreads connections over the sockets. {@code reload()} replaces both under the same steady
+     * load of new connections; no request may fail, and afterwards only the new workers answer. The
+     * drain is the worker's own: its server closes its listening socket first (from then on the kernel
+     * sends new connections to the other sockets on the port), then lets the exchanges in flight finish
+     * (the worker's HttpServer has a grace of 1 s: with none, {@code stop(0)} cut a response in flight
+     * once in 20 runs), then the worker exits. Linux resets a connection that sits in the closing
+     * socket's accept queue, handshaken but not yet accepted (cluster/README.md); none did in 46
+     * worker stops under this load (23 runs), so the test keeps the strict 0.
+     */
+    @Test
+    void reloadUnderSchedNone() {
+        AtomicInteger phase = new AtomicInteger(); // 0: warm-up, 1: reloading, 2: after, 3: done
+        int[] failures = new int[4];
+        Map<String, Integer> servedAfter = new TreeMap<>();
+        List<String> t = new ArrayList<>();
+        List<String> errors = new ArrayList<>();
+        AtomicReference<Throwable> unexpected = new AtomicReference<>();
+        int code = EventLoop.run(() -> {
+            EventLoop loop = EventLoop.current();
+            cluster.schedulingPolicy(Cluster.SCHED_NONE);
+            cluster.setupPrimary(ClusterSettings.of().exec(ClusterWorkers.Http.class));
+            Supervisor sup = Supervisor.of(SupervisorOptions.defaults());
+            sup.fork();
+            sup.fork();
+            int[] listening = {0};
+            int[] ok = {0};
+            cluster.on("exit", (Worker w, Integer c, String s) -> t.add("exit " + w.id() + " " + c + " " + s));
+            sup.on("reload", (Worker fresh, Worker old) -> t.add("reload " + old.id() + " -> " + fresh.id()));
+            cluster.on("listening", (Worker w, ListeningAddress a) -> {
+                if (++listening[0] != 2) {
+                    return;
+                }
+                String url = "http://127.0.0.1:" + a.port() + "/";
+                Thread client = new Thread(() -> {
+                    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+                    HttpRequest req = HttpRequest.newBuilder(URI.create(url)).build();
+                    while (true) {
+                        int p = phase.get();
+                        String body;
+                        try {
+                            body = http.send(req, HttpResponse.BodyHandlers.ofString()).body();
+                        } catch (java.io.IOException e) {
+                            failures[p]++;
+                            synchronized (errors) {
+                                errors.add(p + ": " + e);
+                            }
+                            continue;
+                        } catch (InterruptedException e) {
+                            unexpected.set(e);
+                            return;
+                        }
+                        String served = body;
+                        java.util.concurrent.CompletableFuture<Boolean> goOn = new java.util.concurrent.CompletableFuture<>();
+                        loop.execute(() -> {
+                            if (phase.get() == 0 && ++ok[0] == PER_PHASE) {
+                                phase.set(1);
+                                sup.reload().whenComplete((v, e) -> {
+                                    if (e != null) {
+                                        unexpected.set(e);
+                                    }
+                                    t.add("reloaded");
+                                    ok[0] = 0;
+                                    phase.set(2);
+                                });
+                            } else if (phase.get() == 2) {
+                                servedAfter.merge(served, 1, Integer::sum);
+                                if (++ok[0] == PER_PHASE) {
+                                    phase.set(3);
+                                    sup.close();
+                                }
+                            }
+                            goOn.complete(phase.get() < 3);
+                        });
+                        if (!goOn.join()) {
+                            break;
+                        }
+                    }
+                    loop.execute(() -> cluster.disconnect());
+                }, "test-load");
+                client.start();
+            });
+        });
+        assertEquals(0, code);
+        if (unexpected.get() != null) {
+            throw new AssertionError(unexpected.get());
+        }
+        assertEquals(0, failures[0], "before the reload: " + errors);
+        assertEquals(0, failures[1], "during the reload: " + errors + " " + t);
+        assertEquals(List.of("reload 1 -> 3", "exit 1 0 null", "reload 2 -> 4", "exit 2 0 null", "reloaded",
+                "exit 3 0 null", "exit 4 0 null"), sortLastExits(t));
+        assertEquals(java.util.Set.of("3", "4"), servedAfter.keySet(), "only the new workers serve");
     }
 
     /** The two exits after cluster.disconnect() come in either order. */
