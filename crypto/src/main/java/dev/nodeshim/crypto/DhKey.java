@@ -9,7 +9,7 @@ import java.math.BigInteger;
  * private key, {@code x}. JWK cannot express it.
  *
  * <p>What OpenSSL 3 takes when Node reads one (observed with Node 20): a public key's group is taken
- * as given (any p, any g); its y must be a minimal, non-negative DER INTEGER, else
+ * as given (any p, any g); its y must be a minimal DER INTEGER (a negative one is taken), else
  * {@code decode error}. A private key needs an odd p of 512 to 10,000 bits (OpenSSL computes y from
  * x when it reads the key), else {@code DECODER routines::unsupported}. The checks of the peer's y
  * happen when a secret is derived ({@link KeyAgreement}).
@@ -109,12 +109,13 @@ final class DhKey extends KeyData {
             BigInteger[] pgl = parseParams(params);
             Der.Reader r = new Der.Reader(key);
             Der.Tlv t = r.next(Der.INTEGER);
-            // the public value is read strictly (minimal, non-negative); bytes after it are ignored
+            // the public value must be a minimal INTEGER (a negative one is kept as it is, as OpenSSL
+            // keeps it); bytes after it are ignored
             byte[] c = t.content();
-            if (c.length == 0 || (c[0] & 0x80) != 0 || (c.length > 1 && c[0] == 0 && (c[1] & 0x80) == 0)) {
+            if (c.length == 0 || (c.length > 1 && ((c[0] == 0 && c[1] >= 0) || (c[0] == -1 && c[1] < 0)))) {
                 throw new Der.Malformed("dh public value");
             }
-            return new DhKey(pgl[0], pgl[1], pgl[2], new BigInteger(1, c), null);
+            return new DhKey(pgl[0], pgl[1], pgl[2], new BigInteger(c), null);
         } catch (Der.Malformed e) {
             throw KeyErrors.decodeError();
         }
