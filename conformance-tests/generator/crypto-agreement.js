@@ -206,6 +206,7 @@ function dhCases(r) {
 const FIXTURE_FILE = path.join(__dirname, 'crypto-agreement.json');
 
 function addKeys() {
+  const fx = JSON.parse(fs.readFileSync(FIXTURE_FILE, 'utf8'));
   const pem = (kp) => kp.privateKey.export({ format: 'pem', type: 'pkcs8' });
   const gen = (type, o) => pem(crypto.generateKeyPairSync(type, o));
   const keys = {};
@@ -232,8 +233,12 @@ function addKeys() {
   keys.ed448 = gen('ed448');
   keys.rsa = gen('rsa', { modulusLength: 512 });
   keys.dsa = gen('dsa', { modulusLength: 1024, divisorLength: 160 });
-  const fx = JSON.parse(fs.readFileSync(FIXTURE_FILE, 'utf8'));
-  fx.keys = keys;
+  // RFC 7919's ffdhe2048 (fixture member `ffdhe2048`, as `openssl genpkey -genparam -algorithm DH
+  // -pkeyopt group:ffdhe2048` writes it): OpenSSL knows it by name, Node's getDiffieHellman does not
+  keys.ffdhe2048a = gen('dh', { prime: Buffer.from(fx.ffdhe2048, 'hex') });
+  keys.ffdhe2048b = gen('dh', { prime: Buffer.from(fx.ffdhe2048, 'hex') });
+  // keys made before stay as they were (cases keep their bytes)
+  fx.keys = { ...keys, ...(fx.keys || {}) };
   fs.writeFileSync(FIXTURE_FILE, JSON.stringify(fx, null, 1) + '\n');
 }
 
@@ -313,6 +318,12 @@ function performKey(probe, i) {
       const key = /^-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(i.key) ? crypto.createPrivateKey(i.key) : crypto.createPublicKey(i.key);
       return key.export(decode(i.export));
     }
+    case 'crypto.sign':
+      return crypto.sign(i.algorithm, i.data, { key: i.key });
+    case 'crypto.verify':
+      return crypto.verify(i.algorithm, i.data, { key: i.key }, Buffer.from(i.signature.$hex, 'hex'));
+    case 'crypto.rsaCrypt':
+      return crypto[i.op]({ key: i.key }, i.data);
     case 'crypto.dhKeyPair': {
       const o = decode(i.options);
       const kp = crypto.generateKeyPairSync('dh', o);
@@ -345,7 +356,7 @@ function keyCase(probe, input) {
 function dhKeyCases(r) {
   const out = [];
   const K = FIXTURE.keys;
-  const dhNames = Object.keys(K).filter((n) => /^(modp|p512|g5)/.test(n));
+  const dhNames = Object.keys(K).filter((n) => /^(modp|p512|g5|ffdhe)/.test(n));
   for (const name of dhNames) {
     const priv = crypto.createPrivateKey(K[name]);
     const pub = crypto.createPublicKey(priv);
@@ -369,6 +380,17 @@ function dhKeyCases(r) {
     for (const exp of exports) {
       out.push(keyCase('crypto.keyExport', { key: K[name], export: exp }));
       out.push(keyCase('crypto.keyExport', { key: pubPem, export: exp }));
+    }
+  }
+  // a dh key cannot sign, verify or encrypt
+  for (const name of ['modp2a', 'p512a']) {
+    const pubPem = crypto.createPublicKey(K[name]).export({ format: 'pem', type: 'spki' });
+    for (const algorithm of ['sha256', null]) {
+      out.push(keyCase('crypto.sign', { algorithm, key: K[name], data: 'abc' }));
+      out.push(keyCase('crypto.verify', { algorithm, key: pubPem, data: 'abc', signature: { $hex: '00' } }));
+    }
+    for (const op of ['publicEncrypt', 'privateDecrypt', 'privateEncrypt', 'publicDecrypt']) {
+      out.push(keyCase('crypto.rsaCrypt', { op, key: op.startsWith('private') ? K[name] : pubPem, data: 'abc' }));
     }
   }
   // DER put together: values at the edges, optional and broken members, moduli OpenSSL refuses
@@ -455,6 +477,7 @@ function diffieHellmanCases(r) {
   const pub = (name) => ({ create: 'public', key: K[name] });
   const add = (i) => out.push(keyCase('crypto.diffieHellman', i));
   const families = [['modp14a', 'modp14b'], ['modp2a', 'modp2b'], ['modp5a', 'modp5b'], ['p512a', 'p512b'], ['g5a', 'g5b'],
+    ['ffdhe2048a', 'ffdhe2048b'],
     ...['prime256v1', 'secp384r1', 'secp521r1', 'secp256k1', 'secp224r1', 'x25519', 'x448'].map((c) => [`${c}a`, `${c}b`])];
   for (const [a, b] of families) {
     add({ privateKey: priv(a), publicKey: pub(b) });
@@ -476,7 +499,7 @@ function diffieHellmanCases(r) {
   }
   // dh peers put together: values at the edges, inside and outside the subgroup, secrets of 1 and p-1
   const spkiOf = (name) => spkiNumbers(crypto.createPublicKey(K[name]).export({ format: 'der', type: 'spki' }));
-  for (const name of ['modp14a', 'modp5a', 'modp2a', 'p512a', 'g5a']) {
+  for (const name of ['modp14a', 'modp5a', 'modp2a', 'p512a', 'g5a', 'ffdhe2048a']) {
     const { p, g } = spkiOf(name);
     const peer = (yv) => ({ create: 'public', key: hex(dhSpki(dhAlg(p, g), derInt(yv))), format: 'der', type: 'spki' });
     const mine = (xv) => ({ create: 'private', key: hex(dhPkcs8(dhAlg(p, g), derInt(xv))), format: 'der', type: 'pkcs8' });
@@ -489,6 +512,14 @@ function diffieHellmanCases(r) {
     // another generator or another prime: mismatching parameters
     add({ privateKey: priv(name), publicKey: { create: 'public', key: hex(dhSpki(dhAlg(p, g + 1n), derInt(4n))), format: 'der', type: 'spki' } });
     add({ privateKey: priv(name), publicKey: { create: 'public', key: hex(dhSpki(dhAlg(p, g, [derInt(100n)]), derInt(4n))), format: 'der', type: 'spki' } });
+  }
+  // a named group's prime with another generator is no named group: no subgroup check
+  {
+    const { p } = spkiOf('modp14a');
+    const key = (xv) => ({ create: 'private', key: hex(dhPkcs8(dhAlg(p, 5n), derInt(xv))), format: 'der', type: 'pkcs8' });
+    for (const yv of [p - 2n, 3n, 7n]) {
+      add({ privateKey: key(12345n), publicKey: { create: 'public', key: hex(dhSpki(dhAlg(p, 5n), derInt(yv))), format: 'der', type: 'spki' } });
+    }
   }
   // a composite and a 2050-bit modulus: no primality check when deriving
   {

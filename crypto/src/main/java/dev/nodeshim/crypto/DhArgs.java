@@ -185,11 +185,13 @@ final class DhArgs {
     // getDiffieHellman
 
     private static final class Groups {
-        static final java.util.Map<String, BigInteger> PRIMES = load();
+        static final java.util.Map<String, BigInteger> PRIMES = load("dh-groups.tsv");
+        /** RFC 7919's primes, as {@code openssl genpkey -genparam -algorithm DH -pkeyopt group:ffdheN} writes them. */
+        static final java.util.Map<String, BigInteger> FFDHE = load("ffdhe-groups.tsv");
 
-        private static java.util.Map<String, BigInteger> load() {
+        private static java.util.Map<String, BigInteger> load(String file) {
             java.util.Map<String, BigInteger> m = new java.util.HashMap<>();
-            try (InputStream in = DhArgs.class.getResourceAsStream("dh-groups.tsv");
+            try (InputStream in = DhArgs.class.getResourceAsStream(file);
                  BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.US_ASCII))) {
                 for (String line; (line = r.readLine()) != null; ) {
                     int tab = line.indexOf('\t');
@@ -204,9 +206,12 @@ final class DhArgs {
         }
     }
 
-    /** Whether {@code p} is the prime of one of the MODP groups. */
+    /**
+     * Whether {@code p} is the prime of a group OpenSSL knows by name: a MODP group, or one of RFC 7919's
+     * ffdhe groups (which {@code getDiffieHellman} does not offer, as in Node, but keys may use).
+     */
     static boolean isGroupPrime(BigInteger p) {
-        return Groups.PRIMES.containsValue(p);
+        return Groups.PRIMES.containsValue(p) || Groups.FFDHE.containsValue(p);
     }
 
     static DiffieHellmanGroup group(String name) {

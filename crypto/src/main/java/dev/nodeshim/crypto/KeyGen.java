@@ -251,8 +251,8 @@ final class KeyGen {
     /**
      * The dh options, checked in Node's order (pairs that exclude each other, a missing group, then
      * each option's type and range); the work makes the group (a MODP group, the given prime, or a
-     * new safe prime) and a private value as OpenSSL 3 draws it: for a MODP group of 1536 bits or
-     * more with generator 2 (named or given by its prime), {@link #NAMED_GROUP_BITS} random bits;
+     * new safe prime) and a private value as OpenSSL 3 draws it: for a group it knows by name (see
+     * {@link #isNamedGroup}; named or given by its prime), {@link #NAMED_GROUP_BITS} random bits;
      * otherwise two bits fewer than the prime has.
      */
     private static Supplier<KeyData> dh(KeyPairOptions o) {
@@ -302,13 +302,14 @@ final class KeyGen {
     }
 
     /**
-     * The private value length OpenSSL 3 uses for the MODP groups it knows by name (RFC 3526 from
-     * 1536 bits), by the prime's size; observed as the largest bit length of many generated keys.
+     * The private value length OpenSSL 3 uses for the groups it knows by name (RFC 3526's MODP groups
+     * from 1536 bits, RFC 7919's ffdhe groups), by the prime's size; observed as the largest bit length
+     * of many keys Node generated.
      */
     private static final java.util.Map<Integer, Integer> NAMED_GROUP_BITS = java.util.Map.of(
             1536, 200, 2048, 225, 3072, 275, 4096, 325, 6144, 375, 8192, 400);
 
-    /** Whether OpenSSL 3 knows (p, g) as a named group: a MODP group of 1536 bits or more, generator 2. */
+    /** Whether OpenSSL 3 knows (p, g) as a named group: a MODP group of 1536 bits or more or an ffdhe group, generator 2. */
     static boolean isNamedGroup(BigInteger p, BigInteger g) {
         return NAMED_GROUP_BITS.containsKey(p.bitLength()) && g.equals(BigInteger.TWO) && DhArgs.isGroupPrime(p);
     }
