@@ -13,8 +13,10 @@
 //   aead   id alg key iv aad tagLen pt ct tag published node-decrypt node-encrypt
 //   verify id alg spki padding saltLength dsaEncoding msg sig published node
 //   sign   id alg pkcs8 msg sig node
+//   decrypt id pkcs1 padding oaepHash ct pt published node
 // Absent values are '-'. 'published' is the vector's own verdict (valid/invalid), or 'derived' for
-// the lines of aead-lengths (published vectors given other key, IV and tag lengths). Node's result:
+// the lines of aead-lengths (published vectors given other key, IV and tag lengths) and the changed
+// ciphertexts of rsa-decrypt. Node's result:
 // '=' (the published bytes), 'true'/'false' (verify), '>hex' (other bytes), '!name|code|message'.
 const c = require('crypto');
 const fs = require('fs');
@@ -277,6 +279,61 @@ const digest = (sha) => sha.replace(/^SHA-?/i, 'sha').replace('sha1', 'sha1').to
     });
   }
   writeSet('sig-rsa', files, lines);
+}
+{ // RSA decryption: OAEP (RSA Labs' PKCS #1 v2.1 SHA-1 vectors; pyca's SHA-2 ones where MGF1 uses the same
+  // hash, as Node's oaepHash does) and PKCS#1 v1.5 (RSA Labs; Node 20 refuses that padding for
+  // privateDecrypt). Each published ciphertext is also tried with its last byte changed ('derived').
+  const oaep = ['asymmetric/RSA/pkcs-1v2-1d2-vec/oaep-vect.txt',
+    ...['sha224', 'sha256', 'sha384', 'sha512'].map((h) => `asymmetric/RSA/oaep-custom/oaep-${h}-${h}.txt`)];
+  const files = [...oaep, 'asymmetric/RSA/pkcs1v15crypt-vectors.txt'];
+  const lines = [];
+  // These files label each value ("# Modulus:") and write it as hex on the following lines.
+  const labelled = (rel) => {
+    const out = [];
+    let cur = null;
+    for (const raw of fs.readFileSync(path.join(src, rel), 'latin1').split('\n')) {
+      const line = raw.replace(/\r$/, '').trim();
+      const m = /^# ([^:]+):$/.exec(line);
+      if (m) { cur = [m[1].trim(), '']; out.push(cur); continue; }
+      if (line === '' || line.startsWith('#') || line.startsWith('=')) { cur = null; continue; }
+      if (cur) cur[1] += line.replace(/\s+/g, '');
+    }
+    return out;
+  };
+  const decryptLine = (id, pkcs1, padding, oaepHash, ct, pt, published) => {
+    let node;
+    try {
+      const key = c.createPrivateKey({ key: pkcs1, format: 'der', type: 'pkcs1' });
+      const out = c.privateDecrypt({ key, padding, ...(oaepHash ? { oaepHash } : {}) }, ct);
+      node = out.equals(pt) ? '=' : '>' + hex(out);
+    } catch (e) { node = err(e); }
+    return ['decrypt', id, hex(pkcs1), padding, oaepHash || '-', hex(ct), hex(pt), published, node].join('\t');
+  };
+  for (const f of files) {
+    const isOaep = oaep.includes(f);
+    const hash = isOaep ? (/oaep-(sha\d+)-/.exec(f) || [0, 'sha1'])[1] : null;
+    const padding = isOaep ? c.constants.RSA_PKCS1_OAEP_PADDING : c.constants.RSA_PKCS1_PADDING;
+    const v = {};
+    let pkcs1 = null;
+    let n = 0;
+    for (const [label, value] of labelled(f)) {
+      v[label] = value;
+      if (label === 'Coefficient') {
+        pkcs1 = seq(Buffer.from([2, 1, 0]), ...['Modulus', 'Public exponent', 'Exponent', 'Prime 1', 'Prime 2',
+          'Prime exponent 1', 'Prime exponent 2', 'Coefficient'].map((k) => int(v[k])));
+      }
+      if (label === 'Encryption') {
+        const ct = Buffer.from(value, 'hex');
+        const pt = Buffer.from(v.Message, 'hex');
+        const id = `${path.basename(f)}#${n++}`;
+        lines.push(decryptLine(id, pkcs1, padding, hash, ct, pt, 'valid'));
+        const bad = Buffer.from(ct);
+        bad[bad.length - 1] ^= 1;
+        lines.push(decryptLine(id + '/changed', pkcs1, padding, hash, bad, pt, 'derived'));
+      }
+    }
+  }
+  writeSet('rsa-decrypt', files, lines);
 }
 { // EdDSA: Ed25519 (sign.input: secret+public, public, message, signature+message) and RFC 8032 Ed448
   const files = ['asymmetric/Ed25519/sign.input', 'asymmetric/Ed448/rfc8032.txt'];

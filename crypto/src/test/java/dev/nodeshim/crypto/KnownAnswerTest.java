@@ -33,7 +33,8 @@ import org.junit.jupiter.api.TestFactory;
  * its boolean, or its error's name, code and message). Here every line must give Node's result; the
  * counts below are what was run, what was skipped and why, and where Node itself departs from the
  * published verdict. The set {@code aead-lengths} is derived: each algorithm's first published vector
- * with key, IV and tag lengths Node refuses (its TypeError/RangeError, code and message) or takes.
+ * with key, IV and tag lengths Node refuses (its TypeError/RangeError, code and message) or takes;
+ * rsa-decrypt also tries each published ciphertext with its last byte changed.
  * See {@code resources/kat/README.md}.
  */
 class KnownAnswerTest {
@@ -49,6 +50,7 @@ class KnownAnswerTest {
             "aead-lengths", new Expected(286, 0, 0),
             "sig-ecdsa", new Expected(2_850, 150, 0),
             "sig-rsa", new Expected(900, 0, 0),
+            "rsa-decrypt", new Expected(1_200, 0, 300),
             "sig-eddsa", new Expected(2_064, 0, 0)));
 
     @TestFactory
@@ -78,6 +80,7 @@ class KnownAnswerTest {
                 case "aead" -> aead(f);
                 case "verify" -> new String[][] {{f[10], verify(f)}};
                 case "sign" -> new String[][] {{f[6], sign(f)}};
+                case "decrypt" -> new String[][] {{f[8], decrypt(f)}};
                 default -> throw new IllegalStateException("unknown line kind " + f[0]);
             };
             for (String[] p : pairs) {
@@ -108,7 +111,8 @@ class KnownAnswerTest {
 
     /**
      * Published valid: Node's bytes are the published ones (or it verified); invalid: it refused.
-     * The derived lines of aead-lengths (other key, IV and tag lengths) have no published verdict.
+     * The derived lines (aead-lengths' other key, IV and tag lengths, rsa-decrypt's changed
+     * ciphertexts) have no published verdict. Node 20 refuses every PKCS#1 v1.5 decryption (300).
      */
     private static boolean nodeDisagreesWithPublished(String[] f) {
         return switch (f[0]) {
@@ -116,6 +120,7 @@ class KnownAnswerTest {
                     ? !(f[11].equals("=") && (f[12].equals("=") || f[12].equals("-")))
                     : !f[11].startsWith("!");
             case "verify" -> f[9].equals("valid") != f[10].equals("true");
+            case "decrypt" -> f[7].equals("valid") && !f[8].equals("=");
             default -> !f[6].equals("=");
         };
     }
@@ -185,6 +190,18 @@ class KnownAnswerTest {
             KeyObject key = Crypto.createPrivateKey(KeyInput.of(bytes(f[3])).format("der").type("pkcs8"));
             return Crypto.sign(null, bytes(f[4]), key).toByteArray();
         }, bytes(f[5]));
+    }
+
+    /** privateDecrypt({key, padding, oaepHash}, ciphertext) with a PKCS#1 DER private key. */
+    private static String decrypt(String[] f) {
+        return outcome(() -> {
+            KeyObject key = Crypto.createPrivateKey(KeyInput.of(bytes(f[2])).format("der").type("pkcs1"));
+            KeyInput in = KeyInput.of(key).padding(Integer.parseInt(f[3]));
+            if (!f[4].equals("-")) {
+                in = in.oaepHash(f[4]);
+            }
+            return Crypto.privateDecrypt(in, bytes(f[5])).toByteArray();
+        }, bytes(f[6]));
     }
 
     // ---- notation shared with kat.js
