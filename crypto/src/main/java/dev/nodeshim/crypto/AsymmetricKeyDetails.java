@@ -9,7 +9,7 @@ import java.util.Map;
  * others null. rsa: {@code modulusLength}, {@code publicExponent}; rsa-pss: those, and when the key
  * is restricted to PSS parameters also {@code hashAlgorithm}, {@code mgf1HashAlgorithm},
  * {@code saltLength}; dsa: {@code modulusLength}, {@code divisorLength}; ec: {@code namedCurve};
- * ed25519, ed448, x25519, x448: none.
+ * ed25519, ed448, x25519, x448, dh: none.
  */
 public record AsymmetricKeyDetails(Integer modulusLength, BigInteger publicExponent, String hashAlgorithm,
         String mgf1HashAlgorithm, Integer saltLength, Integer divisorLength, String namedCurve) {

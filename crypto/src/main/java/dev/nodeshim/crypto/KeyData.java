@@ -4,14 +4,14 @@ import java.util.Map;
 
 /**
  * The material of an asymmetric key, one subclass per family ({@link RsaKey}, {@link DsaKey},
- * {@link EcKey}, {@link OkpKey}): what {@link KeyObject} shows (type, details) and the encodings it
+ * {@link EcKey}, {@link OkpKey}, {@link DhKey}): what {@link KeyObject} shows (type, details) and the encodings it
  * exports, each built from the key's numbers in the exact bytes OpenSSL 3 writes, so that an export
  * equals Node's byte for byte.
  *
  * <p>Immutable; a private key holds its public half too (OpenSSL's keys do).
  */
 abstract class KeyData {
-    /** Node's {@code asymmetricKeyType}: rsa, rsa-pss, dsa, ec, ed25519, ed448, x25519, x448. */
+    /** Node's {@code asymmetricKeyType}: rsa, rsa-pss, dsa, ec, ed25519, ed448, x25519, x448, dh. */
     abstract String type();
 
     abstract boolean isPrivate();

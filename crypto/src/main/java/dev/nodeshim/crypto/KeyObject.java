@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * Node's {@code KeyObject}: a secret key (bytes for HMAC, ciphers, KDFs) or one half of an asymmetric
- * key pair (rsa, rsa-pss, dsa, ec, ed25519, ed448, x25519, x448). Made by {@link Crypto#createSecretKey},
+ * key pair (rsa, rsa-pss, dsa, ec, ed25519, ed448, x25519, x448, dh). Made by {@link Crypto#createSecretKey},
  * {@link Crypto#createPublicKey}, {@link Crypto#createPrivateKey} and the key generators.
  *
  * <h2>Guarantees</h2>

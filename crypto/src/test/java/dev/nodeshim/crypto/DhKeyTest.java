@@ -146,6 +146,31 @@ class DhKeyTest {
     }
 
     @Test
+    void theCallbackFormReportsAGenerationErrorAndThrowsAnOptionError() {
+        java.util.List<String> got = new java.util.ArrayList<>();
+        dev.nodeshim.loop.EventLoop.run(() -> {
+            Crypto.generateKeyPair("dh", KeyPairOptions.defaults().primeLength(100),
+                    (err, pub, priv) -> got.add(err.getMessage() + " " + pub + " " + priv));
+            Crypto.generateKeyPair("dh", KeyPairOptions.defaults().group("modp2"),
+                    (err, pub, priv) -> got.add(err + " " + ((KeyObject) priv).asymmetricKeyType()));
+        });
+        assertEquals(java.util.List.of("error:0280007E:Diffie-Hellman routines::modulus too small null null",
+                "null dh"), got);
+        // Node throws an unknown group at once, not through the callback
+        assertNodeError("Error", "ERR_CRYPTO_UNKNOWN_DH_GROUP", "Unknown DH group",
+                () -> Crypto.generateKeyPair("dh", KeyPairOptions.defaults().group("nope"), (e, a, b) -> { }));
+    }
+
+    @Test
+    void javaKeysRoundTrip() {
+        GeneratedKeyPair a = generateKeyPairSync("dh", KeyPairOptions.defaults().group("modp14"));
+        java.security.KeyPair jca = a.privateKeyObject().toKeyPair();
+        assertEquals("DH", jca.getPublic().getAlgorithm());
+        assertTrue(KeyObject.from(jca.getPrivate()).equals(a.privateKeyObject()));
+        assertTrue(KeyObject.from(jca.getPublic()).equals(a.publicKeyObject()));
+    }
+
+    @Test
     void everyAgreeingTypeAgreesBothWays() {
         String[][] types = {{"ec", "prime256v1"}, {"ec", "secp384r1"}, {"ec", "secp521r1"}, {"ec", "secp256k1"},
             {"ec", "secp224r1"}, {"x25519", null}, {"x448", null}};
