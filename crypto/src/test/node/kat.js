@@ -16,7 +16,7 @@
 //   decrypt id pkcs1 padding oaepHash ct pt published node
 // Absent values are '-'. 'published' is the vector's own verdict (valid/invalid), or 'derived' for
 // the lines of aead-lengths (published vectors given other key, IV and tag lengths) and the changed
-// ciphertexts of rsa-decrypt. Node's result:
+// ciphertexts of rsa-decrypt, the BER and malformed encodings of valid ECDSA signatures in sig-ecdsa. Node's result:
 // '=' (the published bytes), 'true'/'false' (verify), '>hex' (other bytes), '!name|code|message'.
 const c = require('crypto');
 const fs = require('fs');
@@ -249,6 +249,26 @@ const digest = (sha) => sha.replace(/^SHA-?/i, 'sha').replace('sha1', 'sha1').to
     lines.push(verifyLine(`SigVer.rsp#${n}/der`, alg, spki, { dsaEncoding: 'der' }, msg, seq(int(r.R), int(r.S)), published));
     lines.push(verifyLine(`SigVer.rsp#${n}/p1363`, alg, spki, { dsaEncoding: 'ieee-p1363' }, msg,
       Buffer.concat([pad(r.R, size), pad(r.S, size)]), published));
+    if (published === 'valid') { // derived: the same signature encoded in ways DER does not allow
+      const body = Buffer.concat([int(r.R), int(r.S)]);
+      const longForm = Buffer.concat([Buffer.from([0x30, 0x82, body.length >> 8, body.length & 255]), body]);
+      const rBytes = int(r.R).subarray(2);
+      const padded = Buffer.concat([der(0x02, Buffer.concat([Buffer.from([0]), rBytes])), int(r.S)]);
+      const variants = {
+        'ber-length': longForm,
+        'int-zero-pad': seq(padded),
+        trailing: Buffer.concat([seq(int(r.R), int(r.S)), Buffer.from([0])]),
+      };
+      if (rBytes[0] === 0) variants['r-negative'] = seq(der(0x02, rBytes.subarray(1)), int(r.S));
+      for (const [k, sig] of Object.entries(variants)) {
+        lines.push(verifyLine(`SigVer.rsp#${n}/${k}`, alg, spki, { dsaEncoding: 'der' }, msg, sig, 'derived'));
+      }
+      const p1363 = Buffer.concat([pad(r.R, size), pad(r.S, size)]);
+      lines.push(verifyLine(`SigVer.rsp#${n}/p1363-short`, alg, spki, { dsaEncoding: 'ieee-p1363' }, msg,
+        p1363.subarray(0, p1363.length - 1), 'derived'));
+      lines.push(verifyLine(`SigVer.rsp#${n}/p1363-long`, alg, spki, { dsaEncoding: 'ieee-p1363' }, msg,
+        Buffer.concat([p1363, Buffer.from([0])]), 'derived'));
+    }
   });
   // secp256k1: the collection's SigGen.txt (valid signatures only), verified as published
   files.push('asymmetric/ECDSA/SECP256K1/SigGen.txt');
