@@ -26,8 +26,16 @@ final class SignStream extends Writable {
 
     private final Updater updater;
 
-    SignStream(Updater updater) {
+    private SignStream(Updater updater) {
         this.updater = updater;
+    }
+
+    /**
+     * The Writable for a Sign or Verify. Typed {@code Writable} so that the caller's class verifies
+     * without loading this one (and the stream module) until {@code stream()} is first called.
+     */
+    static Writable of(Updater updater) {
+        return new SignStream(updater);
     }
 
     @Override

@@ -38,6 +38,9 @@ class LazyLoadingTest {
             Crypto.sign("sha256", new byte[] {1}, KeyInput.of(rsa).padding(CryptoConstants.RSA_PKCS1_PSS_PADDING));
             Crypto.privateDecrypt(rsa, Crypto.publicEncrypt(rsa, new byte[] {1}));
             Crypto.generateKeyPairSync("rsa", KeyPairOptions.defaults().modulusLength(512));
+            // Sign and Verify make their Writable only in stream()
+            Buffer streamSig = Crypto.createSign("sha256").update("x").sign(rsa);
+            Crypto.createVerify("sha256").update("x").verify(rsa, streamSig);
             System.out.println("MARK jdk-only done, provider created: " + BouncyCastle.created());
             Crypto.createHash("ripemd160").digest();
             System.out.println("MARK provider created: " + BouncyCastle.created() + ", global: "
@@ -57,7 +60,7 @@ class LazyLoadingTest {
         assertTrue(mark > 0, out);
         String before = out.substring(0, mark);
         assertFalse(before.contains("org.bouncycastle"), "a BouncyCastle class loaded for a JDK-backed algorithm");
-        // Hash, Hmac and the ciphers make their Transform only in stream(): update/digest load no stream class
+        // Hash, Hmac, the ciphers, Sign and Verify make their stream only in stream(): no stream class loads before
         assertFalse(before.contains("dev.nodeshim.stream."), "a stream class loaded without stream()");
         assertTrue(out.contains("MARK jdk-only done, provider created: false"));
         assertTrue(out.substring(mark).contains("org.bouncycastle.jce.provider.BouncyCastleProvider"));
