@@ -112,8 +112,10 @@ final class KeyAgreement {
         if (y.compareTo(pMinus1) >= 0) {
             throw dhError("ERR_OSSL_DH_CHECK_PUBKEY_TOO_LARGE", "0280007B", "check pubkey too large");
         }
-        // On a group OpenSSL knows by name, q = (p-1)/2 is known and the peer must lie in its subgroup.
-        if (KeyGen.isNamedGroup(p, mine.g) && !y.modPow(pMinus1.shiftRight(1), p).equals(BigInteger.ONE)) {
+        // On a group OpenSSL knows by name, q = (p-1)/2 is known and the peer must lie in its subgroup:
+        // y^q = 1 (mod p). p is a safe prime there, so that is y being a square mod p, which the
+        // Jacobi symbol tells for a fraction of a 2047-bit modPow's cost (it was 85 % of the time).
+        if (KeyGen.isNamedGroup(p, mine.g) && jacobi(y, p) != 1) {
             throw dhError("ERR_OSSL_DH_CHECK_PUBKEY_INVALID", "0280007A", "check pubkey invalid");
         }
         BigInteger z = y.modPow(mine.x, p);
@@ -121,6 +123,33 @@ final class KeyAgreement {
             throw dhError("ERR_OSSL_DH_INVALID_SECRET", "02800080", "invalid secret");
         }
         return Der.unsigned(z, (p.bitLength() + 7) / 8);
+    }
+
+    /**
+     * The Jacobi symbol (a/n) for an odd positive n: by quadratic reciprocity, pulling out factors of
+     * two ((2/n) = -1 exactly when n ≡ 3 or 5 mod 8) and swapping (a/n) = (n/a), with a sign change
+     * when both are 3 mod 4. For a prime n it is the Legendre symbol: 1 for a nonzero square, -1 for a
+     * non-square, 0 when n divides a.
+     */
+    static int jacobi(BigInteger a, BigInteger n) {
+        a = a.mod(n);
+        int t = 1;
+        while (a.signum() != 0) {
+            int zeros = a.getLowestSetBit();
+            a = a.shiftRight(zeros);
+            int n8 = n.intValue() & 7;
+            if ((zeros & 1) == 1 && (n8 == 3 || n8 == 5)) {
+                t = -t;
+            }
+            BigInteger swap = a;
+            a = n;
+            n = swap;
+            if ((a.intValue() & 3) == 3 && (n.intValue() & 3) == 3) {
+                t = -t;
+            }
+            a = a.mod(n);
+        }
+        return n.equals(BigInteger.ONE) ? t : 0;
     }
 
     static byte[] ec(EcKey mine, EcKey peer) {

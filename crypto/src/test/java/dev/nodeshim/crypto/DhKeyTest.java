@@ -171,6 +171,33 @@ class DhKeyTest {
     }
 
     @Test
+    void theJacobiSymbolIsEulersCriterionOnSafePrimes() {
+        java.util.Random rnd = new java.util.Random(5);
+        for (String g : new String[] {"modp1", "modp14"}) {
+            BigInteger p = new BigInteger(1, getDiffieHellman(g).getPrime().toByteArray());
+            BigInteger q = p.shiftRight(1);
+            for (int i = 0; i < 200; i++) {
+                BigInteger y = i < 4 ? BigInteger.valueOf(new long[] {2, 3, 4, 5}[i])
+                        : i < 6 ? p.subtract(BigInteger.valueOf(i - 2)) : new BigInteger(p.bitLength() - 1, rnd).add(BigInteger.TWO);
+                BigInteger euler = y.modPow(q, p);
+                int expected = euler.equals(BigInteger.ONE) ? 1 : euler.equals(p.subtract(BigInteger.ONE)) ? -1 : 0;
+                assertEquals(expected, KeyAgreement.jacobi(y, p), g + " " + y);
+            }
+        }
+        assertEquals(0, KeyAgreement.jacobi(BigInteger.valueOf(21), BigInteger.valueOf(7)));
+        assertEquals(-1, KeyAgreement.jacobi(BigInteger.valueOf(2), BigInteger.valueOf(11)));
+        assertEquals(1, KeyAgreement.jacobi(BigInteger.valueOf(5), BigInteger.valueOf(11)));
+    }
+
+    @Test
+    void anEncryptedExportReadsBackWithItsPassphrase() {
+        KeyObject priv = generateKeyPairSync("dh", KeyPairOptions.defaults().group("modp2")).privateKeyObject();
+        String pem = (String) priv.export(KeyExportOptions.pem("pkcs8").cipher("aes-256-cbc").passphrase("pw"));
+        assertTrue(pem.startsWith("-----BEGIN ENCRYPTED PRIVATE KEY-----\n"));
+        assertTrue(createPrivateKey(KeyInput.of(pem).passphrase("pw")).equals(priv));
+    }
+
+    @Test
     void everyAgreeingTypeAgreesBothWays() {
         String[][] types = {{"ec", "prime256v1"}, {"ec", "secp384r1"}, {"ec", "secp521r1"}, {"ec", "secp256k1"},
             {"ec", "secp224r1"}, {"x25519", null}, {"x448", null}};
