@@ -14,6 +14,8 @@
 //   verify id alg spki padding saltLength dsaEncoding msg sig published node
 //   sign   id alg pkcs8 msg sig node
 //   decrypt id pkcs1 padding oaepHash ct pt published node
+//   ecdh   id curve privateKey publicKey secret published node
+//   dh     id pkcs8 spki secret published node
 // Absent values are '-'. 'published' is the vector's own verdict (valid/invalid), or 'derived' for
 // the lines of aead-lengths (published vectors given other key, IV and tag lengths) and the changed
 // ciphertexts of rsa-decrypt, the BER and malformed encodings of valid ECDSA signatures in sig-ecdsa. Node's result:
@@ -217,7 +219,11 @@ function oid(s) {
   return der(0x06, Buffer.from(out));
 }
 const bitString = (b) => der(0x03, Buffer.concat([Buffer.from([0]), b]));
-const pad = (h, n) => Buffer.from(h.padStart(n * 2, '0'), 'hex');
+const pad = (h, n) => { // big-endian, n bytes (leading zero digits beyond n dropped, as NIST's P-521 values have)
+  const t = h.padStart(n * 2, '0');
+  const extra = t.length - n * 2;
+  return Buffer.from(extra > 0 && /^0+$/.test(t.slice(0, extra)) ? t.slice(extra) : t, 'hex');
+};
 
 function verifyLine(id, alg, spki, opts, msg, sig, published) {
   let node;
@@ -354,6 +360,48 @@ const digest = (sha) => sha.replace(/^SHA-?/i, 'sha').replace('sha1', 'sha1').to
     }
   }
   writeSet('rsa-decrypt', files, lines);
+}
+{ // Key agreement: NIST CAVP KAS ECC (ZZ only) through createECDH(curve).setPrivateKey().computeSecret(),
+  // both ways (our private key with the CAVS public key, and the CAVS private key with ours); RFC 7748
+  // X25519 and X448 through crypto.diffieHellman({privateKey, publicKey}).
+  const files = ['asymmetric/ECDH/KASValidityTest_ECCStaticUnified_NOKC_ZZOnly_init.fax',
+    'asymmetric/X25519/rfc7748.txt', 'asymmetric/X448/rfc7748.txt'];
+  const curves = { EA: ['prime192v1', 24], EB: ['secp224r1', 28], EC: ['prime256v1', 32], ED: ['secp384r1', 48],
+    EE: ['secp521r1', 66] };
+  const lines = [];
+  const outcome = (f, z) => {
+    try {
+      const out = f();
+      return out.equals(z) ? '=' : '>' + hex(out);
+    } catch (e) { return err(e); }
+  };
+  const ecdhLine = (id, curve, priv, pub, z, published) => ['ecdh', id, curve, hex(priv), hex(pub), hex(z), published,
+    outcome(() => { const e = c.createECDH(curve); e.setPrivateKey(priv); return e.computeSecret(pub); }, z)].join('\t');
+  records(files[0]).forEach((r, n) => {
+    const [curve, size] = curves[r.section.split(' ')[0]];
+    const point = (x, y) => Buffer.concat([Buffer.from([4]), pad(x, size), pad(y, size)]);
+    // A failed vector names its fault; each side sees only some: 1, 2 the CAVS public key, 5, 6 ours
+    // (its Z was computed with it, so our side fails too), 7 our private key, 8 the shared secret.
+    const fault = r.Result.startsWith('P') ? 0 : Number(/\((\d+)/.exec(r.Result)[1]);
+    const verdict = (faults) => (faults.includes(fault) ? 'invalid' : 'valid');
+    const z = pad(r.Z, size);
+    lines.push(ecdhLine(`ZZOnly#${n}/iut`, curve, pad(r.dsIUT, size), point(r.QsCAVSx, r.QsCAVSy), z, verdict([1, 2, 5, 6, 7, 8])));
+    lines.push(ecdhLine(`ZZOnly#${n}/cavs`, curve, pad(r.dsCAVS, size), point(r.QsIUTx, r.QsIUTy), z, verdict([5, 6, 8])));
+  });
+  const okp = { x25519: ['302e020100300506032b656e04220420', '302a300506032b656e032100'],
+    x448: ['3046020100300506032b656f043a0438', '3042300506032b656f033900'] };
+  [['x25519', files[1]], ['x448', files[2]]].forEach(([type, f]) => {
+    records(f).forEach((r, n) => {
+      const pkcs8 = Buffer.concat([Buffer.from(okp[type][0], 'hex'), bytes(r.INPUT_SCALAR)]);
+      const spki = Buffer.concat([Buffer.from(okp[type][1], 'hex'), bytes(r.INPUT_U)]);
+      const z = bytes(r.OUTPUT_U);
+      lines.push(['dh', `${type}:rfc7748.txt#${n}`, hex(pkcs8), hex(spki), hex(z), 'valid', outcome(() => c.diffieHellman({
+        privateKey: c.createPrivateKey({ key: pkcs8, format: 'der', type: 'pkcs8' }),
+        publicKey: c.createPublicKey({ key: spki, format: 'der', type: 'spki' }),
+      }), z)].join('\t'));
+    });
+  });
+  writeSet('agreement', files, lines);
 }
 { // EdDSA: Ed25519 (sign.input: secret+public, public, message, signature+message) and RFC 8032 Ed448
   const files = ['asymmetric/Ed25519/sign.input', 'asymmetric/Ed448/rfc8032.txt'];

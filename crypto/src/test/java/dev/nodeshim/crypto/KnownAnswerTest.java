@@ -53,6 +53,7 @@ class KnownAnswerTest {
             "sig-ecdsa", new Expected(3_175, 234, 0),
             "sig-rsa", new Expected(900, 0, 0),
             "rsa-decrypt", new Expected(1_200, 0, 300),
+            "agreement", new Expected(306, 0, 0),
             "sig-eddsa", new Expected(2_064, 0, 0)));
 
     @TestFactory
@@ -83,6 +84,8 @@ class KnownAnswerTest {
                 case "verify" -> new String[][] {{f[10], verify(f)}};
                 case "sign" -> new String[][] {{f[6], sign(f)}};
                 case "decrypt" -> new String[][] {{f[8], decrypt(f)}};
+                case "ecdh" -> new String[][] {{f[7], ecdh(f)}};
+                case "dh" -> new String[][] {{f[6], dh(f)}};
                 default -> throw new IllegalStateException("unknown line kind " + f[0]);
             };
             for (String[] p : pairs) {
@@ -123,6 +126,8 @@ class KnownAnswerTest {
                     : !f[11].startsWith("!");
             case "verify" -> !f[9].equals("derived") && f[9].equals("valid") != f[10].equals("true");
             case "decrypt" -> f[7].equals("valid") && !f[8].equals("=");
+            case "ecdh" -> f[6].equals("valid") != f[7].equals("=");
+            case "dh" -> f[5].equals("valid") != f[6].equals("=");
             default -> !f[6].equals("=");
         };
     }
@@ -204,6 +209,22 @@ class KnownAnswerTest {
             }
             return Crypto.privateDecrypt(in, bytes(f[5])).toByteArray();
         }, bytes(f[6]));
+    }
+
+    /** createECDH(curve), setPrivateKey(d), computeSecret(peer point). */
+    private static String ecdh(String[] f) {
+        return outcome(() -> {
+            ECDH e = Crypto.createECDH(f[2]);
+            e.setPrivateKey(bytes(f[3]));
+            return e.computeSecret(bytes(f[4])).toByteArray();
+        }, bytes(f[5]));
+    }
+
+    /** crypto.diffieHellman({privateKey, publicKey}) with DER keys (X25519, X448). */
+    private static String dh(String[] f) {
+        return outcome(() -> Crypto.diffieHellman(
+                Crypto.createPrivateKey(KeyInput.of(bytes(f[2])).format("der").type("pkcs8")),
+                Crypto.createPublicKey(KeyInput.of(bytes(f[3])).format("der").type("spki"))).toByteArray(), bytes(f[4]));
     }
 
     // ---- notation shared with kat.js
