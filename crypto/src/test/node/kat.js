@@ -2,8 +2,10 @@
 'use strict';
 // Runs published known-answer vectors through Node 20's crypto and records what Node does with each,
 // for KnownAnswerTest. The vectors are those of Debian's python3-cryptography-vectors 38.0.4-1
-// (pyca/cryptography's collection: NIST CAVP GCM, CCM, ECDSA and RSA SigVer files, RFC 7253 OCB,
-// RFC 7539 and BoringSSL ChaCha20-Poly1305, the Ed25519 paper's sign.input, RFC 8032 Ed448).
+// (pyca/cryptography's collection: NIST CAVP GCM, CCM, ECDSA and RSA SigVer, KAS ECC files, RFC 7253
+// OCB, RFC 7539 and BoringSSL ChaCha20-Poly1305, the Ed25519 paper's sign.input, RFC 8032 Ed448, RSA
+// Laboratories' OAEP and PKCS#1 v1.5 encryption, pyca's SHA-2 OAEP, RFC 7748 X25519 and X448).
+// No package on Maven Central or npm ships Google's Wycheproof vectors; these stand in.
 //
 //   crypto/src/test/node/kat-fetch.sh     (downloads the package, checks its sha256, runs this)
 //   node crypto/src/test/node/kat.js <cryptography_vectors dir>

@@ -27,8 +27,9 @@ import org.junit.jupiter.api.TestFactory;
  * compared with what Node 20 did with the same vector.
  *
  * <p>The vectors are Debian's {@code python3-cryptography-vectors} 38.0.4-1 (NIST CAVP GCM, CCM, ECDSA
- * and RSA SigVer; RFC 7253 OCB; RFC 7539 and BoringSSL ChaCha20-Poly1305; the Ed25519 paper's
- * sign.input; RFC 8032 Ed448). {@code src/test/node/kat.js} ran each one through Node and wrote
+ * and RSA SigVer, KAS ECC; RFC 7253 OCB; RFC 7539 and BoringSSL ChaCha20-Poly1305; the Ed25519 paper's
+ * sign.input; RFC 8032 Ed448; RSA Laboratories' OAEP and PKCS#1 v1.5 encryption, pyca's SHA-2 OAEP;
+ * RFC 7748 X25519 and X448). {@code src/test/node/kat.js} ran each one through Node and wrote
  * {@code resources/kat/*.tsv.gz}: the inputs, the vector's own verdict and Node's result (its bytes,
  * its boolean, or its error's name, code and message). Here every line must give Node's result; the
  * counts below are what was run, what was skipped and why, and where Node itself departs from the
