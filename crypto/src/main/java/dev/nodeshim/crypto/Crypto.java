@@ -650,8 +650,10 @@ public final class Crypto {
      *
      * @throws dev.nodeshim.errors.NodeError Node's argument errors ({@code ERR_INVALID_ARG_VALUE} for an
      *         unknown type or encoding, {@code ERR_OUT_OF_RANGE}, {@code ERR_CRYPTO_INVALID_CURVE},
-     *         {@code Invalid digest: x}, {@code ERR_CRYPTO_INCOMPATIBLE_KEY_OPTIONS}) and OpenSSL's
-     *         generation errors ({@code key size too small}, {@code pub exponent out of range})
+     *         {@code Invalid digest: x}, {@code ERR_CRYPTO_INCOMPATIBLE_KEY_OPTIONS}; for dh
+     *         {@code ERR_MISSING_OPTION}, {@code ERR_INCOMPATIBLE_OPTION_PAIR}, {@code ERR_CRYPTO_UNKNOWN_DH_GROUP})
+     *         and OpenSSL's generation errors ({@code key size too small}, {@code pub exponent out of range},
+     *         {@code modulus too small}/{@code too large})
      */
     public static GeneratedKeyPair generateKeyPairSync(String type, KeyPairOptions options) {
         return KeyGen.pair(type, options).get();
