@@ -89,14 +89,25 @@ public final class ChildProcess extends EventEmitter {
         List<String> argv = Launch.argv(command, args, o.shell);
         String file = argv.get(0);
         EventLoop loop = EventLoop.current();
+        // uid/gid: refused at once, as node's spawn throws (a missing cwd is reported first: the child
+        // changes directory before it changes ids); allowed ones go through setpriv (Credentials)
+        Credentials ids = Credentials.forOptions(o.uid(), o.gid(), o.cwd);
+        if (ids != null) {
+            int errno = ids.check(o.uid(), o.gid());
+            if (errno != 0) {
+                throw ChildProcesses.spawnError(errno);
+            }
+        }
+        List<String> setpriv = ids == null ? List.of() : ids.setpriv(o.uid(), o.gid());
         ChildProcess child = new ChildProcess(loop, file, Launch.spawnargs(argv, o.argv0));
-        if (o.detached || o.argv0 != null) {
-            IOException notRunnable = Launch.checkExecutable(file, o.cwd, o.env);
+        if (o.detached || o.argv0 != null || !setpriv.isEmpty()) {
+            IOException notRunnable = setpriv.isEmpty() ? Launch.checkExecutable(file, o.cwd, o.env)
+                    : Launch.checkExecutable(file, o.cwd, o.env, ids.effectiveUid(o.uid()), ids.effectiveGid(o.gid()));
             if (notRunnable != null) {
                 child.failStart(notRunnable);
                 return child;
             }
-            argv = Launch.wrap(argv, o.detached, o.argv0);
+            argv = Launch.wrap(argv, o.detached, o.argv0, setpriv);
         }
         ProcessBuilder pb = Launch.builder(argv, o.cwd, o.env);
         // stdio [..., 'ipc']: a channel as fork's (the child attaches it through ForkMain)

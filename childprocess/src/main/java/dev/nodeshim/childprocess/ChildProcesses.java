@@ -63,13 +63,23 @@ public final class ChildProcesses {
         List<String> spawnargs = Launch.spawnargs(argv, o.argv0);
         Process p;
         ProcessBuilder pb;
+        Credentials ids = Credentials.forOptions(o.uid(), o.gid(), o.cwd);
+        if (ids != null) {
+            int errno = ids.check(o.uid(), o.gid());
+            if (errno != 0) {
+                return new SpawnSyncResult(0, null, null, null, null, null,
+                        systemError(-errno, "spawnSync " + file, file, spawnargs.subList(1, spawnargs.size())));
+            }
+        }
+        List<String> setpriv = ids == null ? List.of() : ids.setpriv(o.uid(), o.gid());
         try {
-            if (o.detached || o.argv0 != null) {
-                IOException notRunnable = Launch.checkExecutable(file, o.cwd, o.env);
+            if (o.detached || o.argv0 != null || !setpriv.isEmpty()) {
+                IOException notRunnable = setpriv.isEmpty() ? Launch.checkExecutable(file, o.cwd, o.env)
+                        : Launch.checkExecutable(file, o.cwd, o.env, ids.effectiveUid(o.uid()), ids.effectiveGid(o.gid()));
                 if (notRunnable != null) {
                     throw notRunnable;
                 }
-                argv = Launch.wrap(argv, o.detached, o.argv0);
+                argv = Launch.wrap(argv, o.detached, o.argv0, setpriv);
             }
             pb = Launch.builder(argv, o.cwd, o.env);
         } catch (IOException e) {
@@ -472,9 +482,16 @@ public final class ChildProcesses {
 
     // ----------------------------------------------------------------------------------------------
 
+    /** What node's spawn throws when the child cannot get its uid/gid: {@code Error: spawn EPERM}. */
+    static NodeError spawnError(int errno) {
+        String code = ERRNO_CODES.getOrDefault(errno, errno == Credentials.EINVAL ? "EINVAL" : "UNKNOWN");
+        return new NodeError("Error", code, "spawn " + code)
+                .withProp("errno", -errno).withProp("code", code).withProp("syscall", "spawn");
+    }
+
     static NodeError systemError(int errno, String syscall, String path, List<String> spawnargs) {
         String code = errno == -ENOBUFS ? "ENOBUFS" : errno == -ETIMEDOUT ? "ETIMEDOUT"
-                : ERRNO_CODES.getOrDefault(-errno, "UNKNOWN");
+                : errno == -Credentials.EINVAL ? "EINVAL" : ERRNO_CODES.getOrDefault(-errno, "UNKNOWN");
         NodeError e = new NodeError("Error", code, syscall + " " + code);
         return e.withProp("errno", errno).withProp("code", code).withProp("syscall", syscall)
                 .withProp("path", path).withProp("spawnargs", List.copyOf(spawnargs));

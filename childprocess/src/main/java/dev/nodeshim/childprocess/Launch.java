@@ -33,13 +33,19 @@ final class Launch {
      * error, not the wrapper's exit 127.
      */
     static List<String> wrap(List<String> argv, boolean detached, String argv0) {
-        if (!detached && argv0 == null) {
+        return wrap(argv, detached, argv0, List.of());
+    }
+
+    /** {@link #wrap(List, boolean, String)} and {@code setpriv} (uid/gid: {@link Credentials#setpriv}). */
+    static List<String> wrap(List<String> argv, boolean detached, String argv0, List<String> setpriv) {
+        if (!detached && argv0 == null && setpriv.isEmpty()) {
             return argv;
         }
         List<String> wrapped = new ArrayList<>();
         if (detached) {
             wrapped.add("setsid");
         }
+        wrapped.addAll(setpriv);
         if (argv0 != null) {
             wrapped.addAll(List.of("bash", "-c", "exec -a \"$0\" \"$@\"", argv0));
         }
@@ -91,6 +97,68 @@ final class Launch {
             sawOne |= java.nio.file.Files.exists(p);
         }
         return failure(sawOne ? 13 : 2);
+    }
+
+    /**
+     * {@link #checkExecutable(String, Path, Map)} for a program that will be run as user {@code uid},
+     * group {@code gid} and no supplementary groups (uid/gid options): execvp runs after the ids
+     * changed, so every directory on the way must be searchable and the file executable for that user
+     * (Linux mode bits, see {@link Credentials#allowed}). As execvp, a PATH entry that gave
+     * {@code EACCES} makes the answer {@code EACCES} when no entry had the program.
+     */
+    static java.io.IOException checkExecutable(String file, Path cwd, Map<String, String> env, long uid, long gid) {
+        Path here = cwd == null ? Path.of("").toAbsolutePath() : cwd.toAbsolutePath();
+        try {
+            if (file.contains("/")) {
+                int e = verdict(here, file, uid, gid);
+                return e == 0 ? null : failure(e);
+            }
+            String path = env != null ? env.get("PATH") : System.getenv("PATH");
+            boolean denied = false;
+            for (String dir : (path == null ? "/usr/local/bin:/usr/bin:/bin" : path).split(":", -1)) {
+                int e = verdict(here, (dir.isEmpty() ? "." : dir) + "/" + file, uid, gid);
+                if (e == 0) {
+                    return null;
+                }
+                denied |= e == 13;
+            }
+            return failure(denied ? 13 : 2);
+        } catch (java.io.IOException e) {
+            return failure(13);
+        }
+    }
+
+    /** 0, 2 (ENOENT) or 13 (EACCES): what execve of {@code file} (resolved from {@code here}) gives the user. */
+    private static int verdict(Path here, String file, long uid, long gid) throws java.io.IOException {
+        Path cur = file.startsWith("/") ? Path.of("/") : here;
+        String[] names = file.split("/+");
+        List<String> parts = new ArrayList<>();
+        for (String n : names) {
+            if (!n.isEmpty()) {
+                parts.add(n);
+            }
+        }
+        if (parts.isEmpty() || !Credentials.allowed(cur, uid, gid, false)) {
+            return 13;
+        }
+        for (int i = 0; i < parts.size(); i++) {
+            cur = cur.resolve(parts.get(i));
+            boolean last = i == parts.size() - 1;
+            if (!java.nio.file.Files.exists(cur)) {
+                return 2;
+            }
+            if (!last) {
+                if (!java.nio.file.Files.isDirectory(cur)) {
+                    return 2; // ENOTDIR; execvp goes on to the next PATH entry as for ENOENT
+                }
+                if (!Credentials.allowed(cur, uid, gid, false)) {
+                    return 13;
+                }
+            } else if (!java.nio.file.Files.isRegularFile(cur) || !Credentials.allowed(cur, uid, gid, true)) {
+                return 13;
+            }
+        }
+        return 0;
     }
 
     private static boolean runnable(Path p) {

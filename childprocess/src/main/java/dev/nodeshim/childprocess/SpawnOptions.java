@@ -31,6 +31,9 @@ public final class SpawnOptions {
     final AbortSignal signal;
     final boolean detached;
     final String argv0;
+    /** {@code uid}/{@code gid}: null when not given (set only by {@link #make} and the two withers). */
+    private Integer uidField;
+    private Integer gidField;
 
     private SpawnOptions(String encoding, Path cwd, Map<String, String> env, String shell, long timeoutMs,
             String killSignal, long maxBuffer, List<String> stdio, AbortSignal signal, boolean detached,
@@ -60,12 +63,12 @@ public final class SpawnOptions {
      */
     public SpawnOptions encoding(String name) {
         String e = name == null || !Buffer.isEncoding(name) ? "buffer" : name;
-        return new SpawnOptions(e, cwd, env, shell, timeoutMs, killSignal, maxBuffer, stdio, signal, detached, argv0);
+        return make(e, cwd, env, shell, timeoutMs, killSignal, maxBuffer, stdio, signal, detached, argv0);
     }
 
     /** {@code cwd}. */
     public SpawnOptions cwd(Path dir) {
-        return new SpawnOptions(encoding, dir, env, shell, timeoutMs, killSignal, maxBuffer, stdio, signal, detached, argv0);
+        return make(encoding, dir, env, shell, timeoutMs, killSignal, maxBuffer, stdio, signal, detached, argv0);
     }
 
     /** {@code cwd} as a string. */
@@ -76,7 +79,7 @@ public final class SpawnOptions {
     /** {@code env}: the child's whole environment. */
     public SpawnOptions env(Map<String, String> environment) {
         Map<String, String> copy = environment == null ? null : Map.copyOf(new LinkedHashMap<>(environment));
-        return new SpawnOptions(encoding, cwd, copy, shell, timeoutMs, killSignal, maxBuffer, stdio, signal, detached, argv0);
+        return make(encoding, cwd, copy, shell, timeoutMs, killSignal, maxBuffer, stdio, signal, detached, argv0);
     }
 
     /** {@code shell: true}: {@code /bin/sh -c "<command> <args joined by spaces>"}. */
@@ -86,7 +89,7 @@ public final class SpawnOptions {
 
     /** {@code shell: "/path/to/shell"}. */
     public SpawnOptions shell(String path) {
-        return new SpawnOptions(encoding, cwd, env, path, timeoutMs, killSignal, maxBuffer, stdio, signal, detached, argv0);
+        return make(encoding, cwd, env, path, timeoutMs, killSignal, maxBuffer, stdio, signal, detached, argv0);
     }
 
     /** {@code timeout}: kill with {@code killSignal} after this long (zero: never). */
@@ -96,13 +99,13 @@ public final class SpawnOptions {
             // node 20: The value of "timeout" is out of range. It must be an unsigned integer. Received -1
             throw Errors.outOfRange("timeout", "an unsigned integer", ms);
         }
-        return new SpawnOptions(encoding, cwd, env, shell, ms, killSignal, maxBuffer, stdio, signal, detached, argv0);
+        return make(encoding, cwd, env, shell, ms, killSignal, maxBuffer, stdio, signal, detached, argv0);
     }
 
     /** {@code killSignal} (default SIGTERM); {@code ERR_UNKNOWN_SIGNAL} for an unknown name. */
     public SpawnOptions killSignal(String signal) {
         Signals.toNumber(signal);
-        return new SpawnOptions(encoding, cwd, env, shell, timeoutMs, signal, maxBuffer, stdio, this.signal, detached, argv0);
+        return make(encoding, cwd, env, shell, timeoutMs, signal, maxBuffer, stdio, this.signal, detached, argv0);
     }
 
     /**
@@ -163,7 +166,7 @@ public final class SpawnOptions {
             chosen[i] = m;
         }
         List<String> all = ipc ? List.of(chosen[0], chosen[1], chosen[2], "ipc") : List.of(chosen);
-        return new SpawnOptions(encoding, cwd, env, shell, timeoutMs, killSignal, maxBuffer, all, signal, detached, argv0);
+        return make(encoding, cwd, env, shell, timeoutMs, killSignal, maxBuffer, all, signal, detached, argv0);
     }
 
     private static String stdioMode(String mode) {
@@ -184,7 +187,7 @@ public final class SpawnOptions {
      * exec/execFile call back with that error ({@code cmd} added).
      */
     public SpawnOptions signal(AbortSignal abortSignal) {
-        return new SpawnOptions(encoding, cwd, env, shell, timeoutMs, killSignal, maxBuffer, stdio, abortSignal, detached, argv0);
+        return make(encoding, cwd, env, shell, timeoutMs, killSignal, maxBuffer, stdio, abortSignal, detached, argv0);
     }
 
     /**
@@ -193,7 +196,7 @@ public final class SpawnOptions {
      * not piped to us it can outlive this process, as under Node.
      */
     public SpawnOptions detached(boolean on) {
-        return new SpawnOptions(encoding, cwd, env, shell, timeoutMs, killSignal, maxBuffer, stdio, signal, on, argv0);
+        return make(encoding, cwd, env, shell, timeoutMs, killSignal, maxBuffer, stdio, signal, on, argv0);
     }
 
     /**
@@ -202,7 +205,7 @@ public final class SpawnOptions {
      * installed (it is on Debian and most Linux systems).
      */
     public SpawnOptions argv0(String name) {
-        return new SpawnOptions(encoding, cwd, env, shell, timeoutMs, killSignal, maxBuffer, stdio, signal, detached, name);
+        return make(encoding, cwd, env, shell, timeoutMs, killSignal, maxBuffer, stdio, signal, detached, name);
     }
 
     /** {@code killSignal} as a number ({@code ERR_UNKNOWN_SIGNAL} for one that does not exist). */
@@ -215,6 +218,44 @@ public final class SpawnOptions {
         if (bytes < 0) {
             throw Errors.outOfRange("options.maxBuffer", ">= 0", bytes);
         }
-        return new SpawnOptions(encoding, cwd, env, shell, timeoutMs, killSignal, bytes, stdio, signal, detached, argv0);
+        return make(encoding, cwd, env, shell, timeoutMs, killSignal, bytes, stdio, signal, detached, argv0);
+    }
+
+    /** A copy with these values and this one's uid and gid. */
+    private SpawnOptions make(String encoding, Path cwd, Map<String, String> env, String shell, long timeoutMs,
+            String killSignal, long maxBuffer, List<String> stdio, AbortSignal signal, boolean detached,
+            String argv0) {
+        SpawnOptions o = new SpawnOptions(encoding, cwd, env, shell, timeoutMs, killSignal, maxBuffer, stdio, signal,
+                detached, argv0);
+        o.uidField = uidField;
+        o.gidField = gidField;
+        return o;
+    }
+
+    /**
+     * {@code uid}: the child's user id (real, effective and saved; supplementary groups cleared), set
+     * through util-linux's {@code setpriv} (see {@link Credentials}). Not permitted (we are not root and
+     * it is not one of our ids): {@code spawn}, {@code exec} and {@code execFile} throw Node's
+     * {@code spawn EPERM}; -1 gives {@code spawn EINVAL}.
+     */
+    public SpawnOptions uid(int id) {
+        SpawnOptions o = make(encoding, cwd, env, shell, timeoutMs, killSignal, maxBuffer, stdio, signal, detached, argv0);
+        o.uidField = id;
+        return o;
+    }
+
+    /** {@code gid}: the child's group id, as {@link #uid(int)} (set before the uid, as Node does). */
+    public SpawnOptions gid(int id) {
+        SpawnOptions o = make(encoding, cwd, env, shell, timeoutMs, killSignal, maxBuffer, stdio, signal, detached, argv0);
+        o.gidField = id;
+        return o;
+    }
+
+    Integer uid() {
+        return uidField;
+    }
+
+    Integer gid() {
+        return gidField;
     }
 }

@@ -31,6 +31,9 @@ public final class SpawnSyncOptions {
     final String stdio;
     final String argv0;
     final boolean detached;
+    /** {@code uid}/{@code gid}: null when not given (set only by {@link #make} and the two withers). */
+    private Integer uidField;
+    private Integer gidField;
 
     private SpawnSyncOptions(byte[] input, String encoding, Path cwd, Map<String, String> env, String shell,
             long timeoutMs, String killSignal, long maxBuffer, String stdio, String argv0, boolean detached) {
@@ -54,19 +57,19 @@ public final class SpawnSyncOptions {
 
     private SpawnSyncOptions with(byte[] input, String encoding, Path cwd, Map<String, String> env, String shell,
             long timeoutMs, String killSignal, long maxBuffer, String stdio) {
-        return new SpawnSyncOptions(input, encoding, cwd, env, shell, timeoutMs, killSignal, maxBuffer, stdio,
+        return make(input, encoding, cwd, env, shell, timeoutMs, killSignal, maxBuffer, stdio,
                 argv0, detached);
     }
 
     /** {@code argv0}: as for spawn ({@link SpawnOptions#argv0}). */
     public SpawnSyncOptions argv0(String name) {
-        return new SpawnSyncOptions(input, encoding, cwd, env, shell, timeoutMs, killSignal, maxBuffer, stdio,
+        return make(input, encoding, cwd, env, shell, timeoutMs, killSignal, maxBuffer, stdio,
                 name, detached);
     }
 
     /** {@code detached}: as for spawn ({@link SpawnOptions#detached}). */
     public SpawnSyncOptions detached(boolean on) {
-        return new SpawnSyncOptions(input, encoding, cwd, env, shell, timeoutMs, killSignal, maxBuffer, stdio,
+        return make(input, encoding, cwd, env, shell, timeoutMs, killSignal, maxBuffer, stdio,
                 argv0, on);
     }
 
@@ -173,5 +176,43 @@ public final class SpawnSyncOptions {
             throw new UnsupportedOperationException("stdio '" + mode + "' is not supported yet; only 'pipe'");
         }
         return with(input, encoding, cwd, env, shell, timeoutMs, killSignal, maxBuffer, mode);
+    }
+
+    /** A copy with these values and this one's uid and gid. */
+    private SpawnSyncOptions make(byte[] input, String encoding, Path cwd, Map<String, String> env, String shell,
+            long timeoutMs, String killSignal, long maxBuffer, String stdio, String argv0, boolean detached) {
+        SpawnSyncOptions o = new SpawnSyncOptions(input, encoding, cwd, env, shell, timeoutMs, killSignal, maxBuffer,
+                stdio, argv0, detached);
+        o.uidField = uidField;
+        o.gidField = gidField;
+        return o;
+    }
+
+    /**
+     * {@code uid}: as for spawn ({@link SpawnOptions#uid(int)}); when not permitted the result's
+     * {@code error} is Node's {@code spawnSync <file> EPERM} (-1: {@code EINVAL}), and execSync and
+     * execFileSync throw it.
+     */
+    public SpawnSyncOptions uid(int id) {
+        SpawnSyncOptions o = make(input, encoding, cwd, env, shell, timeoutMs, killSignal, maxBuffer, stdio, argv0,
+                detached);
+        o.uidField = id;
+        return o;
+    }
+
+    /** {@code gid}: as {@link #uid(int)}. */
+    public SpawnSyncOptions gid(int id) {
+        SpawnSyncOptions o = make(input, encoding, cwd, env, shell, timeoutMs, killSignal, maxBuffer, stdio, argv0,
+                detached);
+        o.gidField = id;
+        return o;
+    }
+
+    Integer uid() {
+        return uidField;
+    }
+
+    Integer gid() {
+        return gidField;
     }
 }
