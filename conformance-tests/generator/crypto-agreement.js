@@ -437,6 +437,12 @@ function dhKeyCases(r) {
     cases.push(['private', dhPkcs8(dhAlg(p, 2n), derInt(3n)), 'pkcs8']);
     cases.push(['public', dhSpki(dhAlg(p, 2n), derInt(3n)), 'spki']);
   }
+  // negative numbers: a private value counts by its magnitude and is kept; p and g are read unsigned
+  cases.push(['private', dhPkcs8(alg, derInt(-3n)), 'pkcs8']);
+  cases.push(['private', dhPkcs8(dhAlg(-P, 2n), derInt(3n)), 'pkcs8']);
+  cases.push(['private', dhPkcs8(dhAlg(P, -2n), derInt(3n)), 'pkcs8']);
+  cases.push(['public', dhSpki(dhAlg(-P, -2n), derInt(8n)), 'spki']);
+  cases.push(['public', dhSpki(dhAlg(P, 2n, [derInt(-5n)]), derInt(8n)), 'spki']);
   for (const [create, der, type] of cases) imp(create, der, type);
 
   // generateKeyPairSync('dh', options): the group or prime and generator each pair has, and Node's errors

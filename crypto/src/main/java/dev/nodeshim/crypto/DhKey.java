@@ -9,8 +9,8 @@ import java.math.BigInteger;
  * private key, {@code x}. JWK cannot express it.
  *
  * <p>What OpenSSL 3 takes when Node reads one (observed with Node 20): a public key's group is taken
- * as given (any p, any g); its y must be a minimal DER INTEGER (a negative one is taken), else
- * {@code decode error}. A private key needs an odd p of 512 to 10,000 bits (OpenSSL computes y from
+ * as given (any p, any g, each read as an unsigned number); its y must be a minimal DER INTEGER (a
+ * negative one is taken), else {@code decode error}. A private key needs an odd p of 512 to 10,000 bits (OpenSSL computes y from
  * x when it reads the key), else {@code DECODER routines::unsupported}. The checks of the peer's y
  * happen when a secret is derived ({@link KeyAgreement}).
  */
@@ -30,9 +30,12 @@ final class DhKey extends KeyData {
         this.x = x;
     }
 
-    /** The private key x on (p, g), with its public value computed. */
+    /**
+     * The private key x on (p, g), with its public value computed. A negative x (a signed INTEGER, as
+     * OpenSSL reads it) counts by its magnitude and is kept as given.
+     */
     static DhKey ofPrivate(BigInteger p, BigInteger g, BigInteger length, BigInteger x) {
-        return new DhKey(p, g, length, g.modPow(x, p), x);
+        return new DhKey(p, g, length, g.modPow(x.abs(), p), x);
     }
 
     @Override
@@ -87,7 +90,10 @@ final class DhKey extends KeyData {
     // Reading
 
     /**
-     * The group of an AlgorithmIdentifier's parameters: SEQUENCE {p, g[, privateValueLength]}.
+     * The group of an AlgorithmIdentifier's parameters: SEQUENCE {p, g[, privateValueLength]}. OpenSSL
+     * reads p and g as unsigned numbers (the bytes of a negative INTEGER are taken as a large positive
+     * number, and written back so, with a leading zero: observed with Node 20), so they are read so
+     * here; privateValueLength keeps its sign.
      *
      * @throws Der.Malformed for anything else
      */
@@ -96,11 +102,18 @@ final class DhKey extends KeyData {
             throw new Der.Malformed("dh params");
         }
         Der.Reader r = params.reader();
-        BigInteger p = r.next().integer();
-        BigInteger g = r.next().integer();
-        BigInteger l = r.more() ? r.next().integer() : null;
+        BigInteger p = unsigned(r.next());
+        BigInteger g = unsigned(r.next());
+        BigInteger l = r.more() ? r.next().integer() : null; // this one is signed
         r.end();
         return new BigInteger[] {p, g, l};
+    }
+
+    private static BigInteger unsigned(Der.Tlv t) throws Der.Malformed {
+        if (t.tag() != Der.INTEGER || t.length() == 0) {
+            throw new Der.Malformed("integer");
+        }
+        return new BigInteger(1, t.content());
     }
 
     /** A SubjectPublicKeyInfo's DH key; OpenSSL's {@code decode error} for a malformed one. */
@@ -128,9 +141,8 @@ final class DhKey extends KeyData {
             BigInteger x = new Der.Reader(key).next().integer();
             BigInteger p = pgl[0];
             // y = g^x mod p is computed on reading: OpenSSL refuses the moduli it will not exponentiate
-            // with (even, below 512 or above 10,000 bits). Negative numbers: refused here (a divergence).
-            if (x.signum() < 0 || pgl[1].signum() < 0 || !p.testBit(0) || p.bitLength() < DhBase.MIN_BITS
-                    || p.bitLength() > DhBase.MAX_BITS) {
+            // with (even, below 512 or above 10,000 bits)
+            if (!p.testBit(0) || p.bitLength() < DhBase.MIN_BITS || p.bitLength() > DhBase.MAX_BITS) {
                 throw new Der.Malformed("dh private key");
             }
             return ofPrivate(p, pgl[1], pgl[2], x);

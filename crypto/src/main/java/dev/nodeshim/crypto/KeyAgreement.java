@@ -118,7 +118,7 @@ final class KeyAgreement {
         if (KeyGen.isNamedGroup(p, mine.g) && jacobi(y, p) != 1) {
             throw dhError("ERR_OSSL_DH_CHECK_PUBKEY_INVALID", "0280007A", "check pubkey invalid");
         }
-        BigInteger z = y.modPow(mine.x, p);
+        BigInteger z = y.modPow(mine.x.abs(), p);
         if (z.compareTo(BigInteger.ONE) <= 0 || z.equals(pMinus1)) {
             throw dhError("ERR_OSSL_DH_INVALID_SECRET", "02800080", "invalid secret");
         }
