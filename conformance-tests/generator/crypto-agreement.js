@@ -535,6 +535,17 @@ function diffieHellmanCases(r) {
         publicKey: { create: 'public', key: hex(dhSpki(dhAlg(m, 2n), derInt(4n))), format: 'der', type: 'spki' } });
     }
   }
+  // ec peers whose SPKI holds a compressed (or hybrid) point
+  for (const curve of ['prime256v1', 'secp384r1', 'secp521r1', 'secp256k1', 'secp224r1']) {
+    const spki = crypto.createPublicKey(K[`${curve}b`]).export({ format: 'der', type: 'spki' });
+    const [alg, bits] = children(spki, readTlv(spki, 0));
+    const point = spki.subarray(bits.start + 1, bits.end);
+    for (const form of ['compressed', 'hybrid']) {
+      const p2 = crypto.ECDH.convertKey(point, curve, undefined, undefined, form);
+      const der = derSeq(spki.subarray(0, alg.end).subarray(readTlv(spki, 0).start), tlv(3, Buffer.concat([Buffer.from([0]), p2])));
+      add({ privateKey: priv(`${curve}a`), publicKey: { create: 'public', key: hex(der), format: 'der', type: 'spki' } });
+    }
+  }
   // X25519 and X448 peers of small order, and u-coordinates at and above p
   const x25519 = (u) => ({ create: 'public', key: hex(Buffer.concat([Buffer.from('302a300506032b656e032100', 'hex'), u])), format: 'der', type: 'spki' });
   const x448 = (u) => ({ create: 'public', key: hex(Buffer.concat([Buffer.from('3042300506032b656f033900', 'hex'), u])), format: 'der', type: 'spki' });
