@@ -24,9 +24,9 @@ import java.util.function.ToDoubleFunction;
  *
  * <p>Settings (environment): {@code BENCH_CONNECTIONS} (8), {@code BENCH_WARMUP_MS} (3000),
  * {@code BENCH_MEASURE_MS} (5000), {@code BENCH_ROUNDS} (3), {@code BENCH_KILLS} (5),
- * {@code BENCH_POLICIES} ({@code rr,none}), {@code BENCH_SERVERS} ({@code jdk,netty}: the servers the
- * nodeshim workers run, the JDK's HttpServer and {@link NettyHello}; each is a row against the same
- * Node runs), {@code BENCH_NETTY_THREADS} (1), {@code BENCH_WORKER_OPTS} (more JVM options for the
+ * {@code BENCH_POLICIES} ({@code rr,none}), {@code BENCH_SERVERS} ({@code jdk,netty,netty-fd}: the servers the
+ * nodeshim workers run, the JDK's HttpServer and {@link NettyHello}, and under SCHED_RR the
+ * descriptor-passing prototype {@link FdPassingCluster}; each is a row against the same Node runs), {@code BENCH_NETTY_THREADS} (1), {@code BENCH_WORKER_OPTS} (more JVM options for the
  * nodeshim workers, space-separated).
  */
 public final class ClusterBench {
@@ -42,7 +42,7 @@ public final class ClusterBench {
         int rounds = env("BENCH_ROUNDS", 3);
         int kills = env("BENCH_KILLS", 5);
         List<String> policies = List.of(System.getenv().getOrDefault("BENCH_POLICIES", "rr,none").split(","));
-        List<String> servers = List.of(System.getenv().getOrDefault("BENCH_SERVERS", "jdk,netty").split(","));
+        List<String> servers = List.of(System.getenv().getOrDefault("BENCH_SERVERS", "jdk,netty,netty-fd").split(","));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String cp = System.getProperty("java.class.path");
 
@@ -51,6 +51,7 @@ public final class ClusterBench {
         table.append(String.format("|%s|%s:|%s:|%s:|%n", "-".repeat(LABEL + 2), "-".repeat(11), "-".repeat(11), "-".repeat(14)));
         List<Double> nodeRss = new ArrayList<>();
         Map<String, List<Double>> shimRss = new java.util.LinkedHashMap<>();
+        StringBuilder pairedRatios = new StringBuilder();
         for (String policy : policies) {
             List<Run> node = new ArrayList<>();
             Map<String, List<Run>> shim = new java.util.LinkedHashMap<>();
@@ -58,9 +59,12 @@ public final class ClusterBench {
                 node.add(serve("node " + policy, List.of("node", twin, "serve"), policy, null, connections, warmup,
                         measure));
                 for (String server : servers) {
+                    if (server.equals("netty-fd") && !policy.equals("rr")) {
+                        continue; // the prototype is SCHED_RR by descriptor passing only
+                    }
+                    Class<?> main = server.equals("netty-fd") ? FdPassingCluster.class : HelloCluster.class;
                     shim.computeIfAbsent(server, k -> new ArrayList<>()).add(serve(server + " " + policy,
-                            List.of(java, "-cp", cp, HelloCluster.class.getName()), policy, server, connections,
-                            warmup, measure));
+                            List.of(java, "-cp", cp, main.getName()), policy, server, connections, warmup, measure));
                 }
             }
             node.forEach(x -> nodeRss.add(x.rssMiB()));
@@ -69,6 +73,14 @@ public final class ClusterBench {
                 e.getValue().forEach(x -> shimRss.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(x.rssMiB()));
                 String server = serverName(e.getKey());
                 row(table, name + " requests/s, " + server, median(node, Run::rps), median(e.getValue(), Run::rps), "%.0f");
+                // each round's nodeshim run next to that round's Node run: steadier on a shared machine
+                List<Double> paired = new ArrayList<>();
+                for (int r = 0; r < node.size(); r++) {
+                    paired.add(e.getValue().get(r).rps() / node.get(r).rps());
+                }
+                pairedRatios.append(String.format(Locale.ROOT, "%s requests/s, %s: per-round ratios %s, median %.2f%n",
+                        name, server, paired.stream().map(x -> String.format(Locale.ROOT, "%.2f", x)).toList(),
+                        medianOf(paired)));
                 row(table, name + " p99 latency (ms), " + server, median(node, Run::p99Ms),
                         median(e.getValue(), Run::p99Ms), "%.2f");
             }
@@ -85,9 +97,11 @@ public final class ClusterBench {
         System.out.printf("%d connections, %d ms warm-up, %d ms measured, %d rounds; medians; "
                 + "p99, crash time and RSS: lower is better%n%n", connections, warmup, measure, rounds);
         System.out.print(table);
+        System.out.println();
+        System.out.print(pairedRatios);
         Path out = Path.of("benchmarks/results");
         if (Files.isDirectory(out)) {
-            Files.writeString(out.resolve("cluster.md"), table.toString());
+            Files.writeString(out.resolve("cluster.md"), table + "\n" + pairedRatios);
         }
     }
 
@@ -96,6 +110,7 @@ public final class ClusterBench {
         return switch (server) {
             case "jdk" -> "HttpServer";
             case "netty" -> "Netty";
+            case "netty-fd" -> "Netty, fds passed (prototype)";
             default -> server;
         };
     }
@@ -168,7 +183,7 @@ public final class ClusterBench {
         }
     }
 
-    private static final int LABEL = 46;
+    private static final int LABEL = 58;
 
     private static void row(StringBuilder table, String name, double node, double shim, String fmt) {
         table.append(String.format(Locale.ROOT, "| %-" + LABEL + "s | %10s | %10s | %13.2f |%n", name,

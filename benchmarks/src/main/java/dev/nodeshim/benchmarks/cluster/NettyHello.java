@@ -99,7 +99,7 @@ final class NettyHello implements ClusterServer {
     }
 
     /** Answers every request with the body; flushes once per batch of reads. */
-    private static final class Hello extends SimpleChannelInboundHandler<HttpObject> {
+    static final class Hello extends SimpleChannelInboundHandler<HttpObject> {
         private static final AsciiString LENGTH = AsciiString.of(Integer.toString(BODY.length));
         private static long dateSecond;
         private static AsciiString date;
