@@ -45,14 +45,36 @@ final class BlockModeEngine extends CipherEngine {
             return Bytes.EMPTY;
         }
         byte[] out = new byte[emit];
-        System.arraycopy(buf, 0, out, 0, bufLen);
         int fromInput = emit - bufLen;
-        System.arraycopy(in, off, out, bufLen, fromInput);
+        if (jcaCbc != null) {
+            // the JDK's CBC reads the input where it is; only a block begun in buf is assembled in out
+            int head = 0;
+            if (bufLen > 0) {
+                System.arraycopy(buf, 0, out, 0, bufLen);
+                System.arraycopy(in, off, out, bufLen, bs - bufLen);
+                jca(out, 0, out, 0, bs);
+                head = bs;
+            }
+            jca(in, off + head - bufLen, out, head, emit - head);
+        } else {
+            System.arraycopy(buf, 0, out, 0, bufLen);
+            System.arraycopy(in, off, out, bufLen, fromInput);
+            process(out, emit);
+        }
         int rest = len - fromInput;
         System.arraycopy(in, off + fromInput, buf, 0, rest);
         bufLen = rest;
-        process(out, emit);
         return out;
+    }
+
+    private void jca(byte[] in, int inOff, byte[] out, int outOff, int len) {
+        try {
+            if (jcaCbc.update(in, inOff, len, out, outOff) != len) {
+                throw new IllegalStateException("the JDK's CBC held bytes back");
+            }
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private void process(byte[] data, int len) {
