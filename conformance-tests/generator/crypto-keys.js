@@ -170,9 +170,35 @@ function perform(probe, i) {
       const key = isPrivatePem(i.key) ? crypto.createPrivateKey(input) : crypto.createPublicKey(input);
       return key.export(decode(i.export));
     }
+    case 'crypto.diffieHellman': {
+      const key = (spec) => (spec.create === 'private' ? crypto.createPrivateKey(spec.key) : crypto.createPublicKey(spec.key));
+      return crypto.diffieHellman({ privateKey: key(i.privateKey), publicKey: key(i.publicKey) });
+    }
+    case 'crypto.ecKeyPair': {
+      const { publicKey, privateKey } = crypto.generateKeyPairSync('ec', decode(i.options));
+      return { details: privateKey.asymmetricKeyDetails, publicDetails: publicKey.asymmetricKeyDetails,
+        spkiParams: spkiParams(publicKey.export({ format: 'der', type: 'spki' })) };
+    }
     default:
       throw new Error('unknown probe ' + probe);
   }
+}
+
+// the AlgorithmIdentifier parameters of a SubjectPublicKeyInfo, whole TLV (a curve's OID or ECParameters)
+function spkiParams(spki) {
+  const tlv = (off) => {
+    let len = spki[off + 1];
+    let p = off + 2;
+    if (len & 0x80) {
+      const n = len & 0x7f;
+      len = 0;
+      for (let k = 0; k < n; k++) len = len * 256 + spki[p++];
+    }
+    return [p, p + len];
+  };
+  const algStart = tlv(tlv(0)[0])[0];
+  const oidEnd = tlv(algStart)[1];
+  return spki.subarray(oidEnd, tlv(oidEnd)[1]);
 }
 
 function outcome(probe, input) {
@@ -503,7 +529,131 @@ function keyImportCases(r, fx) {
   return out;
 }
 
+// ================================================================================================
+// EC keys on every curve of getCurves() (keys-curves.jsonl, fixture crypto-keys-curves.json)
+// ================================================================================================
+
+const CURVES_FIXTURE = path.join(__dirname, 'crypto-keys-curves.json');
+const SIGNED = Buffer.from('nodeshim signs on every curve');
+
+// (once) a pair per curve in each parameter encoding (pkcs8 and spki PEM; the Oakley curves have no
+// named encoding) and Node's ECDSA signatures with them (random, so kept here)
+function makeCurvesFixture() {
+  const curves = {};
+  for (const name of crypto.getCurves()) {
+    const pair = (paramEncoding) => {
+      const kp = crypto.generateKeyPairSync('ec', { namedCurve: name, paramEncoding });
+      try {
+        return { private: kp.privateKey.export({ format: 'pem', type: 'pkcs8' }),
+          public: kp.publicKey.export({ format: 'pem', type: 'spki' }) };
+      } catch (e) {
+        return null;
+      }
+    };
+    const entry = { named: pair('named'), explicit: pair('explicit'), signatures: [] };
+    const signer = entry.named || entry.explicit;
+    for (const [algorithm, dsaEncoding] of [['sha256', 'der'], ['sha256', 'ieee-p1363'], ['sha1', 'der'], ['sha512', 'ieee-p1363']]) {
+      try {
+        const sig = crypto.sign(algorithm, SIGNED, { key: signer.private, dsaEncoding });
+        entry.signatures.push({ algorithm, dsaEncoding, signature: sig.toString('hex') });
+      } catch (e) { /* the Oakley curves cannot sign */ }
+    }
+    curves[name] = entry;
+  }
+  fs.writeFileSync(CURVES_FIXTURE, JSON.stringify({ curves }, null, 1) + '\n');
+}
+
+const derOf = (pem) => Buffer.from(pem.split('\n').filter((l) => l && !l.startsWith('-----')).join(''), 'base64');
+
+function curveCases(r, fx) {
+  const out = [];
+  const names = Object.keys(fx.curves);
+  for (const name of names) {
+    const e = fx.curves[name];
+    // generation: the curve's details and the parameters each encoding writes
+    for (const paramEncoding of [undefined, 'named', 'explicit']) {
+      const options = paramEncoding ? { namedCurve: name, paramEncoding } : { namedCurve: name };
+      out.push(makeCase('crypto.ecKeyPair', { options }));
+    }
+    // keys read back on SM2 are OpenSSL's SM2 type, which Node 20 neither names (asymmetricKeyType
+    // undefined) nor exports (sec1 aborts the process): only generation is compared
+    if (name === 'SM2') continue;
+    for (const enc of ['named', 'explicit']) {
+      const kp = e[enc];
+      if (!kp) continue;
+      const priv = crypto.createPrivateKey(kp.private);
+      const pub = crypto.createPublicKey(kp.public);
+      // import: every DER Node writes for the key, read as its own type; the PEMs; public from private
+      const ders = [['pkcs8', derOf(kp.private), 'private'], ['spki', derOf(kp.public), 'public']];
+      try { ders.push(['sec1', priv.export({ format: 'der', type: 'sec1' }), 'private']); } catch (x) { /* no OID */ }
+      for (const [type, der, create] of ders) {
+        out.push(makeCase('crypto.keyImport', { create, key: hex(der), format: 'der', type }));
+        if (create === 'private') out.push(makeCase('crypto.keyImport', { create: 'public', key: hex(der), format: 'der', type }));
+      }
+      out.push(makeCase('crypto.keyImport', { create: 'private', key: kp.private }));
+      out.push(makeCase('crypto.keyImport', { create: 'public', key: kp.public }));
+      // export: every format and type
+      for (const exp of [{ format: 'jwk' }, { format: 'pem', type: 'pkcs8' }, { format: 'der', type: 'pkcs8' },
+        { format: 'pem', type: 'sec1' }, { format: 'der', type: 'sec1' }, { format: 'pem', type: 'pkcs1' }]) {
+        out.push(makeCase('crypto.keyExport', { key: kp.private, export: exp }));
+      }
+      for (const exp of [{ format: 'jwk' }, { format: 'pem', type: 'spki' }, { format: 'der', type: 'spki' }]) {
+        out.push(makeCase('crypto.keyExport', { key: kp.public, export: exp }));
+      }
+      // a broken point: one byte of the public key changed
+      const spki = derOf(kp.public);
+      const bad = Buffer.from(spki);
+      bad[bad.length - 1 - r.int(0, 3)] ^= 1 << r.int(0, 7);
+      out.push(makeCase('crypto.keyImport', { create: 'public', key: hex(bad), format: 'der', type: 'spki' }));
+      // signing: only Node's errors are deterministic (the Oakley curves)
+      const s = makeCase('crypto.sign', { algorithm: 'sha256', key: kp.private, data: 'abc' });
+      if (s.out.throws) out.push(s);
+      // Node's signatures, verified with either encoding's key, tampered, over other data
+      for (const sg of e.signatures) {
+        const options = { dsaEncoding: sg.dsaEncoding };
+        const key = r.chance(0.5) ? kp.public : kp.private;
+        const mine = enc === (e.named ? 'named' : 'explicit');
+        if (mine) {
+          out.push(makeCase('crypto.verify', { algorithm: sg.algorithm, key, data: hex(SIGNED), signature: { $hex: sg.signature }, options }));
+          out.push(makeCase('crypto.verify', { algorithm: sg.algorithm, key, data: 'other', signature: { $hex: sg.signature }, options }));
+          const t = Buffer.from(sg.signature, 'hex');
+          t[r.int(0, t.length - 1)] ^= 1 << r.int(0, 7);
+          out.push(makeCase('crypto.verify', { algorithm: sg.algorithm, key, data: hex(SIGNED), signature: hex(t), options }));
+        } else {
+          // the other pair: another key on the same curve
+          out.push(makeCase('crypto.verify', { algorithm: sg.algorithm, key, data: hex(SIGNED), signature: { $hex: sg.signature }, options }));
+        }
+      }
+    }
+    // agreement between the two pairs (same curve, either encoding), and with another curve's key
+    if (e.named && e.explicit) {
+      out.push(makeCase('crypto.diffieHellman', { privateKey: { create: 'private', key: e.named.private },
+        publicKey: { create: 'public', key: e.explicit.public } }));
+      out.push(makeCase('crypto.diffieHellman', { privateKey: { create: 'private', key: e.explicit.private },
+        publicKey: { create: 'public', key: e.named.public } }));
+    }
+    const other = fx.curves[r.pick(names.filter((x) => x !== 'SM2'))];
+    out.push(makeCase('crypto.diffieHellman', { privateKey: { create: 'private', key: e.explicit.private },
+      publicKey: { create: 'public', key: (other.named || other.explicit).public } }));
+  }
+  // names Node refuses or maps (NIST's), and paramEncoding errors
+  for (const namedCurve of ['P-192', 'P-224', 'P-256', 'P-384', 'P-521', 'B-163', 'K-163', 'B-233', 'K-233', 'B-283',
+    'K-283', 'B-409', 'K-409', 'B-571', 'K-571', 'p-256', 'PRIME256V1', 'secp256r1', 'secp192r1', 'sm2',
+    'brainpoolp256r1', 'nistp256', '', 'Ed25519', 'x25519', 'prime256v1 ', 'K-256', 'B-192']) {
+    out.push(makeCase('crypto.ecKeyPair', { options: { namedCurve } }));
+  }
+  for (const paramEncoding of ['NAMED', 'Explicit', 'foo', '']) {
+    out.push(makeCase('crypto.ecKeyPair', { options: { namedCurve: 'prime256v1', paramEncoding } }));
+  }
+  out.push(makeCase('crypto.ecKeyPair', { options: { namedCurve: 'nope', paramEncoding: 'foo' } }));
+  return out;
+}
+
 function main() {
+  if (process.argv.includes('--make-curves-fixture')) {
+    makeCurvesFixture();
+    return;
+  }
   if (process.argv.includes('--make-fixture')) {
     makeFixture();
     return;
@@ -522,6 +672,8 @@ function main() {
     const cases = make(rng(seed), fx).map((x, k) => ({ id: `crypto/keys-${short}/${pad(k, 5)}`, ...x }));
     writeCases('crypto', `keys-${short}.jsonl`, cases);
   }
+  const curves = JSON.parse(fs.readFileSync(CURVES_FIXTURE, 'utf8'));
+  writeCases('crypto', 'keys-curves.jsonl', curveCases(rng(506), curves).map((x, k) => ({ id: `crypto/keys-curves/${pad(k, 5)}`, ...x })));
 }
 
 module.exports = { main };

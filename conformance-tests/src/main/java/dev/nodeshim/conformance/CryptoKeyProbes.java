@@ -29,6 +29,7 @@ public final class CryptoKeyProbes {
         r.register("crypto.keyExport", CryptoKeyProbes::keyExport);
         r.register("crypto.rsaCrypt", CryptoKeyProbes::rsaCrypt);
         r.register("crypto.keyImport", CryptoKeyProbes::keyImport);
+        r.register("crypto.ecKeyPair", CryptoKeyProbes::ecKeyPair);
     }
 
     private static String algorithm(JsonNode in) {
@@ -128,6 +129,52 @@ public final class CryptoKeyProbes {
             out.put("pkcs8", ((Buffer) o.export(KeyExportOptions.der("pkcs8"))).toByteArray());
         }
         return out;
+    }
+
+    /**
+     * {@code generateKeyPairSync('ec', {namedCurve, paramEncoding?})} → both halves' details and the
+     * parameters the public key's SPKI carries (the curve's OID or ECParameters), which do not depend
+     * on the random key.
+     */
+    static Object ecKeyPair(JsonNode in) {
+        JsonNode o = in.get("options");
+        dev.nodeshim.crypto.KeyPairOptions options = dev.nodeshim.crypto.KeyPairOptions.defaults()
+                .namedCurve(o.get("namedCurve").textValue());
+        if (o.has("paramEncoding")) {
+            options = options.paramEncoding(o.get("paramEncoding").textValue());
+        }
+        dev.nodeshim.crypto.GeneratedKeyPair kp = Crypto.generateKeyPairSync("ec", options);
+        java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
+        out.put("details", kp.privateKeyObject().asymmetricKeyDetails().toMap());
+        out.put("publicDetails", kp.publicKeyObject().asymmetricKeyDetails().toMap());
+        byte[] spki = ((Buffer) kp.publicKeyObject().export(KeyExportOptions.der("spki"))).toByteArray();
+        out.put("spkiParams", spkiParams(spki));
+        return out;
+    }
+
+    /** The AlgorithmIdentifier parameters of a SubjectPublicKeyInfo, whole TLV. */
+    private static byte[] spkiParams(byte[] spki) {
+        int alg = contentStart(spki, contentStart(spki, 0));
+        int oidEnd = end(spki, alg);
+        return java.util.Arrays.copyOfRange(spki, oidEnd, end(spki, oidEnd));
+    }
+
+    private static int contentStart(byte[] b, int off) {
+        int len = b[off + 1] & 0xff;
+        return len < 0x80 ? off + 2 : off + 2 + (len & 0x7f);
+    }
+
+    private static int end(byte[] b, int off) {
+        int len = b[off + 1] & 0xff;
+        int p = off + 2;
+        if (len >= 0x80) {
+            int n = len & 0x7f;
+            len = 0;
+            for (int k = 0; k < n; k++) {
+                len = len << 8 | b[p++] & 0xff;
+            }
+        }
+        return p + len;
     }
 
     static Object keyExport(JsonNode in) {

@@ -106,7 +106,7 @@ final class EcdhCurves {
     }
 
     /** The same curve without order and cofactor, so that decoding checks only the curve equation. */
-    private static ECCurve loose(ECCurve c) {
+    static ECCurve loose(ECCurve c) {
         BigInteger a = c.getA().toBigInteger();
         BigInteger b = c.getB().toBigInteger();
         if (ECAlgorithms.isFpCurve(c)) {

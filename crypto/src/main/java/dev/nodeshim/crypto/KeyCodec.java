@@ -37,12 +37,13 @@ final class KeyCodec {
                 return new DsaKey(pqg[0], pqg[1], pqg[2], Der.parse(key, Der.INTEGER).integer(), null);
             }
             case Oids.EC: {
-                Curve c = params == null ? null : Curve.byOid(params.oid());
+                byte[][] explicit = {null};
+                Curve c = params == null ? null : EcKey.curveOf(params, explicit);
                 if (c == null) {
                     throw KeyErrors.decoderUnsupported();
                 }
                 c.decode(key);
-                return new EcKey(c, key, null);
+                return new EcKey(c, key, null, explicit[0]);
             }
             case Oids.DH:
                 return DhKey.parsePublic(params, key);
@@ -90,11 +91,12 @@ final class KeyCodec {
                 return new DsaKey(pqg[0], pqg[1], pqg[2], pqg[2].modPow(x, pqg[0]), x);
             }
             case Oids.EC: {
-                Curve c = params == null ? null : Curve.byOid(params.oid());
+                byte[][] explicit = {null};
+                Curve c = params == null ? null : EcKey.curveOf(params, explicit);
                 if (c == null) {
                     throw KeyErrors.decoderUnsupported();
                 }
-                return EcKey.parseSec1(c, key);
+                return EcKey.parseSec1(c, explicit[0], key);
             }
             case Oids.DH:
                 return DhKey.parsePrivate(params, key);
@@ -151,6 +153,9 @@ final class KeyCodec {
         String m = e.getMessage();
         if (m.equals("too long") || m.equals("short") || m.equals("length")) {
             return isPublic ? KeyErrors.asn1TooLong() : KeyErrors.asn1NotEnoughData();
+        }
+        if (EcKey.isCurveError(e)) {
+            return KeyErrors.decodeError();
         }
         return KeyErrors.decoderUnsupported();
     }
@@ -301,6 +306,9 @@ final class KeyCodec {
     /** A structure that starts as DER but is not the one asked for: a length error, or {@code wrong tag}. */
     private static dev.nodeshim.errors.NodeError structureError(Der.Malformed e, boolean isPublic) {
         String m = e.getMessage();
+        if (EcKey.isCurveError(e)) {
+            return KeyErrors.decodeError();
+        }
         if (m.equals("too long") || m.equals("short") || m.equals("length")) {
             return isPublic ? KeyErrors.asn1TooLong() : KeyErrors.asn1NotEnoughData();
         }

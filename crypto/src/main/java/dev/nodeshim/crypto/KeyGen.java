@@ -76,7 +76,8 @@ final class KeyGen {
                 if (c == null) {
                     throw new NodeError("TypeError", "ERR_CRYPTO_INVALID_CURVE", "Invalid EC curve name");
                 }
-                make = () -> ec(c);
+                boolean explicit = "explicit".equals(o.paramEncoding);
+                make = () -> ec(c, explicit);
             }
             case "dh" -> {
                 // Node checks the encodings of a dh pair before its own options
@@ -324,12 +325,17 @@ final class KeyGen {
     }
 
     static KeyData ec(Curve c) {
+        return ec(c, false);
+    }
+
+    /** A key on {@code c}, d uniform in [1, n), written with explicit parameters when {@code explicit}. */
+    static KeyData ec(Curve c, boolean explicit) {
         BigInteger n = c.order();
         BigInteger d;
         do {
             d = new BigInteger(n.bitLength(), Randoms.RANDOM);
         } while (d.signum() == 0 || d.compareTo(n) >= 0);
-        return new EcKey(c, c.publicOf(d), d);
+        return new EcKey(c, c.publicOf(d), d, explicit ? c.explicitParameters() : null);
     }
 
     static KeyData okp(OkpKey.Kind k) {

@@ -54,8 +54,12 @@ final class Signer {
             return signRsa(r, hash, h, o);
         }
         if (key instanceof EcKey e) {
+            if (e.curve.oid == null && !e.curve.openssl.equals(Curve.UNDEF)) {
+                // the Oakley curves: OpenSSL makes keys on them but cannot sign (its error, observed with Node 20)
+                throw CryptoErrors.openssl("ERR_OSSL_EC_BN_LIB", "08080003", "elliptic curve routines", "BN lib");
+            }
             byte[] der = BcSigner.signEc(e, h);
-            return o.p1363() ? derToP1363(der, e.curve.size) : der;
+            return o.p1363() ? derToP1363(der, e.curve.orderSize) : der;
         }
         if (key instanceof DsaKey d) {
             BigInteger[] rs = signDsa(d, h);
@@ -75,7 +79,7 @@ final class Signer {
             return verifyRsa(r, hash, h, sig, o);
         }
         if (key instanceof EcKey e) {
-            byte[] der = o.p1363() ? p1363ToDer(sig, e.curve.size) : sig;
+            byte[] der = o.p1363() ? p1363ToDer(sig, e.curve.orderSize) : sig;
             return der != null && BcSigner.verifyEc(e, h, der);
         }
         if (key instanceof DsaKey d) {
