@@ -15,8 +15,16 @@ import java.time.Duration;
  *
  * <p>{@link #of(HttpServer)} adapts the JDK's {@code com.sun.net.httpserver.HttpServer} (created
  * unbound, with {@code HttpServer.create()}). Anything that can bind a given address fits: implement the
- * two methods. A server that binds its own {@link ServerSocketChannel} gets one with
- * {@code SO_REUSEPORT} from {@link #reusePortChannel}.
+ * two methods (Netty: {@code bind} is a {@code ServerBootstrap.bind(address)}, {@code close} closes the
+ * server channel then shuts the event loops down gracefully — cluster/README.md has the adapter).
+ *
+ * <p>Under {@code SCHED_NONE} the address is the port every worker shares, so the server's listening
+ * socket needs {@code SO_REUSEPORT}. A server on the JDK's channels gets it without asking (the worker
+ * runs with {@link ReusePortSelectorProvider}, which sets it on every TCP server channel the JVM opens);
+ * a server on sockets of its own — Netty's native epoll or io_uring transports — sets it itself
+ * ({@code EpollChannelOption.SO_REUSEPORT}). Setting it always is harmless: under {@code SCHED_RR} the
+ * address is a private loopback port. A server that binds its own {@link ServerSocketChannel} gets one
+ * with the option from {@link #reusePortChannel}.
  */
 public interface ClusterServer {
     /**
@@ -27,8 +35,11 @@ public interface ClusterServer {
     InetSocketAddress bind(InetSocketAddress address) throws IOException;
 
     /**
-     * Stops accepting, lets what is in flight finish, and returns when done. Runs on a helper thread,
-     * never on the loop (it may block).
+     * Stops accepting — closes the listening socket first — then lets what is in flight finish, and
+     * returns when done. Runs on a helper thread, never on the loop (it may block). This is the whole
+     * drain under {@code SCHED_NONE}: once the socket is closed the kernel sends the port's new
+     * connections to the other workers' sockets, and nothing else waits for this worker's requests in
+     * flight (under {@code SCHED_RR} the primary has already waited for the connections it forwarded).
      */
     void close() throws IOException;
 
@@ -39,8 +50,10 @@ public interface ClusterServer {
 
     /**
      * The JDK's HttpServer, created unbound: {@code bind} is {@code server.bind(address, 0)} then
-     * {@code server.start()}; {@code close} is {@code server.stop(grace)}, which waits for exchanges in
-     * flight up to {@code grace} (whole seconds, as {@code stop} takes them).
+     * {@code server.start()}; {@code close} is {@code server.stop(grace)}, which closes the listening
+     * socket, waits for exchanges in flight up to {@code grace} (whole seconds, as {@code stop} takes
+     * them) and then closes every connection. A grace of zero cuts responses in flight: under
+     * {@code SCHED_NONE} a reload then fails the requests the old worker was serving.
      */
     static ClusterServer of(HttpServer server, Duration grace) {
         if (server == null) {

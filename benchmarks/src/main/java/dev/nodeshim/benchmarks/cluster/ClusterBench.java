@@ -110,7 +110,7 @@ public final class ClusterBench {
         return switch (server) {
             case "jdk" -> "HttpServer";
             case "netty" -> "Netty";
-            case "netty-fd" -> "Netty, fds passed (prototype)";
+            case "netty-fd" -> "Netty+fd passing (prototype)";
             default -> server;
         };
     }
@@ -183,7 +183,7 @@ public final class ClusterBench {
         }
     }
 
-    private static final int LABEL = 58;
+    private static final int LABEL = 62;
 
     private static void row(StringBuilder table, String name, double node, double shim, String fmt) {
         table.append(String.format(Locale.ROOT, "| %-" + LABEL + "s | %10s | %10s | %13.2f |%n", name,
