@@ -155,6 +155,9 @@ public final class Errors {
         if (value instanceof Boolean) {
             return "boolean";
         }
+        if (value instanceof dev.nodeshim.events.Symbol) {
+            return "symbol";
+        }
         if (isFunction(value)) {
             return "function";
         }
@@ -174,7 +177,8 @@ public final class Errors {
         return false;
     }
 
-    private static String functionName(Object fn) {
+    /** A function's name: its class's simple name, or {@code ""} for a lambda (an anonymous function). */
+    static String functionName(Object fn) {
         String simple = fn.getClass().getSimpleName();
         int cut = simple.indexOf("$$Lambda");
         return cut >= 0 ? "" : simple;

@@ -4,125 +4,222 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.lang.reflect.RecordComponent;
+import java.util.AbstractMap;
+import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * The small part of Node's {@code util.inspect} that error messages need, applied to the Java values
- * that stand for JavaScript values: {@code null}, {@link Undefined}, {@link String}, {@link Number}
- * (integral types and {@code double}), {@link BigInteger} (bigint), {@link Boolean}, {@link Map}
- * (a plain object), {@link Collection} and arrays (an Array), {@link Throwable} (an Error).
+ * The part of Node's {@code util.inspect} that error messages need, with Node 20's default options
+ * (depth 2, line width 80, up to 100 array items), applied to the Java values that stand for
+ * JavaScript values:
  *
- * <p>Output follows Node 20 for short values ({@code 'boom'}, {@code { a: 1 }}, {@code [ 1, 2 ]},
- * {@code -0}, {@code 10n}). Objects are printed on one line; Node breaks objects longer than 72
- * characters over several lines, which this class does not do.
+ * <table>
+ * <caption>Java stand-ins of JavaScript values</caption>
+ * <tr><th>Java</th><th>JavaScript</th><th>shown as</th></tr>
+ * <tr><td>{@code null}, {@link Undefined}</td><td>null, undefined</td><td>{@code null}, {@code undefined}</td></tr>
+ * <tr><td>{@link CharSequence}, {@link Character}</td><td>string</td><td>{@code 'abc'}, long multi-line
+ *     strings cut after each line break: {@code 'a\n' +\n  'b'}</td></tr>
+ * <tr><td>{@link Number}</td><td>number</td><td>{@code 5}, {@code -0}, {@code NaN}, {@code 1e+21}</td></tr>
+ * <tr><td>{@link BigInteger}</td><td>bigint</td><td>{@code 10n}</td></tr>
+ * <tr><td>{@link Boolean}</td><td>boolean</td><td>{@code true}</td></tr>
+ * <tr><td>{@link dev.nodeshim.events.Symbol}</td><td>symbol</td><td>{@code Symbol(s)}</td></tr>
+ * <tr><td>{@link Map}</td><td>plain object</td><td>{@code { a: 1, 'b-c': 2 }}</td></tr>
+ * <tr><td>{@link Collection}, arrays</td><td>Array</td><td>{@code [ 1, 'a' ]}</td></tr>
+ * <tr><td>{@code byte[]}</td><td>Uint8Array</td><td>{@code Uint8Array(2) [ 1, 255 ]}</td></tr>
+ * <tr><td>a record {@code Foo(int a)}</td><td>an instance of class Foo</td><td>{@code Foo { a: 1 }}</td></tr>
+ * <tr><td>a lambda, or an object of a functional interface</td><td>function</td><td>{@code [Function: name]},
+ *     {@code [Function (anonymous)]}</td></tr>
+ * <tr><td>{@link Inspectable} (the buffer module's {@code Buffer})</td><td>an object with its own
+ *     inspect</td><td>what its {@code inspect()} returns: {@code <Buffer 61 62>}</td></tr>
+ * <tr><td>{@link Throwable}</td><td>Error</td><td>its first line, {@code Error: boom}</td></tr>
+ * </table>
+ *
+ * <p>Layout, as observed with Node 20: an object or array is written on one line when it fits — its
+ * entries, two characters more for each, the indentation, the opening brace, the prefix
+ * ({@code Foo}, {@code Uint8Array(2)}) and ten more come to at most 80 — when no entry spans lines
+ * and when nothing three or more levels below it was the last object written inside it; otherwise
+ * one entry a line, indented two spaces a level. Nesting deeper than two levels shows
+ * {@code [Object]}, {@code [Array]}, {@code [Foo]}. A string of more than 16 characters that holds a
+ * line break and is longer than 76 characters less the indentation is cut after each line break into
+ * quoted pieces joined by {@code " +\n"}.
+ *
+ * <p>Not done: Node lays out arrays of more than six short entries in aligned columns; this class
+ * writes them one entry a line (or on one line when they fit).
  */
 public final class Inspect {
     private static final Pattern IDENTIFIER = Pattern.compile("^[a-zA-Z_][a-zA-Z_0-9]*$");
     private static final int MAX_DEPTH = 2;
+    private static final int BREAK_LENGTH = 80;
+    private static final int MAX_ARRAY_LENGTH = 100;
+    /** Node keeps the three innermost levels of nesting together on a line. */
+    private static final int COMPACT = 3;
 
     private Inspect() {
     }
 
     /** {@code util.inspect(value)} for the supported Java stand-ins of JavaScript values. */
     public static String inspect(Object value) {
+        return new Writer().format(value, 0, 0);
+    }
+
+    /** One inspection: remembers the depth of the object or array it wrote last, which the layout needs. */
+    private static final class Writer {
+        private int lastDepth;
+
+        String format(Object value, int depth, int indent) {
+            if (value == null) {
+                return "null";
+            } else if (value instanceof Undefined) {
+                return "undefined";
+            } else if (value instanceof CharSequence || value instanceof Character) {
+                return string(value.toString(), indent);
+            } else if (value instanceof BigInteger) {
+                return value + "n";
+            } else if (value instanceof Double || value instanceof Float) {
+                return number(((Number) value).doubleValue());
+            } else if (value instanceof BigDecimal d) {
+                return number(d.doubleValue());
+            } else if (value instanceof Number || value instanceof Boolean) {
+                return value.toString();
+            } else if (value instanceof dev.nodeshim.events.Symbol) {
+                return value.toString();
+            } else if (value instanceof Inspectable custom) {
+                return custom.inspect();
+            } else if (value instanceof Throwable t) {
+                return errorHead(t);
+            } else if (value instanceof Map<?, ?> map) {
+                List<Map.Entry<String, Object>> entries = new ArrayList<>();
+                for (Map.Entry<?, ?> e : map.entrySet()) {
+                    entries.add(new AbstractMap.SimpleEntry<>(String.valueOf(e.getKey()), e.getValue()));
+                }
+                return object("", "Object", entries, depth, indent);
+            } else if (value instanceof Record record) {
+                return object(value.getClass().getSimpleName(), value.getClass().getSimpleName(),
+                        components(record), depth, indent);
+            } else if (value instanceof Collection<?> list) {
+                return array("", "Array", new ArrayList<>(list), depth, indent);
+            } else if (value instanceof byte[] bytes) {
+                // A byte[] stands for a Uint8Array (Errors.received calls it one): unsigned elements.
+                List<Object> items = new ArrayList<>(bytes.length);
+                for (byte b : bytes) {
+                    items.add(b & 0xFF);
+                }
+                return array("Uint8Array(" + bytes.length + ")", "Uint8Array", items, depth, indent);
+            } else if (value.getClass().isArray()) {
+                // Object[], int[], double[], …: an Array of the boxed elements (not "[I@1b6d3586").
+                int n = java.lang.reflect.Array.getLength(value);
+                List<Object> items = new ArrayList<>(n);
+                for (int i = 0; i < n; i++) {
+                    items.add(java.lang.reflect.Array.get(value, i));
+                }
+                return array("", "Array", items, depth, indent);
+            } else if (Errors.typeOf(value).equals("function")) {
+                String name = Errors.functionName(value);
+                return name.isEmpty() ? "[Function (anonymous)]" : "[Function: " + name + "]";
+            }
+            return value.toString();
+        }
+
+        private String object(String prefix, String kind, List<Map.Entry<String, Object>> entries, int depth,
+                int indent) {
+            if (entries.isEmpty()) {
+                return prefix.isEmpty() ? "{}" : prefix + " {}";
+            }
+            if (depth > MAX_DEPTH) {
+                return "[" + kind + "]";
+            }
+            lastDepth = depth;
+            List<String> parts = new ArrayList<>(entries.size());
+            for (Map.Entry<String, Object> e : entries) {
+                String key = e.getKey();
+                parts.add((IDENTIFIER.matcher(key).matches() ? key : quote(key)) + ": "
+                        + format(e.getValue(), depth + 1, indent + 2));
+            }
+            return layout(prefix, "{", "}", parts, depth, indent);
+        }
+
+        private String array(String prefix, String kind, List<?> items, int depth, int indent) {
+            if (items.isEmpty()) {
+                return prefix.isEmpty() ? "[]" : prefix + " []";
+            }
+            if (depth > MAX_DEPTH) {
+                return "[" + kind + "]";
+            }
+            lastDepth = depth;
+            int shown = Math.min(items.size(), MAX_ARRAY_LENGTH);
+            List<String> parts = new ArrayList<>(shown + 1);
+            for (int i = 0; i < shown; i++) {
+                parts.add(format(items.get(i), depth + 1, indent + 2));
+            }
+            int more = items.size() - shown;
+            if (more > 0) {
+                parts.add("... " + more + " more item" + (more > 1 ? "s" : ""));
+            }
+            return layout(prefix, "[", "]", parts, depth, indent);
+        }
+
+        /** One line when it fits and nests at most two levels below; else one entry a line. */
+        private String layout(String prefix, String open, String close, List<String> parts, int depth, int indent) {
+            String head = prefix.isEmpty() ? open : prefix + " " + open;
+            if (lastDepth - depth < COMPACT) {
+                int width = indent + open.length() + prefix.length() + 10;
+                boolean multiLine = false;
+                for (String part : parts) {
+                    width += part.length() + 2;
+                    multiLine |= part.indexOf('\n') >= 0;
+                }
+                if (width <= BREAK_LENGTH && !multiLine) {
+                    return head + " " + String.join(", ", parts) + " " + close;
+                }
+            }
+            String newline = "\n" + " ".repeat(indent);
+            return head + newline + "  " + String.join("," + newline + "  ", parts) + newline + close;
+        }
+    }
+
+    private static List<Map.Entry<String, Object>> components(Record record) {
+        List<Map.Entry<String, Object>> entries = new ArrayList<>();
+        for (RecordComponent c : record.getClass().getRecordComponents()) {
+            Object v;
+            try {
+                java.lang.reflect.Method accessor = c.getAccessor();
+                accessor.setAccessible(true);
+                v = accessor.invoke(record);
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                v = Undefined.INSTANCE;
+            }
+            entries.add(new AbstractMap.SimpleEntry<>(c.getName(), v));
+        }
+        return entries;
+    }
+
+    /**
+     * A string as inspect shows it at the given indentation: quoted, or — when it holds a line break,
+     * is longer than 16 characters and longer than 76 less the indentation — cut after each line
+     * break into quoted pieces (each quoted on its own) joined by {@code " +\n"} and the indentation
+     * plus two spaces.
+     */
+    private static String string(String s, int indent) {
+        if (s.length() <= 16 || s.length() <= BREAK_LENGTH - 4 - indent || s.indexOf('\n') < 0) {
+            return quote(s);
+        }
         StringBuilder out = new StringBuilder();
-        append(out, value, 0);
+        String joint = " +\n" + " ".repeat(indent + 2);
+        int from = 0;
+        while (from < s.length()) {
+            int nl = s.indexOf('\n', from);
+            int to = nl < 0 ? s.length() : nl + 1;
+            if (from > 0) {
+                out.append(joint);
+            }
+            out.append(quote(s.substring(from, to)));
+            from = to;
+        }
         return out.toString();
-    }
-
-    private static void append(StringBuilder out, Object value, int depth) {
-        if (value == null) {
-            out.append("null");
-        } else if (value instanceof Undefined) {
-            out.append("undefined");
-        } else if (value instanceof CharSequence) {
-            out.append(quote(value.toString()));
-        } else if (value instanceof BigInteger) {
-            out.append(value).append('n');
-        } else if (value instanceof Double || value instanceof Float) {
-            out.append(number(((Number) value).doubleValue()));
-        } else if (value instanceof Number || value instanceof Boolean) {
-            out.append(value);
-        } else if (value instanceof Character) {
-            out.append(quote(value.toString()));
-        } else if (value instanceof Map<?, ?> map) {
-            appendObject(out, map, depth);
-        } else if (value instanceof Collection<?> list) {
-            appendArray(out, list.iterator(), list.isEmpty(), depth);
-        } else if (value instanceof Object[] array) {
-            appendArray(out, java.util.Arrays.asList(array).iterator(), array.length == 0, depth);
-        } else if (value instanceof byte[] bytes) {
-            // A byte[] stands for a Uint8Array (Errors.received calls it one): unsigned elements.
-            if (bytes.length > 0 && depth > MAX_DEPTH) {
-                out.append("[Uint8Array]");
-                return;
-            }
-            java.util.List<Integer> items = new java.util.ArrayList<>(bytes.length);
-            for (byte b : bytes) {
-                items.add(b & 0xFF);
-            }
-            out.append("Uint8Array(").append(bytes.length).append(") ");
-            appendArray(out, items.iterator(), items.isEmpty(), depth);
-        } else if (value.getClass().isArray()) {
-            // int[], double[], boolean[], …: an Array of the boxed elements (not "[I@1b6d3586").
-            int n = java.lang.reflect.Array.getLength(value);
-            java.util.List<Object> items = new java.util.ArrayList<>(n);
-            for (int i = 0; i < n; i++) {
-                items.add(java.lang.reflect.Array.get(value, i));
-            }
-            appendArray(out, items.iterator(), n == 0, depth);
-        } else if (value instanceof Throwable t) {
-            out.append(errorHead(t));
-        } else {
-            out.append(value);
-        }
-    }
-
-    private static void appendObject(StringBuilder out, Map<?, ?> map, int depth) {
-        if (map.isEmpty()) {
-            out.append("{}");
-            return;
-        }
-        if (depth > MAX_DEPTH) {
-            out.append("[Object]");
-            return;
-        }
-        out.append("{ ");
-        boolean first = true;
-        for (Map.Entry<?, ?> e : map.entrySet()) {
-            if (!first) {
-                out.append(", ");
-            }
-            first = false;
-            String key = String.valueOf(e.getKey());
-            out.append(IDENTIFIER.matcher(key).matches() ? key : quote(key)).append(": ");
-            append(out, e.getValue(), depth + 1);
-        }
-        out.append(" }");
-    }
-
-    private static void appendArray(StringBuilder out, Iterator<?> items, boolean empty, int depth) {
-        if (empty) {
-            out.append("[]");
-            return;
-        }
-        if (depth > MAX_DEPTH) {
-            out.append("[Array]");
-            return;
-        }
-        out.append("[ ");
-        boolean first = true;
-        while (items.hasNext()) {
-            if (!first) {
-                out.append(", ");
-            }
-            first = false;
-            append(out, items.next(), depth + 1);
-        }
-        out.append(" ]");
     }
 
     private static String errorHead(Throwable t) {
