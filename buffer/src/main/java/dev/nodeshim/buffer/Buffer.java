@@ -1,6 +1,7 @@
 package dev.nodeshim.buffer;
 
 import dev.nodeshim.errors.Errors;
+import dev.nodeshim.errors.Inspectable;
 import dev.nodeshim.errors.NodeError;
 
 import java.math.BigInteger;
@@ -65,7 +66,7 @@ import java.util.Map;
  * A buffer is not synchronised (no more than a {@code byte[]}); the pool is per thread (see
  * {@link #allocUnsafe}).
  */
-public final class Buffer implements Comparable<Buffer> {
+public final class Buffer implements Comparable<Buffer>, Inspectable {
     /** Node's {@code buffer.kMaxLength} in v20 (2^32). The JVM caps one array at about 2^31. */
     public static final long K_MAX_LENGTH = BufferErrors.K_MAX_LENGTH;
     /** Node's {@code buffer.kStringMaxLength} (V8's, 2^29 - 24). */
@@ -1820,8 +1821,10 @@ public final class Buffer implements Comparable<Buffer> {
 
     /**
      * {@code util.inspect(buf)}: {@code <Buffer 68 65 6c 6c 6f>}, at most {@link #inspectMaxBytes()}
-     * bytes then {@code ... 10 more bytes}; {@code <Buffer >} when empty.
+     * bytes then {@code ... 10 more bytes}; {@code <Buffer >} when empty. Error messages show a
+     * Buffer so, through {@link dev.nodeshim.errors.Inspect}.
      */
+    @Override
     public String inspect() {
         int max = inspectMaxBytes;
         int shown = Math.min(max, len);

@@ -55,20 +55,11 @@ final class BufferErrors {
     }
 
     /**
-     * {@code ERR_INVALID_ARG_VALUE} for a fill value that decodes to no bytes. Node inspects the
-     * value; a Buffer value prints as {@code <Buffer 61>}, which {@link Errors#invalidArgValue} cannot
-     * print, so the message is built here for Buffers.
+     * {@code ERR_INVALID_ARG_VALUE} for a fill value that decodes to no bytes, the value inspected as
+     * Node does ({@code 'zz'}, a long multi-line string in {@code 'a\n' +} pieces, {@code <Buffer >}).
      */
     static NodeError invalidFillValue(Object value) {
-        if (value instanceof Buffer buf) {
-            return new NodeError("TypeError", "ERR_INVALID_ARG_VALUE",
-                    "The argument 'value' is invalid. Received " + buf.inspect());
-        }
-        String inspected = value instanceof String str ? dev.nodeshim.errors.Inspect.quote(str) : dev.nodeshim.errors.Inspect.inspect(value);
-        if (inspected.length() > 128) {
-            inspected = inspected.substring(0, 128) + "...";
-        }
-        return new NodeError("TypeError", "ERR_INVALID_ARG_VALUE", "The argument 'value' is invalid. Received " + inspected);
+        return Errors.invalidArgValue("value", value);
     }
 
     /** V8's {@code RangeError: Array buffer allocation failed}: a size the JVM cannot hold in one array. */

@@ -168,6 +168,11 @@ class BufferTest {
                 () -> Buffer.alloc(3, "zz", "hex"));
         throwsNode("TypeError", "ERR_INVALID_ARG_VALUE", "The argument 'value' is invalid. Received <Buffer >",
                 () -> Buffer.alloc(3).fill(Buffer.alloc(0)));
+        // node: Buffer.alloc(5).fill('zz\n'.repeat(40), 'hex') — the value cut into pieces, then to 128 characters
+        throwsNode("TypeError", "ERR_INVALID_ARG_VALUE", "The argument 'value' is invalid. Received "
+                + "'zz\\n' +\n  'zz\\n' +\n  'zz\\n' +\n  'zz\\n' +\n  'zz\\n' +\n  'zz\\n' +\n  'zz\\n' +\n"
+                + "  'zz\\n' +\n  'zz\\n' +\n  'zz\\n' +\n  'zz\\n' +\n  'zz\\n' ...",
+                () -> Buffer.alloc(5).fill("zz\n".repeat(40), "hex"));
         assertEquals("000000", hex(Buffer.alloc(3, "")));
         assertEquals("ababab", hex(Buffer.alloc(3, "abz", "hex")));
         assertEquals("", hex(Buffer.alloc(0, "zz", "hex")));
