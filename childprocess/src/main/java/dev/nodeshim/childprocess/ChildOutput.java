@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.Pipe;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 
 /**
  * A child's stdout or stderr as a {@link Readable}, fed from our end of an {@link OsPipe}.
@@ -24,10 +25,9 @@ import java.util.ArrayDeque;
  * grandchildren included, has closed the pipe) pushes the end. Destroying the stream closes the pipe,
  * which also ends a blocked read.
  *
- * <p>Where the work goes: the reader only reads, into a pooled direct buffer ({@link ReadBuffers}: the
- * kernel copies straight into it); the loop copies each read into a fresh array for its chunk (a
- * listener may keep a chunk, so chunks never share memory that is read into again) and gives the
- * buffer back. Reading ahead matters: handing each chunk to the loop and waiting for the next
+ * <p>Where the work goes: the reader only reads, into a pooled buffer ({@link ReadBuffers}); the loop
+ * copies each read into a fresh array for its chunk (a listener may keep a chunk, so chunks never
+ * share memory that is read into again) and gives the buffer back. Reading ahead matters: handing each chunk to the loop and waiting for the next
  * {@code _read} before the next read cost three thread switches per chunk and held a fast child's
  * output to about Node's speed; the copy on the loop splits the per-byte work between two threads.
  */
@@ -169,8 +169,7 @@ final class ChildOutput {
 
     /** The bytes of a read as a Buffer of their own; the read buffer goes back to the pool. */
     private static Buffer copyOut(ByteBuffer read) {
-        byte[] bytes = new byte[read.position()];
-        read.flip().get(bytes);
+        byte[] bytes = Arrays.copyOfRange(read.array(), 0, read.position());
         ReadBuffers.give(read);
         return Buffer.wrap(bytes);
     }

@@ -4,12 +4,14 @@ import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 
 /**
- * Direct buffers of {@value #SIZE} bytes that pipe readers read into, shared by every reader of the
- * JVM. A read into a direct buffer goes from the kernel straight into it; a heap buffer would make
- * the JDK read into a temporary direct buffer and copy from there. A reader's buffer comes back here
- * as soon as the loop has copied its bytes into the chunk it hands to {@code 'data'}, so a busy pipe
- * cycles through a few buffers. At most {@value #KEPT} idle buffers are kept (1 MiB); more are left
- * to the garbage collector.
+ * Buffers of {@value #SIZE} bytes that pipe readers read into, shared by every reader of the JVM. A
+ * read buffer lives only until the loop has copied its bytes into the chunk it hands to
+ * {@code 'data'} (with {@code Arrays.copyOfRange}, whose new array the JIT does not zero first: one
+ * pass over fresh memory instead of two); then it comes back here, so a busy pipe cycles through a
+ * few buffers. At most {@value #KEPT} idle buffers are kept (1 MiB); more are left to the garbage
+ * collector. Heap buffers: a direct one would save the JDK's copy out of its temporary direct buffer
+ * on the reader, but the chunk then needs a zeroed array and a copy on the loop (measured: more CPU
+ * per byte on the loop thread, which is the busier one).
  */
 final class ReadBuffers {
     /** One read: libuv's size, and the capacity of a Linux pipe. */
@@ -28,7 +30,7 @@ final class ReadBuffers {
                 return b;
             }
         }
-        return ByteBuffer.allocateDirect(SIZE);
+        return ByteBuffer.allocate(SIZE);
     }
 
     /** Gives {@code b} back; its contents are no longer needed. */
