@@ -1,7 +1,7 @@
 package dev.nodeshim.crypto;
 
 import dev.nodeshim.buffer.Buffer;
-import dev.nodeshim.errors.Inspect;
+import dev.nodeshim.errors.Errors;
 import dev.nodeshim.errors.NodeError;
 import java.math.BigInteger;
 import org.bouncycastle.math.ec.ECPoint;
@@ -61,33 +61,9 @@ final class KeyAgreement {
         return Buffer.wrap(x(((OkpKey) a), (OkpKey) b));
     }
 
-    /**
-     * {@code The property 'name' is invalid. Received …} with the value shown as Node shows it there: a
-     * Buffer as {@code <Buffer …>}; a string of more than 76 characters that holds line breaks cut
-     * after each one into quoted pieces joined by {@code " +\n  "}; the whole cut to 128 characters
-     * and {@code ...} (observed with Node 20).
-     */
+    /** {@code The property 'options.privateKey' is invalid. Received …}, the value inspected as Node does. */
     private static NodeError invalidOption(String name, Object value) {
-        String shown;
-        if (value instanceof Buffer b) {
-            shown = b.inspect();
-        } else if (value instanceof String str && str.length() > 76 && str.indexOf('\n') >= 0) {
-            StringBuilder sb = new StringBuilder();
-            int from = 0;
-            while (from < str.length()) {
-                int nl = str.indexOf('\n', from);
-                int to = nl < 0 ? str.length() : nl + 1;
-                sb.append(sb.length() == 0 ? "" : " +\n  ").append(Inspect.inspect(str.substring(from, to)));
-                from = to;
-            }
-            shown = sb.toString();
-        } else {
-            shown = Inspect.inspect(value);
-        }
-        if (shown.length() > 128) {
-            shown = shown.substring(0, 128) + "...";
-        }
-        return new NodeError("TypeError", "ERR_INVALID_ARG_VALUE", "The property '" + name + "' is invalid. Received " + shown);
+        return Errors.invalidArgValue(name, value);
     }
 
     private static NodeError mismatch() {
