@@ -636,6 +636,69 @@ function curveCases(r, fx) {
     out.push(makeCase('crypto.diffieHellman', { privateKey: { create: 'private', key: e.explicit.private },
       publicKey: { create: 'public', key: (other.named || other.explicit).public } }));
   }
+  // public points in other forms (compressed, hybrid), written into an SPKI here; exports keep the form
+  const tlv = (tag, body) => {
+    const n = body.length;
+    const len = n < 128 ? [n] : n < 256 ? [0x81, n] : [0x82, n >> 8, n & 255];
+    return Buffer.concat([Buffer.from([tag, ...len]), body]);
+  };
+  // the TLVs inside a SEQUENCE's body
+  const children = (der) => {
+    const out2 = [];
+    let p = der[1] & 0x80 ? 2 + (der[1] & 0x7f) : 2;
+    while (p < der.length) {
+      const start = p;
+      let len = der[p + 1];
+      p += 2;
+      if (len & 0x80) {
+        const k = len & 0x7f;
+        len = 0;
+        for (let j = 0; j < k; j++) len = len * 256 + der[p++];
+      }
+      out2.push({ whole: der.subarray(start, p + len), body: der.subarray(p, p + len) });
+      p += len;
+    }
+    return out2;
+  };
+  const pemOf = (der) => '-----BEGIN PUBLIC KEY-----\n' + der.toString('base64').match(/.{1,64}/g).join('\n') + '\n-----END PUBLIC KEY-----\n';
+  for (const name of ['prime192v1', 'secp112r1', 'brainpoolP256r1', 'sect163k1', 'c2pnb163v1', 'prime239v1', 'wap-wsg-idm-ecid-wtls8']) {
+    const [algId, bits] = children(derOf(fx.curves[name].named.public));
+    const pt = bits.body.subarray(1);
+    for (const form of ['compressed', 'hybrid']) {
+      const p2 = crypto.ECDH.convertKey(pt, name, undefined, undefined, form);
+      const der = tlv(0x30, Buffer.concat([algId.whole, tlv(0x03, Buffer.concat([Buffer.from([0]), p2]))]));
+      out.push(makeCase('crypto.keyImport', { create: 'public', key: hex(der), format: 'der', type: 'spki' }));
+      out.push(makeCase('crypto.keyExport', { key: pemOf(der), export: { format: 'der', type: 'spki' } }));
+    }
+  }
+  // explicit parameters OpenSSL matches to no curve (P-256 with 2G as base point: UNDEF), a changed
+  // seed (still P-256), a changed b (no curve), an OID no curve has
+  {
+    const ex = derOf(fx.curves.prime256v1.explicit.public).toString('hex');
+    const ecdh = crypto.createECDH('prime256v1');
+    ecdh.setPrivateKey(Buffer.alloc(32, 0).fill(2, 31));
+    const gAt = ex.indexOf('046b17d1f2');
+    const twoG = ecdh.getPublicKey('hex');
+    const variants = [ex.slice(0, gAt) + twoG + ex.slice(gAt + 130), ex.replace('c49d3608', 'c59d3608'),
+      ex.replace('5ac635d8', '5bc635d8')];
+    for (const v of variants) {
+      out.push(makeCase('crypto.keyImport', { create: 'public', key: { $hex: v }, format: 'der', type: 'spki' }));
+      for (const exp of [{ format: 'jwk' }, { format: 'der', type: 'spki' }]) {
+        out.push(makeCase('crypto.keyExport', { key: pemOf(Buffer.from(v, 'hex')), export: exp }));
+      }
+    }
+    const named = derOf(fx.curves.prime256v1.named.public).toString('hex');
+    for (const oid of ['2a8648ce3d030108', '2a8648ce3d030100', '2b8104000b']) {
+      const v = named.replace('082a8648ce3d030107', (oid.length / 2).toString(16).padStart(2, '0') + oid);
+      // the outer and AlgorithmIdentifier lengths follow the OID's (all short-form here)
+      const b = Buffer.from(v, 'hex');
+      const grow = b.length - 2 - b[1];
+      b[1] += grow;
+      b[3] += grow;
+      out.push(makeCase('crypto.keyImport', { create: 'public', key: hex(b), format: 'der', type: 'spki' }));
+    }
+  }
+
   // names Node refuses or maps (NIST's), and paramEncoding errors
   for (const namedCurve of ['P-192', 'P-224', 'P-256', 'P-384', 'P-521', 'B-163', 'K-163', 'B-233', 'K-233', 'B-283',
     'K-283', 'B-409', 'K-409', 'B-571', 'K-571', 'p-256', 'PRIME256V1', 'secp256r1', 'secp192r1', 'sm2',

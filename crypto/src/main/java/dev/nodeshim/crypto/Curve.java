@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.bouncycastle.asn1.x9.X9ECParameters;
+import org.bouncycastle.math.ec.ECAlgorithms;
 import org.bouncycastle.math.ec.ECCurve;
 import org.bouncycastle.math.ec.ECPoint;
 import org.bouncycastle.util.encoders.Hex;
@@ -208,7 +209,12 @@ final class Curve {
      */
     ECPoint decode(byte[] encoded) throws Der.Malformed {
         try {
-            ECPoint q = params.loose().decodePoint(encoded);
+            ECPoint q;
+            if (encoded.length > 0 && (encoded[0] == 6 || encoded[0] == 7)) {
+                q = hybrid(encoded);
+            } else {
+                q = params.loose().decodePoint(encoded);
+            }
             if (q.isInfinity() || !q.isValid()) {
                 throw new Der.Malformed("point");
             }
@@ -217,6 +223,28 @@ final class Curve {
         } catch (IllegalArgumentException | ArithmeticException e) {
             throw new Der.Malformed("point");
         }
+    }
+
+    /**
+     * A hybrid point (X9.62: 0x06/0x07, x, y): the point of x and y, whose y bit must be y's lowest bit
+     * on a prime curve and the lowest of y/x on a binary one (0 where x = 0). BouncyCastle's own decoder
+     * checks y's bit on binary curves too.
+     */
+    private ECPoint hybrid(byte[] encoded) throws Der.Malformed {
+        byte[] plain = encoded.clone();
+        plain[0] = 4;
+        ECPoint q = params.loose().decodePoint(plain).normalize();
+        boolean bit;
+        if (ECAlgorithms.isFpCurve(q.getCurve())) {
+            bit = q.getAffineYCoord().testBitZero();
+        } else {
+            bit = !q.getAffineXCoord().isZero()
+                    && q.getAffineYCoord().divide(q.getAffineXCoord()).testBitZero();
+        }
+        if (bit != (encoded[0] == 7)) {
+            throw new Der.Malformed("point");
+        }
+        return q;
     }
 
     /** The uncompressed encoding of {@code d·G}. */

@@ -38,9 +38,12 @@ final class KeyCodec {
             }
             case Oids.EC: {
                 byte[][] explicit = {null};
-                Curve c = params == null ? null : EcKey.curveOf(params, explicit);
-                if (c == null) {
+                if (params == null) {
                     throw KeyErrors.decoderUnsupported();
+                }
+                Curve c = EcKey.curveOf(params, explicit);
+                if (c == null) {
+                    throw new Der.Malformed("ec parameters"); // an OID no curve has: OpenSSL's decode error
                 }
                 c.decode(key);
                 return new EcKey(c, key, null, explicit[0]);
@@ -92,9 +95,12 @@ final class KeyCodec {
             }
             case Oids.EC: {
                 byte[][] explicit = {null};
-                Curve c = params == null ? null : EcKey.curveOf(params, explicit);
-                if (c == null) {
+                if (params == null) {
                     throw KeyErrors.decoderUnsupported();
+                }
+                Curve c = EcKey.curveOf(params, explicit);
+                if (c == null) {
+                    throw new Der.Malformed("ec parameters"); // an OID no curve has: OpenSSL's decode error
                 }
                 return EcKey.parseSec1(c, explicit[0], key);
             }
