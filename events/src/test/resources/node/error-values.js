@@ -26,8 +26,11 @@ const RECORDS = { Foo, Point, Empty, Box };
 function validate() {}
 const anonymous = (() => () => {})();
 
-/** The JSON description of a value, from which the Java test builds its stand-in. */
-function toSpec(v) {
+/**
+ * The JSON description of a value, from which the Java test builds its stand-in. A reference back to
+ * an object or array that holds it is {t: 'cycle', up: n}, n its depth from the top.
+ */
+function toSpec(v, open = []) {
   if (v === null) return { t: 'null' };
   if (v === undefined) return { t: 'undefined' };
   switch (typeof v) {
@@ -40,10 +43,16 @@ function toSpec(v) {
   }
   if (Buffer.isBuffer(v)) return { t: 'buffer', v: v.toString('hex') };
   if (v instanceof Uint8Array) return { t: 'uint8array', v: Buffer.from(v).toString('hex') };
-  if (Array.isArray(v)) return { t: 'array', v: v.map(toSpec) };
-  const entries = Object.entries(v).map(([k, x]) => [k, toSpec(x)]);
-  if (Object.getPrototypeOf(v) === Object.prototype) return { t: 'object', v: entries };
-  return { t: 'record', name: v.constructor.name, v: entries };
+  if (open.includes(v)) return { t: 'cycle', up: open.indexOf(v) };
+  open.push(v);
+  try {
+    if (Array.isArray(v)) return { t: 'array', v: v.map((x) => toSpec(x, open)) };
+    const entries = Object.entries(v).map(([k, x]) => [k, toSpec(x, open)]);
+    if (Object.getPrototypeOf(v) === Object.prototype) return { t: 'object', v: entries };
+    return { t: 'record', name: v.constructor.name, v: entries };
+  } finally {
+    open.pop();
+  }
 }
 
 // A small deterministic generator (mulberry32).
@@ -106,6 +115,29 @@ for (const width of [50, 60, 64, 65, 66, 70, 72, 76, 80]) {
 // Records (class instances).
 values.push(new Foo(1), new Foo('x'), new Point(1.5, -2), new Empty(), new Box(new Box(new Box(new Box(1)))),
   new Box([1, 2]), new Box({ a: 1 }), [new Foo(1)], { f: new Foo(2) }, new Box(null));
+// Strings past the 10,000 characters inspect shows, long lists that stay one entry a line, multi-line
+// strings inside objects and arrays.
+values.push('x'.repeat(10001), 'y'.repeat(10005), 'ab\n'.repeat(4000), 'é'.repeat(10002));
+values.push(Array.from({ length: 101 }, (_, i) => 'a fairly long string number ' + i));
+values.push(Array.from({ length: 102 }, (_, i) => ({ i })));
+for (const len of [60, 70, 74, 75, 76, 80]) {
+  const text = 'l\n' + 'm'.repeat(len - 2);
+  values.push({ k: text }, [text], { a: { b: text } }, [[text]], { a: [{ b: text }] }, new Box(text));
+}
+// Objects and arrays that hold themselves.
+{
+  const a = {}; a.self = a;
+  const b = [1]; b.push(b);
+  const c = { x: {} }; c.x.up = c; c.x.me = c.x;
+  const d = { p: { q: {} } }; d.p.q.r = d.p; d.p.q.s = d;
+  const e = { list: [] }; e.list.push(e, e.list);
+  const f = { k: 'a'.repeat(40) }; f.self = f;
+  const g = { b: { c: { d: {} } } }; g.b.c.d = g;
+  const h = []; h.push([[h]]);
+  const i = []; i.push([[[i]]]);
+  const j = { name: 'j' }; j.items = [j, { again: j }];
+  values.push(a, b, c, d, e, f, g, h, i, j, { one: a, two: b });
+}
 // Random nested values.
 function randomValue(depth) {
   const r = random();

@@ -8,6 +8,7 @@ import java.lang.reflect.RecordComponent;
 import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -45,7 +46,9 @@ import java.util.regex.Pattern;
  * one entry a line, indented two spaces a level. Nesting deeper than two levels shows
  * {@code [Object]}, {@code [Array]}, {@code [Foo]}. A string of more than 16 characters that holds a
  * line break and is longer than 76 characters less the indentation is cut after each line break into
- * quoted pieces joined by {@code " +\n"}.
+ * quoted pieces joined by {@code " +\n"}; one longer than 10,000 characters is cut there and followed by
+ * {@code ... 5 more characters}. A reference back to a container being written is
+ * {@code [Circular *1]}, and that container is {@code <ref *1> { … }}.
  *
  * <p>Not done: Node lays out arrays of more than six short entries in aligned columns; this class
  * writes them one entry a line (or on one line when they fit).
@@ -55,6 +58,7 @@ public final class Inspect {
     private static final int MAX_DEPTH = 2;
     private static final int BREAK_LENGTH = 80;
     private static final int MAX_ARRAY_LENGTH = 100;
+    private static final int MAX_STRING_LENGTH = 10000;
     /** Node keeps the three innermost levels of nesting together on a line. */
     private static final int COMPACT = 3;
 
@@ -66,9 +70,15 @@ public final class Inspect {
         return new Writer().format(value, 0, 0);
     }
 
-    /** One inspection: remembers the depth of the object or array it wrote last, which the layout needs. */
+    /**
+     * One inspection: remembers the depth of the object or array it wrote last, which the layout
+     * needs, and the containers being written, to show a reference back to one of them as
+     * {@code [Circular *1]} (numbered in the order they are met) and the container as {@code <ref *1> …}.
+     */
     private static final class Writer {
         private int lastDepth;
+        private final List<Object> writing = new ArrayList<>();
+        private final Map<Object, Integer> circular = new IdentityHashMap<>();
 
         String format(Object value, int depth, int indent) {
             if (value == null) {
@@ -91,7 +101,38 @@ public final class Inspect {
                 return custom.inspect();
             } else if (value instanceof Throwable t) {
                 return errorHead(t);
-            } else if (value instanceof Map<?, ?> map) {
+            } else if (isContainer(value) && containsIdentical(writing, value)) {
+                return "[Circular *" + circular.computeIfAbsent(value, v -> circular.size() + 1) + "]";
+            } else if (isContainer(value)) {
+                writing.add(value);
+                try {
+                    return container(value, depth, indent);
+                } finally {
+                    writing.remove(writing.size() - 1);
+                }
+            } else if (Errors.typeOf(value).equals("function")) {
+                String name = Errors.functionName(value);
+                return name.isEmpty() ? "[Function (anonymous)]" : "[Function: " + name + "]";
+            }
+            return value.toString();
+        }
+
+        private static boolean isContainer(Object value) {
+            return value instanceof Map || value instanceof Record || value instanceof Collection
+                    || value.getClass().isArray();
+        }
+
+        private static boolean containsIdentical(List<Object> list, Object value) {
+            for (Object o : list) {
+                if (o == value) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private String container(Object value, int depth, int indent) {
+            if (value instanceof Map<?, ?> map) {
                 List<Map.Entry<String, Object>> entries = new ArrayList<>();
                 for (Map.Entry<?, ?> e : map.entrySet()) {
                     entries.add(new AbstractMap.SimpleEntry<>(String.valueOf(e.getKey()), e.getValue()));
@@ -109,7 +150,7 @@ public final class Inspect {
                     items.add(b & 0xFF);
                 }
                 return array("Uint8Array(" + bytes.length + ")", "Uint8Array", items, depth, indent);
-            } else if (value.getClass().isArray()) {
+            } else {
                 // Object[], int[], double[], …: an Array of the boxed elements (not "[I@1b6d3586").
                 int n = java.lang.reflect.Array.getLength(value);
                 List<Object> items = new ArrayList<>(n);
@@ -117,11 +158,7 @@ public final class Inspect {
                     items.add(java.lang.reflect.Array.get(value, i));
                 }
                 return array("", "Array", items, depth, indent);
-            } else if (Errors.typeOf(value).equals("function")) {
-                String name = Errors.functionName(value);
-                return name.isEmpty() ? "[Function (anonymous)]" : "[Function: " + name + "]";
             }
-            return value.toString();
         }
 
         private String object(String prefix, String kind, List<Map.Entry<String, Object>> entries, int depth,
@@ -162,8 +199,15 @@ public final class Inspect {
             return layout(prefix, "[", "]", parts, depth, indent);
         }
 
-        /** One line when it fits and nests at most two levels below; else one entry a line. */
+        /**
+         * One line when it fits and nests at most two levels below; else one entry a line. A container
+         * that something inside it refers back to is {@code <ref *n>}, which counts in the prefix.
+         */
         private String layout(String prefix, String open, String close, List<String> parts, int depth, int indent) {
+            Integer ref = circular.get(writing.get(writing.size() - 1));
+            if (ref != null) {
+                prefix = "<ref *" + ref + ">" + (prefix.isEmpty() ? "" : " " + prefix);
+            }
             String head = prefix.isEmpty() ? open : prefix + " " + open;
             if (lastDepth - depth < COMPACT) {
                 int width = indent + open.length() + prefix.length() + 10;
@@ -204,6 +248,11 @@ public final class Inspect {
      * plus two spaces.
      */
     private static String string(String s, int indent) {
+        if (s.length() > MAX_STRING_LENGTH) {
+            int more = s.length() - MAX_STRING_LENGTH;
+            return string(s.substring(0, MAX_STRING_LENGTH), indent)
+                    + "... " + more + " more character" + (more > 1 ? "s" : "");
+        }
         if (s.length() <= 16 || s.length() <= BREAK_LENGTH - 4 - indent || s.indexOf('\n') < 0) {
             return quote(s);
         }

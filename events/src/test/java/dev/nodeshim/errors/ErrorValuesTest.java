@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every value in {@code node/error-values.jsonl} (written by {@code node/error-values.js}, which
- * makes Node 20 throw its argument errors for about 550 values) is rebuilt as its Java stand-in,
+ * makes Node 20 throw its argument errors for about 600 values) is rebuilt as its Java stand-in,
  * passed to the same error builder, and the message must be Node's, character for character.
  *
  * <p>The Java stand-ins of JavaScript values:
@@ -37,6 +37,7 @@ import org.junit.jupiter.api.Test;
  * <tr><td>plain object</td><td>{@link Map} (a {@link LinkedHashMap}, keys in insertion order)</td></tr>
  * <tr><td>instance of class X</td><td>a record named X with the same components</td></tr>
  * <tr><td>Uint8Array</td><td>{@code byte[]}</td></tr>
+ * <tr><td>an object or array that holds itself</td><td>a {@link Map} or {@link List} that holds itself</td></tr>
  * <tr><td>Buffer</td><td>an {@link Inspectable} named Buffer (the buffer module's Buffer is one)</td></tr>
  * <tr><td>function f / anonymous function</td><td>an object of class {@code f} implementing a functional
  * interface / a lambda</td></tr>
@@ -203,7 +204,7 @@ class ErrorValuesTest {
                 }
             }
         } else {
-            out.add(build(spec));
+            out.add(build(spec, new ArrayList<>()));
         }
         return out;
     }
@@ -213,7 +214,7 @@ class ErrorValuesTest {
     }
 
     @SuppressWarnings("unchecked")
-    private static Object build(Map<String, Object> spec) {
+    private static Object build(Map<String, Object> spec, List<Object> open) {
         Object v = spec.get("v");
         switch ((String) spec.get("t")) {
             case "null":
@@ -237,30 +238,41 @@ class ErrorValuesTest {
                 return new Buffer(HexFormat.of().parseHex((String) v));
             case "uint8array":
                 return HexFormat.of().parseHex((String) v);
+            case "cycle":
+                return open.get(((Double) spec.get("up")).intValue());
             case "array": {
                 List<Object> list = new ArrayList<>();
+                open.add(list);
                 for (Object item : (List<Object>) v) {
-                    list.add(build((Map<String, Object>) item));
+                    list.add(build((Map<String, Object>) item, open));
                 }
+                open.remove(open.size() - 1);
                 return list;
             }
             case "object": {
                 Map<String, Object> map = new LinkedHashMap<>();
+                open.add(map);
                 for (Object entry : (List<Object>) v) {
                     List<Object> kv = (List<Object>) entry;
-                    map.put((String) kv.get(0), build((Map<String, Object>) kv.get(1)));
+                    map.put((String) kv.get(0), build((Map<String, Object>) kv.get(1), open));
                 }
+                open.remove(open.size() - 1);
                 return map;
             }
-            case "record":
-                return record((String) spec.get("name"), (List<Object>) v);
+            case "record": {
+                // A record cannot hold itself: what it holds is built before it, so it opens nothing.
+                open.add(null);
+                Object record = record((String) spec.get("name"), (List<Object>) v, open);
+                open.remove(open.size() - 1);
+                return record;
+            }
             default:
                 throw new IllegalArgumentException(spec.toString());
         }
     }
 
     @SuppressWarnings("unchecked")
-    private static Object record(String name, List<Object> entries) {
+    private static Object record(String name, List<Object> entries, List<Object> open) {
         Class<?> type = switch (name) {
             case "Foo" -> Foo.class;
             case "Point" -> Point.class;
@@ -274,7 +286,7 @@ class ErrorValuesTest {
         for (int i = 0; i < components.length; i++) {
             List<Object> kv = (List<Object>) entries.get(i);
             assertEquals(components[i].getName(), kv.get(0));
-            args[i] = build((Map<String, Object>) kv.get(1));
+            args[i] = build((Map<String, Object>) kv.get(1), open);
             types[i] = Object.class;
         }
         try {
