@@ -219,7 +219,8 @@ class UnderLoadTest {
                                     ok[0] = 0;
                                     phase.set(2);
                                 });
-                            } else if (phase.get() == 2) {
+                            } else if (phase.get() == 2 && p == 2) {
+                                // sent after the reload completed, when both old workers had exited
                                 servedAfter.merge(served, 1, Integer::sum);
                                 if (++ok[0] == PER_PHASE) {
                                     phase.set(3);
