@@ -52,6 +52,7 @@ class UnderLoadTest {
     void killNineThenReload() {
         // phase 0: warm-up, 1: after the kill until the replacement served, 2: reload until new workers served
         AtomicInteger phase = new AtomicInteger();
+        java.util.concurrent.atomic.AtomicBoolean reloaded = new java.util.concurrent.atomic.AtomicBoolean();
         int[] failures = new int[3];
         Map<String, Integer> servedAfterReload = new TreeMap<>();
         List<String> t = new ArrayList<>();
@@ -82,6 +83,7 @@ class UnderLoadTest {
                     HttpRequest req = HttpRequest.newBuilder(URI.create(url)).build();
                     while (phase.get() < 3) {
                         int p = phase.get();
+                        boolean sentAfterReload = reloaded.get();
                         String body;
                         try {
                             body = http.send(req, HttpResponse.BodyHandlers.ofString()).body();
@@ -99,7 +101,8 @@ class UnderLoadTest {
                         // The loop answers whether to go on: the test's own shutdown never meets a request.
                         java.util.concurrent.CompletableFuture<Boolean> goOn = new java.util.concurrent.CompletableFuture<>();
                         loop.execute(() -> {
-                            if (phase.get() == 2 || phase.get() == 3) {
+                            if (sentAfterReload) {
+                                // sent once the reload had completed, when the old workers had exited
                                 servedAfterReload.merge(served, 1, Integer::sum);
                             }
                             if (phase.get() == 1 && served.equals(replacementId[0])) {
@@ -111,7 +114,7 @@ class UnderLoadTest {
                                         unexpected.set(e);
                                     }
                                     t.add("reloaded");
-                                    servedAfterReload.clear(); // from now on only new workers may answer
+                                    reloaded.set(true); // from now on only new workers may answer
                                     onOk[0] = () -> {
                                         if (okInPhase.incrementAndGet() == PER_PHASE) {
                                             phase.set(3);
