@@ -234,4 +234,40 @@ class InspectTest {
         // node -p 'util.inspect(["it\x27s", {}])'
         assertEquals("[ \"it's\", {} ]", Inspect.inspect(list));
     }
+
+    record Point(Object x, Object y) {
+    }
+
+    /** A JavaScript function named {@code check}. */
+    static final class check implements Runnable {
+        @Override
+        public void run() {
+        }
+    }
+
+    @Test
+    void layoutAsNode() {
+        // node -p "o = {}; for (let i = 0; i < 8; i++) o['key' + i] = 'value' + i; util.inspect(o)"
+        Map<String, Object> wide = new LinkedHashMap<>();
+        for (int i = 0; i < 8; i++) {
+            wide.put("key" + i, "value" + i);
+        }
+        assertEquals("{\n  key0: 'value0',\n  key1: 'value1',\n  key2: 'value2',\n  key3: 'value3',\n"
+                + "  key4: 'value4',\n  key5: 'value5',\n  key6: 'value6',\n  key7: 'value7'\n}", Inspect.inspect(wide));
+        // class Point { constructor(x, y) { this.x = x; this.y = y } }; util.inspect({ p: new Point(1, [[[1]]]) })
+        assertEquals("Point { x: 1, y: 2 }", Inspect.inspect(new Point(1, 2)));
+        assertEquals("{ p: Point { x: 1, y: [ [Array] ] } }",
+                Inspect.inspect(Map.of("p", new Point(1, List.of(List.of(List.of(1)))))));
+        // util.inspect(['x\n' + 'y'.repeat(80)])
+        assertEquals("[\n  'x\\n' +\n    '" + "y".repeat(80) + "'\n]", Inspect.inspect(List.of("x\n" + "y".repeat(80))));
+        // a = []; a.push(a); util.inspect(a)
+        List<Object> self = new ArrayList<>();
+        self.add(self);
+        assertEquals("<ref *1> [ [Circular *1] ]", Inspect.inspect(self));
+        // util.inspect(function check() {}), util.inspect(() => {})
+        assertEquals("[Function: check]", Inspect.inspect(new check()));
+        assertEquals("[Function (anonymous)]", Inspect.inspect((Runnable) () -> { }));
+        // an Inspectable shows itself, as an object with [util.inspect.custom] does
+        assertEquals("[ <custom> ]", Inspect.inspect(List.of((Inspectable) () -> "<custom>")));
+    }
 }
