@@ -6,7 +6,8 @@
 // through public APIs only:
 //   type   ERR_INVALID_ARG_TYPE  — emitter.setMaxListeners(v), or emitter.on('x', v) for numbers
 //   value  ERR_INVALID_ARG_VALUE — fs.openSync(missing, v) ('flags'), or spawnSync stdio: v for numbers
-//   range  ERR_OUT_OF_RANGE      — crypto.randomBytes(v) for numbers, buf.writeBigInt64LE(v) for bigints
+//   range  ERR_OUT_OF_RANGE      — crypto.randomBytes(v) for numbers (buf.readUInt8(v) where that takes
+//                                  it), buf.writeBigInt64LE(v) for bigints
 //   unhandled ERR_UNHANDLED_ERROR — emitter.emit('error', v)
 // A message is left out where the API accepts the value. The values come from fixed lists and a
 // seeded generator, so the output is the same on every run.
@@ -171,7 +172,10 @@ for (const v of values) {
   const isNumber = typeof v === 'number';
   out.type = isNumber ? message(() => new EventEmitter().on('x', v)) : message(() => new EventEmitter().setMaxListeners(v));
   out.value = isNumber ? message(() => cp.spawnSync('true', [], { stdio: v })) : message(() => fs.openSync(missing, v));
-  if (isNumber) out.range = message(() => crypto.randomBytes(v));
+  if (isNumber) {
+    out.range = message(() => crypto.randomBytes(v));
+    if (out.range === undefined) out.range = message(() => Buffer.alloc(8).readUInt8(v));
+  }
   if (typeof v === 'bigint') out.range = message(() => Buffer.alloc(8).writeBigInt64LE(v));
   out.unhandled = message(() => new EventEmitter().emit('error', v));
   for (const k of ['type', 'value', 'range', 'unhandled']) {
