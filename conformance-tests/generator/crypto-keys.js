@@ -687,6 +687,16 @@ function curveCases(r, fx) {
         out.push(makeCase('crypto.keyExport', { key: pemOf(Buffer.from(v, 'hex')), export: exp }));
       }
     }
+    // two keys on the same UNDEF curve agree (a private key of the explicit pair moved to that curve)
+    const exPriv = derOf(fx.curves.prime256v1.explicit.private).toString('hex');
+    const privAt = exPriv.indexOf('046b17d1f2');
+    const undefPriv = exPriv.slice(0, privAt) + twoG + exPriv.slice(privAt + 130);
+    const privPem = '-----BEGIN PRIVATE KEY-----\n' + Buffer.from(undefPriv, 'hex').toString('base64').match(/.{1,64}/g).join('\n') + '\n-----END PRIVATE KEY-----\n';
+    out.push(makeCase('crypto.diffieHellman', { privateKey: { create: 'private', key: privPem },
+      publicKey: { create: 'public', key: pemOf(Buffer.from(variants[0], 'hex')) } }));
+    out.push(makeCase('crypto.diffieHellman', { privateKey: { create: 'private', key: privPem },
+      publicKey: { create: 'public', key: fx.curves.prime256v1.explicit.public } }));
+    out.push(makeCase('crypto.keyImport', { create: 'private', key: privPem }));
     const named = derOf(fx.curves.prime256v1.named.public).toString('hex');
     for (const oid of ['2a8648ce3d030108', '2a8648ce3d030100', '2b8104000b']) {
       const v = named.replace('082a8648ce3d030107', (oid.length / 2).toString(16).padStart(2, '0') + oid);

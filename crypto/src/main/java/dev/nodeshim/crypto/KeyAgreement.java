@@ -129,7 +129,14 @@ final class KeyAgreement {
     }
 
     static byte[] ec(EcKey mine, EcKey peer) {
-        if (mine.curve != peer.curve) {
+        if (!mine.curve.sameAs(peer.curve)) {
+            if ((mine.curve.openssl.equals(Curve.UNDEF) || peer.curve.openssl.equals(Curve.UNDEF))
+                    && mine.curve.params().getCurve().equals(peer.curve.params().getCurve())) {
+                // an unnamed group on the same curve equation: OpenSSL's parameter check lets it through and
+                // the multiplication refuses the other group's point (observed with Node 20)
+                throw CryptoErrors.openssl("ERR_OSSL_EC_INCOMPATIBLE_OBJECTS", "08000065", "elliptic curve routines",
+                        "incompatible objects");
+            }
             throw mismatch();
         }
         ECPoint s = peer.q().multiply(mine.d).normalize();
