@@ -183,6 +183,12 @@ final class Curve {
         return CryptoErrors.openssl("ERR_OSSL_MISSING_OID", "1C8000D1", "Provider routines", "missing OID");
     }
 
+    /** Whether BouncyCastle's tables know the curve's OID (its KeyFactory reads only those named). */
+    boolean bouncyCastleNames() {
+        return oid != null && org.bouncycastle.asn1.x9.ECNamedCurveTable.getByOID(
+                new org.bouncycastle.asn1.ASN1ObjectIdentifier(oid)) != null;
+    }
+
     X9ECParameters params() {
         return params.x9();
     }

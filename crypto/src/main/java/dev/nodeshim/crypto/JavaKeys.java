@@ -12,7 +12,8 @@ import java.security.spec.X509EncodedKeySpec;
  * Java interop for {@link KeyObject}: to and from {@code java.security} keys through their standard
  * encodings (PKCS#8 for private keys, X.509 SubjectPublicKeyInfo for public ones). The JDK's
  * {@link KeyFactory} makes the Java key where the JDK has the algorithm; secp256k1, which the JDK
- * dropped, gets BouncyCastle's (the module's private provider instance).
+ * dropped, gets BouncyCastle's (the module's private provider instance), as do the other curves SunEC
+ * lacks and keys with explicit parameters (BouncyCastle may write those back named).
  */
 final class JavaKeys {
     private JavaKeys() {
@@ -40,7 +41,7 @@ final class JavaKeys {
     }
 
     private static KeyFactory factory(KeyData k) throws GeneralSecurityException {
-        if (k instanceof EcKey e && e.curve.jca == null) {
+        if (k instanceof EcKey e && (e.curve.jca == null || e.explicit != null)) {
             return KeyFactory.getInstance("EC", BouncyCastle.provider());
         }
         String alg = switch (k.type()) {
@@ -58,8 +59,19 @@ final class JavaKeys {
         return KeyFactory.getInstance(alg);
     }
 
+    /**
+     * The key as the JVM's factory can read it: an EC key on a curve BouncyCastle has no name for (the
+     * WTLS curves, SM2, c2pnb176v1, the Oakley ones) goes with its explicit parameters.
+     */
+    private static KeyData forJava(KeyData k) {
+        if (k instanceof EcKey e && e.explicit == null && e.curve.jca == null && !e.curve.bouncyCastleNames()) {
+            return new EcKey(e.curve, e.point, e.d, e.curve.explicitParameters());
+        }
+        return k;
+    }
+
     static PublicKey toPublic(KeyData k) {
-        KeyData pub = k.publicPart();
+        KeyData pub = forJava(k.publicPart());
         try {
             return factory(pub).generatePublic(new X509EncodedKeySpec(pub.spki()));
         } catch (GeneralSecurityException e) {
@@ -69,7 +81,8 @@ final class JavaKeys {
 
     static PrivateKey toPrivate(KeyData k) {
         try {
-            return factory(k).generatePrivate(new PKCS8EncodedKeySpec(k.pkcs8()));
+            KeyData key = forJava(k);
+            return factory(key).generatePrivate(new PKCS8EncodedKeySpec(key.pkcs8()));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the JVM cannot make a " + k.type() + " private key: " + e.getMessage(), e);
         }

@@ -163,6 +163,29 @@ class EcCurvesTest {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("curves")
+    void javaKeysCarryEveryCurve(String curve) {
+        if (oakley(curve)) {
+            return; // no OID and BouncyCastle's KeyFactory takes no explicit parameters it cannot check
+        }
+        for (String encoding : List.of("named", "explicit")) {
+            GeneratedKeyPair kp = Crypto.generateKeyPairSync("ec",
+                    KeyPairOptions.defaults().namedCurve(curve).paramEncoding(encoding));
+            // the same numbers on the same curve (BouncyCastle may write explicit parameters back named)
+            EcKey priv = (EcKey) KeyObject.from(kp.privateKeyObject().toPrivateKey()).data();
+            EcKey pub = (EcKey) KeyObject.from(kp.publicKeyObject().toPublicKey()).data();
+            EcKey mine = (EcKey) kp.privateKeyObject().data();
+            assertEquals(mine.d, priv.d, curve + " " + encoding);
+            // a curve BouncyCastle cannot name travels as explicit parameters, so a WTLS twin comes back as its SEC curve
+            String named = encoding.equals("explicit") || !mine.curve.bouncyCastleNames()
+                    ? WTLS_TWINS.getOrDefault(curve, curve) : curve;
+            assertEquals(named, priv.curve.openssl, encoding);
+            assertEquals(named, pub.curve.openssl, encoding);
+            assertArrayEquals(mine.point, pub.point, curve + " " + encoding);
+        }
+    }
+
     @Test
     void keysOnDifferentCurvesDoNotAgree() {
         KeyObject a = Crypto.generateKeyPairSync("ec", KeyPairOptions.defaults().namedCurve("brainpoolP256r1"))
