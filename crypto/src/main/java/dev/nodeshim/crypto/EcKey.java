@@ -95,6 +95,16 @@ final class EcKey extends KeyData {
         return new AsymmetricKeyDetails(null, null, null, null, null, null, curve.openssl);
     }
 
+    /**
+     * The same key as OpenSSL compares them: the same group (named or explicit alike), the same point
+     * (in any encoding) and scalar.
+     */
+    @Override
+    boolean sameKey(KeyData other) {
+        return other instanceof EcKey o && isPrivate() == o.isPrivate() && curve.sameAs(o.curve)
+                && q().equals(o.q()) && java.util.Objects.equals(d, o.d);
+    }
+
     /** The public point, decoded. */
     ECPoint q() {
         try {
