@@ -10,6 +10,10 @@
 // case is built from that file and a seeded PRNG, and only deterministic outcomes are kept (RSA
 // PKCS#1 v1.5 and EdDSA signatures, verifications, exports without a cipher, errors), so re-running
 // gives the same files byte for byte.
+//
+// keys-curves.jsonl: EC keys on every curve of getCurves() (both parameter encodings, Node's ECDSA
+// signatures), from generator/crypto-keys-curves.json (made once, by --make-curves-fixture), and the
+// crypto.ecKeyPair probe (generateKeyPairSync('ec', …): details and the SPKI's parameters).
 
 const crypto = require('crypto');
 const fs = require('fs');
