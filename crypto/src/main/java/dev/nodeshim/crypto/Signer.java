@@ -54,8 +54,9 @@ final class Signer {
             return signRsa(r, hash, h, o);
         }
         if (key instanceof EcKey e) {
-            if (e.curve.oid == null && !e.curve.openssl.equals(Curve.UNDEF)) {
-                // the Oakley curves: OpenSSL makes keys on them but cannot sign (its error, observed with Node 20)
+            if (!e.curve.order().testBit(0)) {
+                // the Oakley curves: OpenSSL makes keys on them, but their order is even and ECDSA's
+                // inverse modulo it fails (its error, observed with Node 20)
                 throw CryptoErrors.openssl("ERR_OSSL_EC_BN_LIB", "08080003", "elliptic curve routines", "BN lib");
             }
             byte[] der = BcSigner.signEc(e, h);
@@ -80,7 +81,8 @@ final class Signer {
         }
         if (key instanceof EcKey e) {
             byte[] der = o.p1363() ? p1363ToDer(sig, e.curve.orderSize) : sig;
-            return der != null && BcSigner.verifyEc(e, h, der);
+            // an even order (the Oakley curves) verifies nothing, as in Node
+            return der != null && e.curve.order().testBit(0) && BcSigner.verifyEc(e, h, der);
         }
         if (key instanceof DsaKey d) {
             int n = (d.q.bitLength() + 7) / 8;
