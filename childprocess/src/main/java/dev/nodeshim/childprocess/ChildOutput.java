@@ -46,6 +46,8 @@ final class ChildOutput {
 
     /** Reads the reader may make before it waits for the stream: 0, 1, or {@link #ON}. */
     private volatile int credit;
+    /** Loop thread: a read was granted while not flowing and its chunk has not been pushed yet. */
+    private boolean requested;
     // Guarded by this: what the reader thread and the loop thread share.
     /** Filled read buffers not yet pushed, in order ({@link #END} last when the pipe ended). */
     private final ArrayDeque<ByteBuffer> waiting = new ArrayDeque<>();
@@ -68,16 +70,21 @@ final class ChildOutput {
 
     /** Loop thread: the stream asks for data ({@code _read}). */
     private void want() {
-        boolean flowing = stream.readableFlowing() == Boolean.TRUE;
-        if (flowing && credit == ON) {
-            return; // the reader reads on (the common case: one _read per chunk while flowing)
-        }
-        synchronized (this) {
-            if (flowing) {
-                credit = ON;
-            } else if (credit == 0) {
-                credit = 1;
+        if (stream.readableFlowing() == Boolean.TRUE) {
+            if (credit != ON) { // else the reader reads on: the common case, one _read per chunk
+                synchronized (this) {
+                    credit = ON;
+                    notifyAll();
+                }
             }
+            return;
+        }
+        if (requested) {
+            return; // not flowing: one read at a time, until its chunk is pushed (Node's socket)
+        }
+        requested = true;
+        synchronized (this) {
+            credit = 1;
             notifyAll();
         }
     }
@@ -154,6 +161,7 @@ final class ChildOutput {
                 waiting.clear();
                 notifyAll();
             }
+            requested = false;
             for (ByteBuffer read : reads) {
                 if (read == END) {
                     more = stream.push(null);
@@ -162,7 +170,7 @@ final class ChildOutput {
                 }
             }
         }
-        if (!more) {
+        if (!more && !requested) { // (a read granted by a _read during these pushes stands)
             credit = 0;
         }
     }

@@ -101,10 +101,13 @@ class CredentialsTest {
         EventLoop.run(() -> {
             ChildProcess c = spawn("sh", List.of("-c", "echo $$; echo $0"),
                     SpawnOptions.defaults().uid(65534).gid(65534).argv0("renamed"));
-            c.stdout().on("data", (Buffer b) -> events.add("pid same " + b.toString().startsWith(c.pid() + "\n")
-                    + " " + b.toString().substring(b.toString().indexOf('\n') + 1).trim()));
-            c.on("close", (Integer code, String signal) -> events.add("close " + code + " " + c.spawnfile() + " "
-                    + c.spawnargs()));
+            StringBuilder out = new StringBuilder();
+            c.stdout().on("data", (Buffer b) -> out.append(b.toString()));
+            c.on("close", (Integer code, String signal) -> {
+                events.add("pid same " + out.toString().startsWith(c.pid() + "\n") + " "
+                        + out.substring(out.indexOf("\n") + 1).trim());
+                events.add("close " + code + " " + c.spawnfile() + " " + c.spawnargs());
+            });
         });
         // node 20 (without argv0): `echo $$` is the child's pid; with argv0 'renamed': $0 is 'renamed',
         // spawnfile 'sh', spawnargs ['renamed', '-c', ...]
