@@ -55,6 +55,7 @@ class EcCurvesTest {
             // OpenSSL makes keys on the Oakley curves but cannot sign with them
             assertNodeError("Error", "ERR_OSSL_EC_BN_LIB", "error:08080003:elliptic curve routines::BN lib",
                     () -> Crypto.sign("sha256", DATA, kp.privateKeyObject()));
+            assertFalse(Crypto.verify("sha256", DATA, kp.publicKeyObject(), new byte[] {0x30, 6, 2, 1, 1, 2, 1, 1}));
             return;
         }
         Curve c = Curve.byName(curve);
