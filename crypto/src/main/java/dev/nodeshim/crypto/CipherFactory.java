@@ -101,7 +101,8 @@ final class CipherFactory {
     /**
      * chacha20-poly1305 encryption through the JDK's own cipher ({@link JdkChaChaPolyEngine}): from
      * JDK 20 on, where HotSpot has ChaCha20 and Poly1305 intrinsics; before, the JDK's is plain Java and
-     * slower than {@link ChaChaPolyEngine} (register-held rounds, 26-bit-limb {@link Poly1305Mac}).
+     * slower than {@link ChaChaPolyEngine} (vectorised lanes, two-block {@link Poly1305Mac}). Decryption
+     * is always {@link ChaChaPolyEngine}, on the JDK's raw ChaCha20 key stream under the same switch.
      * {@code -Dnodeshim.crypto.jdkChaCha} overrides the choice.
      */
     static final boolean JDK_CHACHA = Boolean.parseBoolean(
@@ -113,7 +114,7 @@ final class CipherFactory {
                 return spec.family() == Registry.Family.RC4 ? new Rc4(key) : new ChaCha20.Engine(key, iv);
             case CHACHA20_POLY1305:
                 return encrypt && JDK_CHACHA ? new JdkChaChaPolyEngine(key, iv, tagLength)
-                        : new ChaChaPolyEngine(key, iv, encrypt, tagLength);
+                        : new ChaChaPolyEngine(key, iv, encrypt, tagLength, JDK_CHACHA);
             case CBC_HMAC:
                 return new CipherEngine.Unsupported();
             case XTS: {
