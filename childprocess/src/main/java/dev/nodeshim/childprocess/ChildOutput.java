@@ -70,6 +70,7 @@ final class ChildOutput {
 
     /** Loop thread: the stream asks for data ({@code _read}). */
     private void want() {
+        postWaiting();
         if (stream.readableFlowing() == Boolean.TRUE) {
             if (credit != ON) { // else the reader reads on: the common case, one _read per chunk
                 synchronized (this) {
@@ -87,6 +88,17 @@ final class ChildOutput {
             credit = 1;
             notifyAll();
         }
+    }
+
+    /** Loop thread: reads left waiting when a push returned false are pushed by a loop task of their own. */
+    private void postWaiting() {
+        synchronized (this) {
+            if (posted || waiting.isEmpty()) {
+                return;
+            }
+            posted = true;
+        }
+        loop.execute(this::pushWaiting);
     }
 
     private void readLoop() {
@@ -153,7 +165,10 @@ final class ChildOutput {
         while (true) {
             ByteBuffer[] reads;
             synchronized (this) {
-                if (waiting.isEmpty()) {
+                // Once a push returned false, take no further batch: the reader would refill it as fast
+                // as it is pushed and drain the child regardless of the pause. What waits is pushed
+                // when the stream asks again (want()).
+                if (waiting.isEmpty() || !more) {
                     posted = false;
                     break;
                 }
