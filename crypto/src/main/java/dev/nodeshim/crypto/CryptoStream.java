@@ -42,6 +42,21 @@ final class CryptoStream extends Transform {
         return new CryptoStream(ops);
     }
 
+    /**
+     * Feeds a written chunk (a Buffer, a {@code byte[]} or a String in {@code encoding}) to the matching
+     * update; shared by every crypto stream, these Transforms and Sign/Verify's Writable.
+     */
+    static void feed(Object chunk, String encoding, java.util.function.Consumer<Buffer> buffer,
+            java.util.function.Consumer<byte[]> bytes, java.util.function.BiConsumer<String, String> string) {
+        if (chunk instanceof Buffer b) {
+            buffer.accept(b);
+        } else if (chunk instanceof byte[] a) {
+            bytes.accept(a);
+        } else {
+            string.accept((String) chunk, encoding);
+        }
+    }
+
     @Override
     protected void _transform(Object chunk, String encoding, TransformCallback callback) {
         Buffer out;

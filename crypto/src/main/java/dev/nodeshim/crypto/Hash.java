@@ -153,13 +153,7 @@ public final class Hash {
             stream = CryptoStream.of(new CryptoStream.Ops() {
                 @Override
                 public Buffer update(Object chunk, String encoding) {
-                    if (chunk instanceof Buffer b) {
-                        Hash.this.update(b);
-                    } else if (chunk instanceof byte[] a) {
-                        Hash.this.update(a);
-                    } else {
-                        Hash.this.update((String) chunk, encoding);
-                    }
+                    CryptoStream.feed(chunk, encoding, Hash.this::update, Hash.this::update, Hash.this::update);
                     return null;
                 }
 

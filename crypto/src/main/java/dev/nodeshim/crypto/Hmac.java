@@ -132,13 +132,7 @@ public final class Hmac {
             stream = CryptoStream.of(new CryptoStream.Ops() {
                 @Override
                 public Buffer update(Object chunk, String encoding) {
-                    if (chunk instanceof Buffer b) {
-                        Hmac.this.update(b);
-                    } else if (chunk instanceof byte[] a) {
-                        Hmac.this.update(a);
-                    } else {
-                        Hmac.this.update((String) chunk, encoding);
-                    }
+                    CryptoStream.feed(chunk, encoding, Hmac.this::update, Hmac.this::update, Hmac.this::update);
                     return null;
                 }
 

@@ -43,16 +43,4 @@ final class SignStream extends Writable {
         updater.update(chunk, encoding);
         callback.call();
     }
-
-    /** The update of a chunk as the stream hands it over (a Buffer, a {@code byte[]} or a String in {@code encoding}). */
-    static void feed(Object chunk, String encoding, java.util.function.Consumer<Buffer> buffer,
-            java.util.function.Consumer<byte[]> bytes, java.util.function.BiConsumer<String, String> string) {
-        if (chunk instanceof Buffer b) {
-            buffer.accept(b);
-        } else if (chunk instanceof byte[] a) {
-            bytes.accept(a);
-        } else {
-            string.accept((String) chunk, encoding);
-        }
-    }
 }

@@ -62,7 +62,7 @@ public final class Verify {
      */
     public dev.nodeshim.stream.Writable stream() {
         if (stream == null) {
-            stream = SignStream.of((chunk, enc) -> SignStream.feed(chunk, enc, this::update, this::update, this::update));
+            stream = SignStream.of((chunk, enc) -> CryptoStream.feed(chunk, enc, this::update, this::update, this::update));
         }
         return stream;
     }
