@@ -40,7 +40,7 @@ final class Primary {
     private int nextId = 1;
     private final Map<Integer, Worker> workers = new LinkedHashMap<>();
     /** SCHED_RR: one handle per requested address. */
-    private final Map<String, RoundRobinHandle> handles = new HashMap<>();
+    private final Map<String, RoundRobinHandle<?>> handles = new HashMap<>();
     /** SCHED_NONE: the port every worker binds for a requested address (port 0 is chosen by the first). */
     private final Map<String, Integer> sharedPorts = new HashMap<>();
     private final Map<String, List<PortWaiter>> waitingForPort = new HashMap<>();
@@ -49,7 +49,7 @@ final class Primary {
 
     private record PortWaiter(Worker worker, Map<String, Object> reply) {}
     /** SCHED_RR: the handles each worker was added to, for draining its connections. */
-    private final Map<Integer, List<RoundRobinHandle>> joined = new HashMap<>();
+    private final Map<Integer, List<RoundRobinHandle<?>>> joined = new HashMap<>();
     /** How long a disconnecting worker's forwarded connections may take to end before it closes anyway. */
     static final long DRAIN_TIMEOUT_MS = 10_000;
 
@@ -217,7 +217,7 @@ final class Primary {
     }
 
     void weight(Worker w, int weight) {
-        for (RoundRobinHandle h : joined.getOrDefault(w.id(), List.of())) {
+        for (RoundRobinHandle<?> h : joined.getOrDefault(w.id(), List.of())) {
             h.weight(w.id(), weight);
         }
     }
@@ -324,7 +324,7 @@ final class Primary {
      * has already stopped.
      */
     private void drainThenReply(Worker w) {
-        List<RoundRobinHandle> had = joined.remove(w.id());
+        List<RoundRobinHandle<?>> had = joined.remove(w.id());
         boolean[] replied = {false};
         dev.nodeshim.loop.Timeout[] timer = {null};
         Runnable reply = () -> {
@@ -347,7 +347,7 @@ final class Primary {
         timer[0] = dev.nodeshim.loop.Timers.setTimeout(reply, DRAIN_TIMEOUT_MS).unref();
         EventLoop loop = EventLoop.current();
         int[] left = {had.size()};
-        for (RoundRobinHandle h : had) {
+        for (RoundRobinHandle<?> h : had) {
             h.whenDrained(w.id(), () -> loop.execute(() -> {
                 if (--left[0] == 0) {
                     reply.run();
@@ -370,11 +370,13 @@ final class Primary {
         Map<String, Object> reply = Protocol.message("queryReply");
         reply.put("seq", seq);
         if (((Map<?, ?>) m).get("privatePort") != null) {
-            RoundRobinHandle h = handles.get(key);
+            boolean adopts = Boolean.TRUE.equals(((Map<?, ?>) m).get("adopts"));
+            RoundRobinHandle<?> h = handles.get(key);
             if (h == null) {
+                InetSocketAddress bind = address == null ? new InetSocketAddress(port) : new InetSocketAddress(address, port);
                 try {
-                    h = RoundRobinHandle.open(address == null ? new InetSocketAddress(port)
-                            : new InetSocketAddress(address, port));
+                    // the port's first worker decides: descriptors when its server adopts them and we can pass them
+                    h = adopts && Descriptors.passing() ? RoundRobinHandle.passing(bind) : RoundRobinHandle.open(bind);
                 } catch (IOException e) {
                     reply.put("error", BindErrors.code(e));
                     reply.put("address", address);
@@ -384,13 +386,17 @@ final class Primary {
                 }
                 handles.put(key, h);
             }
-            h.add(w.id(), Protocol.intOf(m, "privatePort"));
-            h.weight(w.id(), w.weight());
-            joined.computeIfAbsent(w.id(), k -> new ArrayList<>()).add(h);
-            int publicPort = h.address().getPort();
-            reply.put("port", publicPort);
-            w.send(reply);
-            listening(w, address, publicPort);
+            if (!h.handoff().passesDescriptors()) {
+                h.add(w.id(), Protocol.intOf(m, "privatePort"));
+                joinHandle(w, h, reply, address);
+            } else if (!adopts) {
+                reply.put("error", BindErrors.NOT_ADOPTING);
+                reply.put("address", address);
+                reply.put("port", h.address().getPort());
+                w.send(reply);
+            } else {
+                linkThenJoin(w, h, m, reply, address);
+            }
             return;
         }
         // SCHED_NONE: the worker binds the port itself.
@@ -406,6 +412,39 @@ final class Primary {
             reply.put("port", 0);
             w.send(reply);
         }
+    }
+
+    /** Routes {@code h}'s connections to the worker too, answers its listen and emits {@code 'listening'}. */
+    private void joinHandle(Worker w, RoundRobinHandle<?> h, Map<String, Object> reply, String address) {
+        h.weight(w.id(), w.weight());
+        joined.computeIfAbsent(w.id(), k -> new ArrayList<>()).add(h);
+        int publicPort = h.address().getPort();
+        reply.put("port", publicPort);
+        w.send(reply);
+        listening(w, address, publicPort);
+    }
+
+    /**
+     * Descriptor passing: tells the worker where to link ({@code link}); once its link is there, the
+     * worker joins the turn. A handle that closed meanwhile (its last worker left) is asked for again.
+     */
+    private void linkThenJoin(Worker w, RoundRobinHandle<?> h, Object query, Map<String, Object> reply, String address) {
+        EventLoop loop = EventLoop.current();
+        h.handoff().expect(w.process().pid(), w.id(), () -> loop.execute(() -> {
+            if (w.isDead() || !w.isConnected() || Boolean.TRUE.equals(w.exitedAfterDisconnect())) {
+                return;
+            }
+            if (h.isClosed()) {
+                queryServer(w, query);
+                return;
+            }
+            h.add(w.id(), 0);
+            joinHandle(w, h, reply, address);
+        }));
+        Map<String, Object> link = Protocol.message("link");
+        link.put("seq", reply.get("seq"));
+        link.put("path", h.handoff().linkPath());
+        w.send(link);
     }
 
     /** The worker choosing a shared port went away before it listened: the next waiting one chooses. */

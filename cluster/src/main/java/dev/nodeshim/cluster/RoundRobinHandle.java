@@ -1,102 +1,157 @@
 package dev.nodeshim.cluster;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.StandardSocketOptions;
-import java.nio.channels.ServerSocketChannel;
-import java.nio.channels.SocketChannel;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * {@code SCHED_RR} in the primary: the primary owns the shared port and hands each accepted connection
  * to the next worker in turn, weighted as nginx does it ({@link SmoothWeighted}; every weight is 1
- * unless {@link Worker#weight(int)} says otherwise).
+ * unless {@link Worker#weight(int)} says otherwise). How a connection reaches its worker is the
+ * {@link Handoff}'s business, of one of two kinds fixed when the port is opened:
+ * <ul>
+ *   <li>{@link #open}: the bytes are relayed ({@link RelayHandoff}): each worker serves on a private
+ *   loopback port; the primary connects to it and copies both ways. Works with any server; costs an
+ *   extra loopback hop (measured in the README).</li>
+ *   <li>{@link #passing}: the descriptor is passed ({@link DescriptorHandoff}), as Node does: the
+ *   accepted socket goes to the worker once over a Unix socket and the primary is out of the path.
+ *   Needs workers whose servers adopt descriptors ({@link AdoptingServer}) and Netty's epoll.</li>
+ * </ul>
  *
- * <h2>Why bytes are forwarded</h2>
- * Node passes the accepted socket's descriptor to the worker over its IPC pipe. The JDK cannot send a
- * descriptor to another process (no {@code SCM_RIGHTS}), so the primary keeps the connection and
- * relays it: each worker serves on a private loopback port ({@code 127.0.0.1:0}, told to the primary
- * when it listens); for an accepted connection the primary connects to the chosen worker's private port
- * and copies bytes both ways until each side has ended its output ({@link Relay}: one selector thread
- * for all the handle's connections). The worker sees a connection from the primary's loopback address,
- * not the client's. The cost (an extra loopback hop, two more copies per byte) is measured in the
- * README.
+ * <h2>Order, refusals, queueing</h2>
+ * The worker list is changed on the loop thread and read by the handoff's accepting thread, under the
+ * handle's lock. A worker that cannot take a connection (its private port refuses, or its Unix link is
+ * gone: it is going away) is skipped for that connection; when every worker refuses, the connection
+ * waits in the primary (as Node's round-robin handle keeps the connections no worker can take yet) and
+ * goes to the next worker {@link #add added}; it is closed only when the handle closes.
  *
- * <h2>Threads</h2>
- * One acceptor thread blocks in {@code accept} and connects to the chosen worker (loopback: at once);
- * the {@link Relay} thread moves the bytes of every connection. The list of workers is changed on the loop thread and
- * read by the acceptor, under the handle's lock.
- * A worker whose private port refuses the connection (it is going away) is skipped for that connection;
- * when every worker refuses, the connection waits in the primary (as Node's round-robin handle keeps
- * the connections no worker can take yet) and goes to the next worker {@link #add added}; it is closed
- * only when the handle closes.
+ * <h2>Draining</h2>
+ * The handle counts, per worker, the connections it still holds for it: a relayed one until it ends, a
+ * passed one until its descriptor is sent. A worker that is disconnecting is first taken out of the
+ * turn ({@link #remove}); {@link #whenDrained} then tells when that count is 0 and the handoff has
+ * {@link Handoff#retire retired} the worker (for descriptors: its link is closed, so the worker knows
+ * it has read every descriptor when it reads the link's end). Only then does the worker close its
+ * server. Without that, a connection handed over just before the worker stopped serving would be lost.
  *
- * <p>Draining: the handle counts, per worker, the connections it is piping; a worker that is
- * disconnecting is first taken out of the turn ({@link #remove}), then {@link #whenDrained} tells when
- * the connections already handed to it have ended, and only then does the worker close its server.
- * Without that, a connection handed over just before the worker stopped accepting would be reset.
- *
- * <p>Rejected: passing descriptors through a native library (junixsocket): a dependency with native
- * code for every platform, and the JDK's own servers (HttpServer) cannot adopt a foreign descriptor
- * anyway.
+ * @param <C> what the handoff accepts: a JDK socket channel, or a descriptor
  */
-final class RoundRobinHandle {
-    /** A worker's private port. */
-    record Target(int workerId, int port) {}
+final class RoundRobinHandle<C> {
+    /** How connections arrive and how one reaches a worker. Every method may be called on any thread. */
+    interface Handoff<C> {
+        /** The bound public address. */
+        InetSocketAddress address();
 
-    private final ServerSocketChannel server;
-    private final InetSocketAddress address;
-    /** Under {@code this}: changed on the loop thread, read by the acceptor. */
-    private final SmoothWeighted<Target> targets = new SmoothWeighted<>();
-    private final Thread acceptor;
-    private final Relay relay;
+        /** Starts accepting; each accepted connection goes to {@code route}. */
+        void start(Consumer<C> route);
 
-    private RoundRobinHandle(ServerSocketChannel server) throws IOException {
-        this.server = server;
-        this.address = (InetSocketAddress) server.getLocalAddress();
-        this.relay = new Relay("nodeshim-cluster-relay-" + address.getPort());
-        this.acceptor = new Thread(this::acceptLoop, "nodeshim-cluster-rr-" + address.getPort());
-        this.acceptor.setDaemon(true);
+        /**
+         * Offers {@code client} to worker {@code workerId} (private port {@code port}, when relayed).
+         * Calls exactly one of {@code outcome}'s methods, at once or later, on any thread.
+         */
+        void offer(C client, int workerId, int port, Outcome outcome);
+
+        /** After the worker's last offer has ended: ends whatever still leads to it, then runs {@code then}. */
+        void retire(int workerId, Runnable then);
+
+        /** Closes a connection no worker will get. */
+        void discard(C client);
+
+        /** Stops accepting; what was handed over goes on. */
+        void close();
+
+        /** Whether connections are passed as descriptors (workers must be {@link AdoptingServer}s). */
+        default boolean passesDescriptors() {
+            return false;
+        }
+
+        /** Descriptor passing: the Unix socket a worker links to. */
+        default String linkPath() {
+            throw new UnsupportedOperationException("a relay has no link");
+        }
+
+        /**
+         * Descriptor passing: the next link from process {@code pid} is worker {@code workerId}'s;
+         * {@code linked} runs (on a helper thread) once it is there.
+         */
+        default void expect(long pid, int workerId, Runnable linked) {
+            throw new UnsupportedOperationException("a relay has no link");
+        }
     }
 
-    /** Binds {@code address} (port 0: a free port, which every later worker then shares) and starts accepting. */
-    static RoundRobinHandle open(InetSocketAddress address) throws IOException {
-        ServerSocketChannel ch = ServerSocketChannel.open();
-        try {
-            ch.setOption(StandardSocketOptions.SO_REUSEADDR, true);
-            ch.bind(address, 511); // Node's default backlog
-        } catch (IOException | RuntimeException e) {
-            ch.close();
-            throw e;
-        }
-        RoundRobinHandle h = new RoundRobinHandle(ch);
-        h.acceptor.start();
+    /** What became of one offer. */
+    interface Outcome {
+        /** The worker could not take it; the connection is still the primary's. */
+        void refused();
+
+        /** Taken, and the primary holds nothing of it for the worker any more. */
+        void ended();
+    }
+
+    /** A worker's entry in the turn: its id and private port (0 when descriptors are passed). */
+    record Target(int workerId, int port) {}
+
+    private final Handoff<C> handoff;
+    /** Under {@code this}: changed on the loop thread, read by the accepting thread. */
+    private final SmoothWeighted<Target> targets = new SmoothWeighted<>();
+    /** Connections no worker could take, oldest first; under {@code this}. */
+    private final ArrayDeque<C> queued = new ArrayDeque<>();
+    /** How many times {@link #add} ran; under {@code this}. */
+    private long adds;
+    private boolean closed;
+    /** Connections held for a worker, per worker id; and who waits for a worker's to reach 0. Under {@code this}. */
+    private final Map<Integer, Integer> active = new HashMap<>();
+    private final Map<Integer, List<Runnable>> drainWaiters = new HashMap<>();
+    /** Tests: runs (on the accepting thread) each time a connection is queued. */
+    volatile Runnable onQueued = () -> { };
+
+    private RoundRobinHandle(Handoff<C> handoff) {
+        this.handoff = handoff;
+    }
+
+    private static <C> RoundRobinHandle<C> start(Handoff<C> handoff) {
+        RoundRobinHandle<C> h = new RoundRobinHandle<>(handoff);
+        handoff.start(h::route);
         return h;
+    }
+
+    /** Binds {@code address} (port 0: a free port, which every later worker then shares); relays bytes. */
+    static RoundRobinHandle<?> open(InetSocketAddress address) throws IOException {
+        return start(RelayHandoff.open(address));
+    }
+
+    /** Binds {@code address} and passes descriptors; only when {@link Descriptors#available()}. */
+    static RoundRobinHandle<?> passing(InetSocketAddress address) throws IOException {
+        return start(DescriptorHandoff.open(address));
     }
 
     /** The bound address. */
     InetSocketAddress address() {
-        return address;
+        return handoff.address();
     }
 
-    /** Connections no worker could take, oldest first; under {@code this}. */
-    private final java.util.ArrayDeque<SocketChannel> queued = new java.util.ArrayDeque<>();
-    /** How many times {@link #add} ran; under {@code this}. */
-    private long adds;
-    /** Tests: runs (on the acceptor) each time a connection is queued. */
-    volatile Runnable onQueued = () -> { };
+    Handoff<C> handoff() {
+        return handoff;
+    }
 
-    /** Routes connections to {@code port} too, after the workers already there; queued ones go first. */
+    synchronized boolean isClosed() {
+        return closed;
+    }
+
+    /** Routes connections to the worker too, after the workers already there; queued ones go first. */
     void add(int workerId, int port) {
-        List<SocketChannel> waiting;
+        List<C> waiting;
         synchronized (this) {
             targets.add(new Target(workerId, port), 1);
             adds++;
-            waiting = new java.util.ArrayList<>(queued);
+            waiting = new ArrayList<>(queued);
             queued.clear();
         }
-        waiting.forEach(this::route); // loopback connects: at once
+        waiting.forEach(this::route);
     }
 
     /** Stops routing to the worker; true when no worker is left. */
@@ -114,57 +169,35 @@ final class RoundRobinHandle {
         targets.weight(t -> t.workerId() == workerId, weight);
     }
 
-    /** Stops accepting; connections already handed over go on. */
+    /** Stops accepting; connections already handed over go on, those still waiting are closed. */
     void close() {
-        relay.closeWhenIdle();
-        try {
-            server.close();
-        } catch (IOException ignored) {
-            // closing a listening socket loses nothing
-        }
-        List<SocketChannel> waiting;
+        List<C> waiting;
         synchronized (this) {
-            waiting = new java.util.ArrayList<>(queued);
+            closed = true;
+            waiting = new ArrayList<>(queued);
             queued.clear();
         }
-        waiting.forEach(RoundRobinHandle::closeQuietly);
+        handoff.close();
+        waiting.forEach(handoff::discard);
     }
-
-    private void acceptLoop() {
-        while (server.isOpen()) {
-            SocketChannel client;
-            try {
-                client = server.accept();
-            } catch (IOException e) {
-                return; // closed
-            }
-            route(client);
-        }
-    }
-
-    /** Connections being piped, per worker id; and who waits for a worker's to reach 0. Under {@code this}. */
-    private final java.util.Map<Integer, Integer> active = new java.util.HashMap<>();
-    private final java.util.Map<Integer, List<Runnable>> drainWaiters = new java.util.HashMap<>();
 
     /**
-     * Runs {@code callback} (on whichever thread ends the last one, or at once) when no connection
-     * handed to the worker is still open. Call after {@link #remove}: no new ones are handed to it.
+     * Runs {@code callback} (on whichever thread ends the last one, or at once) when the handle holds
+     * nothing more for the worker and the handoff has retired it. Call after {@link #remove}: no new
+     * connections are handed to it.
      */
     void whenDrained(int workerId, Runnable callback) {
+        Runnable retire = () -> handoff.retire(workerId, callback);
         synchronized (this) {
             if (active.getOrDefault(workerId, 0) > 0) {
-                drainWaiters.computeIfAbsent(workerId, k -> new java.util.ArrayList<>()).add(callback);
+                drainWaiters.computeIfAbsent(workerId, k -> new ArrayList<>()).add(retire);
                 return;
             }
         }
-        callback.run();
+        retire.run();
     }
 
-    private synchronized void opened(int workerId) {
-        active.merge(workerId, 1, Integer::sum);
-    }
-
-    private void ended(int workerId) {
+    private void released(int workerId) {
         List<Runnable> run = null;
         synchronized (this) {
             int left = active.merge(workerId, -1, Integer::sum);
@@ -179,68 +212,57 @@ final class RoundRobinHandle {
     }
 
     /** Hands {@code client} to a worker, or queues it when none takes it. */
-    private void route(SocketChannel client) {
-        while (true) {
-            long seen;
-            synchronized (this) {
+    private void route(C client) {
+        long seen;
+        synchronized (this) {
+            seen = adds;
+        }
+        offerFrom(client, 0, seen);
+    }
+
+    /** Offers {@code client} to the next worker in turn; {@code tries} workers have refused it so far. */
+    private void offerFrom(C client, int tries, long seen) {
+        Target t = null;
+        boolean queue = false;
+        synchronized (this) {
+            if (tries >= targets.size() && adds != seen) {
+                // a worker came while every other refused: try it rather than wait for the next
+                tries = 0;
                 seen = adds;
             }
-            if (tryWorkers(client)) {
-                return;
+            if (tries < targets.size()) {
+                // Picking a worker and counting the connection as its own happen together, under the
+                // lock remove() takes: once a worker is removed, every connection it will ever get is
+                // already counted, so whenDrained cannot miss one still on its way.
+                t = targets.next();
+                active.merge(t.workerId(), 1, Integer::sum);
+            } else if (!closed) {
+                queued.add(client);
+                queue = true;
             }
-            synchronized (this) {
-                if (adds != seen) {
-                    continue; // a worker came while every other refused: try it rather than wait for the next
-                }
-                if (server.isOpen()) {
-                    queued.add(client);
-                    client = null;
-                }
-            }
-            if (client == null) {
+        }
+        if (t == null) {
+            if (queue) {
                 onQueued.run();
             } else {
-                closeQuietly(client); // the handle closed meanwhile
+                handoff.discard(client); // the handle closed meanwhile
             }
             return;
         }
-    }
+        Target picked = t;
+        int nextTries = tries + 1;
+        long nextSeen = seen;
+        handoff.offer(client, t.workerId(), t.port(), new Outcome() {
+            @Override
+            public void refused() {
+                released(picked.workerId());
+                offerFrom(client, nextTries, nextSeen); // that worker is going away: the next one
+            }
 
-    /** Each worker once, in turn, until one accepts; true when one took {@code client}. */
-    private boolean tryWorkers(SocketChannel client) {
-        for (int tries = 0; ; tries++) {
-            Target t;
-            synchronized (this) {
-                // Picking a worker and counting the connection as its own happen together, under the
-                // lock remove() takes: once a worker is removed, every connection it will ever get is
-                // already counted, so whenDrained cannot miss one still connecting.
-                if (tries >= targets.size()) {
-                    return false;
-                }
-                t = targets.next();
-                opened(t.workerId());
+            @Override
+            public void ended() {
+                released(picked.workerId());
             }
-            SocketChannel worker = null;
-            try {
-                worker = SocketChannel.open(new InetSocketAddress(InetAddress.getLoopbackAddress(), t.port()));
-                client.setOption(StandardSocketOptions.TCP_NODELAY, true);
-                worker.setOption(StandardSocketOptions.TCP_NODELAY, true);
-                relay.add(client, worker, () -> ended(t.workerId()));
-                return true;
-            } catch (IOException e) {
-                closeQuietly(worker); // that worker is going away: try the next one
-                ended(t.workerId());
-            }
-        }
-    }
-
-    private static void closeQuietly(SocketChannel ch) {
-        if (ch != null) {
-            try {
-                ch.close();
-            } catch (IOException ignored) {
-                // nothing to flush on a socket we are abandoning
-            }
-        }
+        });
     }
 }

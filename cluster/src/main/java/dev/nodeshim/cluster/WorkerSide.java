@@ -33,6 +33,9 @@ final class WorkerSide {
     private final Map<Integer, IntConsumer> queries = new HashMap<>();
     private final Map<Integer, CompletableFuture<InetSocketAddress>> queryFailures = new HashMap<>();
     private final Map<Integer, Runnable> bindFailures = new HashMap<>();
+    /** SCHED_RR with descriptor passing: the server each pending listen adopts into, and the links made. */
+    private final Map<Integer, AdoptingServer> adopting = new HashMap<>();
+    private final List<DescriptorLink> links = new ArrayList<>();
     private int seq;
     private boolean disconnecting;
     private boolean closing;
@@ -78,8 +81,11 @@ final class WorkerSide {
             r.put("heapTotal", mem.heapTotal());
             r.put("heapUsed", mem.heapUsed());
             process.send(r);
+        } else if ("link".equals(act)) {
+            link(Protocol.intOf(m, "seq"), Protocol.stringOf(m, "path"));
         } else if ("queryReply".equals(act)) {
             int n = Protocol.intOf(m, "seq");
+            adopting.remove(n);
             IntConsumer k = queries.remove(n);
             CompletableFuture<InetSocketAddress> f = queryFailures.remove(n);
             Runnable onError = bindFailures.remove(n);
@@ -122,6 +128,10 @@ final class WorkerSide {
                 closeQuietly(server);
             });
             q.put("privatePort", priv.getPort());
+            if (server instanceof AdoptingServer a && a.adopts() && Descriptors.available()) {
+                q.put("adopts", true); // the primary may pass descriptors instead of relaying to priv
+                adopting.put(n, a);
+            }
             queries.put(n, publicPort -> f.complete(address(host, publicPort)));
         } else {
             queries.put(n, sharedPort -> {
@@ -144,6 +154,30 @@ final class WorkerSide {
         queryFailures.put(n, f);
         process.send(q);
         return f;
+    }
+
+    /**
+     * The primary passes this port's connections as descriptors: link to its Unix socket at
+     * {@code path}; the primary answers the listen once the link is there. A link that cannot be made
+     * fails the listen.
+     */
+    private void link(int n, String path) {
+        AdoptingServer server = adopting.get(n);
+        if (server == null || path == null) {
+            return;
+        }
+        links.add(DescriptorLink.connect(path, server, cause -> loop.execute(() -> {
+            CompletableFuture<InetSocketAddress> f = queryFailures.remove(n);
+            queries.remove(n);
+            adopting.remove(n);
+            Runnable onError = bindFailures.remove(n);
+            if (onError != null) {
+                onError.run();
+            }
+            if (f != null) {
+                f.completeExceptionally(cause);
+            }
+        })));
     }
 
     private static void closeQuietly(ClusterServer server) {
@@ -187,14 +221,31 @@ final class WorkerSide {
         closing = true;
         List<ClusterServer> toClose = new ArrayList<>(servers);
         servers.clear();
+        List<DescriptorLink> linked = new ArrayList<>(links);
+        links.clear();
         dev.nodeshim.loop.Ref hold = loop.ref();
         Thread t = new Thread(() -> {
+            // Descriptor passing: the primary ends each link after the last descriptor it sent us; every
+            // connection meant for us is adopted once we read that end (the primary said drained after
+            // ending them, or died). The bound only matters when the primary gave up waiting itself.
+            long deadline = System.currentTimeMillis() + Primary.DRAIN_TIMEOUT_MS;
+            for (DescriptorLink l : linked) {
+                try {
+                    l.awaitEnd(Math.max(0, deadline - System.currentTimeMillis()));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
             for (ClusterServer s : toClose) {
                 try {
                     s.close();
                 } catch (IOException | RuntimeException ignored) {
                     // a server that fails to close is closed as far as the cluster is concerned
                 }
+            }
+            if (!linked.isEmpty()) {
+                DescriptorLink.shutdown();
             }
             loop.execute(() -> {
                 hold.close();

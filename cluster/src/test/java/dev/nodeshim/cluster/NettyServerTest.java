@@ -2,21 +2,24 @@ package dev.nodeshim.cluster;
 
 import static dev.nodeshim.cluster.Cluster.cluster;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.netty.channel.epoll.Epoll;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * "Usable from any Java server": two workers serving with Netty ({@link NettyWorker}), bound through
- * {@link ClusterServer} like the JDK's HttpServer in {@link SharedPortTest}, give the same outcome
- * under both policies — SCHED_NONE shares one port between both workers (on epoll, through the
- * {@code SO_REUSEPORT} the server sets itself), SCHED_RR splits 40 sequential connections exactly
- * 20/20. Every answer names the transport that served it; on Linux x86-64 that is Netty's native
- * epoll (no JDK channel involved).
+ * "Usable from any Java server": two workers serving with Netty ({@link NettyWorker}, through
+ * {@link NettyServer}). SCHED_NONE shares one port between both workers (on epoll, through the
+ * {@code SO_REUSEPORT} the server sets itself). SCHED_RR passes each connection's descriptor to the
+ * workers, which adopt it: strict round robin (20/20 over 40 sequential connections) and weights
+ * (30/10) as with the relay, and every answer comes over the client's own connection (its local port is
+ * the public one, not the worker's private port). With passing switched off in the primary the same
+ * workers are relayed to. Answers name the transport; on Linux x86-64 it must be Netty's native epoll.
  */
 class NettyServerTest {
     private static final String TRANSPORT = Epoll.isAvailable() ? "epoll" : "nio";
@@ -27,39 +30,108 @@ class NettyServerTest {
     }
 
     @AfterEach
-    void noWorkerLeft() throws InterruptedException {
-        cluster.resetForTests();
-        assertEquals(List.of(), ProcessHandle.current().children().map(ProcessHandle::pid).toList());
-        for (Thread th : Thread.getAllStackTraces().keySet()) {
-            if (th.getName().startsWith("nodeshim-cluster-rr-") || th.getName().startsWith("nodeshim-cluster-relay-")) {
-                th.join(10_000);
-                org.junit.jupiter.api.Assertions.assertFalse(th.isAlive(), th.getName() + " still alive");
-            }
-        }
+    void noWorkerLeft() throws Exception {
+        System.clearProperty(Descriptors.PROPERTY);
+        SharedPortTest.assertNothingLeft();
     }
 
     @Test
     void transportIsNativeOnLinuxAmd64() {
         if ("Linux".equals(System.getProperty("os.name")) && "amd64".equals(System.getProperty("os.arch"))) {
             assertEquals("epoll", TRANSPORT, String.valueOf(Epoll.unavailabilityCause()));
+            assertEquals(true, Descriptors.available());
         }
+    }
+
+    /** Served-by counts per "id/transport", and per local port of the served connections. */
+    private record Served(Map<String, Integer> byWorker, Map<Integer, Integer> byLocalPort) {}
+
+    private static Served served(SharedPortTest.Run r) {
+        Map<String, Integer> byWorker = new TreeMap<>();
+        Map<Integer, Integer> byPort = new TreeMap<>();
+        r.servedBy().forEach((body, n) -> {
+            int cut = body.lastIndexOf('/');
+            byWorker.merge(body.substring(0, cut), n, Integer::sum);
+            byPort.merge(Integer.parseInt(body.substring(cut + 1)), n, Integer::sum);
+        });
+        return new Served(byWorker, byPort);
     }
 
     /** Both served, on one shared port (odds of a false failure: 2 in 2^40, as in SharedPortTest). */
     @Test
     void schedNoneServesFromBothNettyWorkers() {
         SharedPortTest.Run r = SharedPortTest.run(Cluster.SCHED_NONE, 1, NettyWorker.class);
+        Served s = served(r);
         assertEquals(2, r.ports().size());
         assertEquals(r.ports().get(0), r.ports().get(1), "one shared port");
-        assertEquals(java.util.Set.of("1/" + TRANSPORT, "2/" + TRANSPORT), r.servedBy().keySet(), r.servedBy().toString());
-        assertEquals(40, r.servedBy().values().stream().mapToInt(Integer::intValue).sum());
+        assertEquals(java.util.Set.of("1/" + TRANSPORT, "2/" + TRANSPORT), s.byWorker().keySet(), r.servedBy().toString());
+        assertEquals(Map.of(r.ports().get(0), 40), s.byLocalPort());
     }
 
-    /** Strict round robin over two listening workers with sequential connections: exactly half each. */
+    /**
+     * SCHED_RR with descriptors passed: both workers are 'listening' on the public port, strict round
+     * robin gives exactly half each, and each connection served is the client's own (local port = the
+     * public port).
+     */
     @Test
-    void schedRrSpreadsConnectionsToNettyWorkersEvenly() {
+    void schedRrPassesDescriptorsRoundRobin() {
         SharedPortTest.Run r = SharedPortTest.run(Cluster.SCHED_RR, 1, NettyWorker.class);
+        Served s = served(r);
+        assertEquals(2, r.ports().size());
         assertEquals(r.ports().get(0), r.ports().get(1), "one public port");
-        assertEquals(Map.of("1/" + TRANSPORT, 20, "2/" + TRANSPORT, 20), r.servedBy());
+        assertEquals(Map.of("1/" + TRANSPORT, 20, "2/" + TRANSPORT, 20), s.byWorker());
+        if (Descriptors.available()) {
+            assertEquals(Map.of(r.ports().get(0), 40), s.byLocalPort(), "descriptors passed, nothing relayed");
+        }
+    }
+
+    /** Weights 3 and 1 hold with descriptors as with the relay: 30/10 (nginx's smooth weighted round robin). */
+    @Test
+    void schedRrPassesDescriptorsByWeight() {
+        SharedPortTest.Run r = SharedPortTest.run(Cluster.SCHED_RR, 3, NettyWorker.class);
+        assertEquals(Map.of("1/" + TRANSPORT, 30, "2/" + TRANSPORT, 10), served(r).byWorker());
+    }
+
+    /**
+     * A port whose first worker adopts passes descriptors; a later worker whose server cannot adopt
+     * (the JDK's HttpServer) fails its listen on it, with the port in the error, and gets no connection.
+     */
+    @Test
+    void aServerThatCannotAdoptFailsItsListenOnAPassingPort() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Descriptors.available(), "Netty's epoll transport");
+        List<Object> reports = new java.util.ArrayList<>();
+        int[] port = {0};
+        dev.nodeshim.loop.EventLoop.run(() -> {
+            cluster.setupPrimary(ClusterSettings.of().exec(NettyWorker.class));
+            cluster.fork().on("listening", (dev.nodeshim.events.Listener1<ListeningAddress>) a -> {
+                port[0] = a.port();
+                cluster.setupPrimary(ClusterSettings.of().exec(ClusterWorkers.Http.class));
+                Worker plain = cluster.fork(); // asks for port 0 of 127.0.0.1 too: the same handle
+                plain.on("message", (dev.nodeshim.events.Listener1<Object>) m -> {
+                    reports.add(m);
+                    cluster.disconnect();
+                });
+            });
+        });
+        assertEquals(List.of(Map.of("name", "Error", "message", "listen 127.0.0.1:" + port[0] + ": this port's"
+                + " connections are passed as descriptors (its first worker's server adopts them), and this server"
+                + " is no AdoptingServer", "address", "127.0.0.1", "port", port[0])),
+                reports.stream().map(m -> { // the worker's report as its values, without the null code
+                    Map<Object, Object> x = new java.util.HashMap<>((Map<?, ?>) m);
+                    x.remove("code");
+                    x.computeIfPresent("port", (k, v) -> ((Number) v).intValue());
+                    return x;
+                }).toList());
+    }
+
+    /** {@code -Dnodeshim.cluster.passDescriptors=false} in the primary: the same workers are relayed to. */
+    @Test
+    void schedRrRelaysWhenPassingIsOff() {
+        System.setProperty(Descriptors.PROPERTY, "false");
+        SharedPortTest.Run r = SharedPortTest.run(Cluster.SCHED_RR, 1, NettyWorker.class);
+        Served s = served(r);
+        assertEquals(Map.of("1/" + TRANSPORT, 20, "2/" + TRANSPORT, 20), s.byWorker());
+        assertEquals(2, s.byLocalPort().size(), "each worker's private port: " + s.byLocalPort());
+        assertFalse(s.byLocalPort().containsKey(r.ports().get(0)), "relayed: " + s.byLocalPort());
     }
 }

@@ -16,7 +16,9 @@ import org.junit.jupiter.api.Test;
 /**
  * {@link RoundRobinHandle} in one JVM, with plain sockets as workers: a connection no worker takes
  * waits in the primary and goes to the next worker added (Node's round-robin handle keeps such
- * connections too); one still waiting when the handle closes is closed.
+ * connections too); one still waiting when the handle closes is closed. The same with descriptors
+ * passed, this JVM playing both primary and worker: the waiting connection's descriptor reaches the
+ * worker that links next, and retiring that worker ends its link.
  */
 class RoundRobinHandleTest {
     private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
@@ -30,7 +32,7 @@ class RoundRobinHandleTest {
 
     @Test
     void aConnectionNoWorkerTakesWaitsForTheNextWorker() throws Exception {
-        RoundRobinHandle h = RoundRobinHandle.open(new InetSocketAddress(LOOPBACK, 0));
+        RoundRobinHandle<?> h = RoundRobinHandle.open(new InetSocketAddress(LOOPBACK, 0));
         CountDownLatch queued = new CountDownLatch(1);
         h.onQueued = queued::countDown;
         try (ServerSocket worker2 = new ServerSocket(0, 50, LOOPBACK); Socket client = new Socket()) {
@@ -51,8 +53,62 @@ class RoundRobinHandleTest {
     }
 
     @Test
+    void aWaitingDescriptorGoesToTheNextWorkerThatLinks() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Descriptors.available(), "Netty's epoll transport");
+        RoundRobinHandle<?> h = RoundRobinHandle.passing(new InetSocketAddress(LOOPBACK, 0));
+        CountDownLatch queued = new CountDownLatch(1);
+        h.onQueued = queued::countDown;
+        java.util.concurrent.BlockingQueue<Integer> adopted = new java.util.concurrent.LinkedBlockingQueue<>();
+        AdoptingServer worker = new AdoptingServer() {
+            @Override
+            public void adopt(int fd) {
+                adopted.add(fd);
+            }
+
+            @Override
+            public InetSocketAddress bind(InetSocketAddress address) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public void close() { }
+        };
+        try (Socket client = new Socket()) {
+            h.add(1, 0); // a worker without a link (it died): refused
+            client.connect(h.address());
+            client.getOutputStream().write("hi".getBytes(StandardCharsets.US_ASCII));
+            assertTrue(queued.await(30, TimeUnit.SECONDS), "queued");
+            CountDownLatch linked = new CountDownLatch(1);
+            h.handoff().expect(ProcessHandle.current().pid(), 2, linked::countDown);
+            DescriptorLink link = DescriptorLink.connect(h.handoff().linkPath(), worker, e -> { });
+            assertTrue(linked.await(30, TimeUnit.SECONDS), "linked");
+            h.add(2, 0);
+            Integer fd = adopted.poll(30, TimeUnit.SECONDS);
+            assertTrue(fd != null, "adopted");
+            io.netty.channel.unix.FileDescriptor served = new io.netty.channel.unix.FileDescriptor(fd);
+            try {
+                java.nio.ByteBuffer in = java.nio.ByteBuffer.allocateDirect(2);
+                assertEquals(2, served.read(in, 0, 2), "the client's bytes, read on the passed descriptor");
+                java.nio.ByteBuffer out = java.nio.ByteBuffer.allocateDirect(2).put("ok".getBytes(StandardCharsets.US_ASCII)).flip();
+                assertEquals(2, served.write(out, 0, 2));
+            } finally {
+                served.close();
+            }
+            assertEquals("ok", new String(client.getInputStream().readNBytes(2), StandardCharsets.US_ASCII));
+            h.remove(2);
+            CountDownLatch drained = new CountDownLatch(1);
+            h.whenDrained(2, drained::countDown);
+            assertTrue(drained.await(30, TimeUnit.SECONDS), "drained");
+            assertTrue(link.awaitEnd(30_000), "retiring the worker ends its link");
+        } finally {
+            h.close();
+            DescriptorLink.shutdown();
+        }
+    }
+
+    @Test
     void aWaitingConnectionIsClosedWithTheHandle() throws Exception {
-        RoundRobinHandle h = RoundRobinHandle.open(new InetSocketAddress(LOOPBACK, 0));
+        RoundRobinHandle<?> h = RoundRobinHandle.open(new InetSocketAddress(LOOPBACK, 0));
         CountDownLatch queued = new CountDownLatch(1);
         h.onQueued = queued::countDown;
         try (Socket client = new Socket()) {

@@ -25,9 +25,12 @@ import java.util.function.ToDoubleFunction;
  * <p>Settings (environment): {@code BENCH_CONNECTIONS} (8), {@code BENCH_WARMUP_MS} (3000),
  * {@code BENCH_MEASURE_MS} (5000), {@code BENCH_ROUNDS} (3), {@code BENCH_KILLS} (5),
  * {@code BENCH_POLICIES} ({@code rr,none}), {@code BENCH_SERVERS} ({@code jdk,netty,netty-fd}: the servers the
- * nodeshim workers run, the JDK's HttpServer and {@link NettyHello}, and under SCHED_RR the
- * descriptor-passing prototype {@link FdPassingCluster}; each is a row against the same Node runs), {@code BENCH_NETTY_THREADS} (1), {@code BENCH_WORKER_OPTS} (more JVM options for the
- * nodeshim workers, space-separated).
+ * nodeshim workers run — the JDK's HttpServer, and {@link NettyHello}, which under SCHED_RR is relayed
+ * to ({@code netty}: the primary runs with {@code -Dnodeshim.cluster.passDescriptors=false}) or passed
+ * descriptors ({@code netty-fd}, the cluster's default for an adopting server; under SCHED_NONE the
+ * same as {@code netty}, so skipped); each is a row against the same Node runs),
+ * {@code BENCH_NETTY_THREADS} (1), {@code BENCH_WORKER_OPTS} (more JVM options for the nodeshim
+ * workers, space-separated).
  */
 public final class ClusterBench {
     private ClusterBench() {}
@@ -60,18 +63,22 @@ public final class ClusterBench {
                         measure));
                 for (String server : servers) {
                     if (server.equals("netty-fd") && !policy.equals("rr")) {
-                        continue; // the prototype is SCHED_RR by descriptor passing only
+                        continue; // descriptors are passed under SCHED_RR only: the netty row is the same
                     }
-                    Class<?> main = server.equals("netty-fd") ? FdPassingCluster.class : HelloCluster.class;
+                    List<String> command = new ArrayList<>(List.of(java, "-cp", cp));
+                    if (server.equals("netty") && policy.equals("rr")) {
+                        command.add("-D" + "nodeshim.cluster.passDescriptors=false"); // the relay, for comparison
+                    }
+                    command.add(HelloCluster.class.getName());
                     shim.computeIfAbsent(server, k -> new ArrayList<>()).add(serve(server + " " + policy,
-                            List.of(java, "-cp", cp, main.getName()), policy, server, connections, warmup, measure));
+                            command, policy, server.equals("netty-fd") ? "netty" : server, connections, warmup, measure));
                 }
             }
             node.forEach(x -> nodeRss.add(x.rssMiB()));
             String name = policy.equals("rr") ? "SCHED_RR" : "SCHED_NONE";
             for (Map.Entry<String, List<Run>> e : shim.entrySet()) {
                 e.getValue().forEach(x -> shimRss.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(x.rssMiB()));
-                String server = serverName(e.getKey());
+                String server = serverName(e.getKey(), policy);
                 row(table, name + " requests/s, " + server, median(node, Run::rps), median(e.getValue(), Run::rps), "%.0f");
                 // each round's nodeshim run next to that round's Node run: steadier on a shared machine
                 List<Double> paired = new ArrayList<>();
@@ -90,7 +97,7 @@ public final class ClusterBench {
                 String.valueOf(kills))));
         row(table, "crash → replacement listening (ms)", nodeCrash, shimCrash, "%.0f");
         for (Map.Entry<String, List<Double>> e : shimRss.entrySet()) {
-            row(table, "RSS per worker after load (MiB), " + serverName(e.getKey()), medianOf(nodeRss),
+            row(table, "RSS per worker after load (MiB), " + serverName(e.getKey(), "none"), medianOf(nodeRss),
                     medianOf(e.getValue()), "%.0f");
         }
         System.out.println();
@@ -105,12 +112,12 @@ public final class ClusterBench {
         }
     }
 
-    /** The table's name of a {@code BENCH_SERVERS} entry. */
-    private static String serverName(String server) {
+    /** The table's name of a {@code BENCH_SERVERS} entry under {@code policy}. */
+    private static String serverName(String server, String policy) {
         return switch (server) {
-            case "jdk" -> "HttpServer";
-            case "netty" -> "Netty";
-            case "netty-fd" -> "Netty+fd passing (prototype)";
+            case "jdk" -> "HttpServer" + (policy.equals("rr") ? " (relayed)" : "");
+            case "netty" -> "Netty" + (policy.equals("rr") ? " (relayed)" : "");
+            case "netty-fd" -> "Netty (descriptors passed)";
             default -> server;
         };
     }

@@ -48,7 +48,7 @@ public final class HelloCluster {
                 cluster.fork();
             } else if ("netty".equals(System.getenv("BENCH_SERVER"))) {
                 String threads = System.getenv("BENCH_NETTY_THREADS");
-                cluster.listen(new NettyHello(threads == null || threads.isEmpty() ? 1 : Integer.parseInt(threads)),
+                cluster.listen(NettyHello.server(threads == null || threads.isEmpty() ? 1 : Integer.parseInt(threads)),
                         0, "127.0.0.1");
             } else {
                 cluster.listen(ClusterServer.of(server(), Duration.ZERO), 0, "127.0.0.1");

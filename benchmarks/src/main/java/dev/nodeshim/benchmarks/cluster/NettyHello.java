@@ -1,21 +1,11 @@
 package dev.nodeshim.benchmarks.cluster;
 
-import dev.nodeshim.cluster.ClusterServer;
-import io.netty.bootstrap.ServerBootstrap;
+import dev.nodeshim.cluster.NettyServer;
 import io.netty.buffer.Unpooled;
-import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.EventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.channel.epoll.Epoll;
-import io.netty.channel.epoll.EpollChannelOption;
-import io.netty.channel.epoll.EpollEventLoopGroup;
-import io.netty.channel.epoll.EpollServerSocketChannel;
-import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -27,75 +17,34 @@ import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.AsciiString;
-import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The same hello world as {@link HelloCluster}'s, served by Netty (a production Java server) in a
- * cluster worker, through {@link ClusterServer}: {@code bind} starts a Netty server on whatever address
- * the cluster gives (a private loopback port under SCHED_RR, the shared port under SCHED_NONE).
- *
- * <p>Netty's native epoll transport when it loads (its own sockets: it does not go through the JDK's
- * {@code SelectorProvider}, so it sets {@code SO_REUSEPORT} itself — needed under SCHED_NONE, harmless
- * under SCHED_RR), else its NIO transport (which gets {@code SO_REUSEPORT} from the worker's
- * {@code ReusePortSelectorProvider}). One event-loop thread per worker, as a node worker has one thread
+ * cluster worker, through the cluster's {@link NettyServer}: on Netty's native epoll transport it adopts
+ * descriptors, so under SCHED_RR the primary passes it each connection (or relays, with
+ * {@code -Dnodeshim.cluster.passDescriptors=false} on the primary); under SCHED_NONE it binds the shared
+ * port with {@code SO_REUSEPORT}. One event-loop thread per worker, as a node worker has one thread
  * (the environment's {@code BENCH_NETTY_THREADS} changes it). The response carries the headers node's
  * carries for the same handler: {@code Content-Length}, {@code Date} (formatted once a second, as node
  * caches it) and, on a kept-alive HTTP/1.1 connection, {@code Connection: keep-alive}.
  */
-final class NettyHello implements ClusterServer {
+final class NettyHello {
     private static final byte[] BODY = HelloCluster.BODY;
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME;
 
-    private final EventLoopGroup group;
-    private final boolean epoll;
-    private Channel channel;
+    private NettyHello() {}
 
-    NettyHello(int threads) {
-        this.epoll = Epoll.isAvailable();
-        this.group = epoll ? new EpollEventLoopGroup(threads) : new NioEventLoopGroup(threads);
-    }
-
-    /** Which transport serves: {@code "epoll"} or {@code "nio"}. */
-    String transport() {
-        return epoll ? "epoll" : "nio";
-    }
-
-    @Override
-    public InetSocketAddress bind(InetSocketAddress address) throws IOException {
-        ServerBootstrap b = new ServerBootstrap().group(group)
-                .childOption(ChannelOption.TCP_NODELAY, true)
-                .childHandler(new ChannelInitializer<SocketChannel>() {
-                    @Override
-                    protected void initChannel(SocketChannel ch) {
-                        ch.pipeline().addLast(new HttpServerCodec(), new Hello());
-                    }
-                });
-        if (epoll) {
-            b.channel(EpollServerSocketChannel.class).option(EpollChannelOption.SO_REUSEPORT, true);
-        } else {
-            b.channel(NioServerSocketChannel.class);
-        }
-        try {
-            channel = b.bind(address).sync().channel();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while binding", e);
-        }
-        return (InetSocketAddress) channel.localAddress();
-    }
-
-    @Override
-    public void close() {
-        // stop accepting first, then let the event loop finish what it has and end
-        if (channel != null) {
-            channel.close().syncUninterruptibly();
-        }
-        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+    /** A server of {@code threads} event-loop threads answering every request with the body. */
+    static NettyServer server(int threads) {
+        return new NettyServer(threads, new ChannelInitializer<SocketChannel>() {
+            @Override
+            protected void initChannel(SocketChannel ch) {
+                ch.pipeline().addLast(new HttpServerCodec(), new Hello());
+            }
+        });
     }
 
     /** Answers every request with the body; flushes once per batch of reads. */
