@@ -13,13 +13,10 @@
 // the two results differ (a race would make it flaky on another machine).
 //
 // Left out on purpose (see childprocess/README.md):
-// - a child that *exits* with 129…159 by itself: the JDK reports that status exactly as death by
-//   signal 1…31, and nodeshim reads it as the signal (the documented divergence);
 // - spawnSync `maxBuffer` overflows: what Node keeps of the output, and whether the child had exited
-//   before it was killed, depend on pipe timing;
-// - SIGQUIT: HotSpot blocks it in every Java thread (it is the JVM's thread-dump signal) and a child
-//   inherits the blocked mask through fork and exec, so a child of a JVM does not die of SIGQUIT
-//   (childprocess/README.md, "Known divergences");
+//   before it was killed, depend on pipe timing.
+// Exit codes 129…159 (which the JDK alone cannot tell from death by a signal) and SIGQUIT (which a
+// child of ProcessBuilder inherits blocked) are in: nodeshim starts children with its own posix_spawn.
 
 const cp = require('child_process');
 const { encode, decode, writeCases, pad } = require('./common');
@@ -124,8 +121,10 @@ async function perform(probe, i) {
 // The cases
 
 const EXIT_CODES = [0, 1, 2, 3, 42, 100, 125, 126, 127, 128, 160, 200, 254, 255];
-const SELF_SIGNALS = ['HUP', 'INT', 'ABRT', 'KILL', 'USR1', 'USR2', 'PIPE', 'ALRM', 'TERM'];
-const KILL_SIGNALS = ['SIGTERM', 'SIGKILL', 'SIGINT', 'SIGHUP', 'SIGUSR1', 'SIGUSR2', 'SIGALRM', 9, 15];
+// every code a signal death would also give through the JDK's folding (128 + 1…31)
+for (let code = 129; code <= 159; code++) EXIT_CODES.push(code);
+const SELF_SIGNALS = ['HUP', 'INT', 'QUIT', 'ABRT', 'KILL', 'USR1', 'USR2', 'PIPE', 'ALRM', 'TERM'];
+const KILL_SIGNALS = ['SIGTERM', 'SIGKILL', 'SIGINT', 'SIGHUP', 'SIGQUIT', 'SIGUSR1', 'SIGUSR2', 'SIGALRM', 9, 15];
 /** Arguments that a shell would mangle; each must arrive byte-exact. */
 const TRICKY_ARGS = [
   'plain', 'two words', '  padded  ', '', "it's", 'say "hi"', '$(echo no)', '`echo no`', '$HOME',
@@ -232,7 +231,7 @@ function allCases() {
   add(execProbe, exec('echo "$0"', { shell: '/bin/sh' }), 'shell as a path');
   const events = 'childprocess.events';
   const ev = (command, args, extra) => Object.assign({ command }, args === undefined ? {} : { args }, extra);
-  for (const code of [0, 1, 2, 42, 127, 255]) add(events, ev('sh', ['-c', `exit ${code}`], { stdin: [] }), `exit ${code}`);
+  for (const code of [0, 1, 2, 42, 127, 129, 134, 137, 143, 159, 255]) add(events, ev('sh', ['-c', `exit ${code}`], { stdin: [] }), `exit ${code}`);
   for (const sig of SELF_SIGNALS) add(events, ev('sh', ['-c', `kill -${sig} $$`], { stdin: [] }), `self-inflicted SIG${sig}`);
   add(events, ev('nonexistent-program-xyz', ['a']), 'missing program: error then close, no exit');
   add(events, ev('pwd', [], { options: { cwd: '/nonexistent-dir-xyz' } }), 'missing cwd');

@@ -19,9 +19,9 @@ import java.util.Arrays;
  * Node's socket does (it stops after the push that fills highWaterMark). While it flows, the reader
  * goes on reading without waiting for each chunk's round trip through the loop, until a push returns
  * false (the consumer paused) or {@value #AHEAD} reads wait to be pushed; reads made while the loop is
- * busy are pushed by one loop task, each as its own {@code 'data'}. So a paused stream holds a bounded
- * amount (at most {@value #AHEAD} reads past its highWaterMark), the pipe fills and the child blocks in
- * its write — a child whose output nobody consumes waits, as under Node. End of file (every writer,
+ * busy are pushed by one loop task, each as its own {@code 'data'}. So a paused stream holds at most
+ * one read past its highWaterMark (and at most {@value #AHEAD} more wait unpushed), the pipe fills
+ * and the child blocks in its write — a child whose output nobody consumes waits, as under Node. End of file (every writer,
  * grandchildren included, has closed the pipe) pushes the end. Destroying the stream closes the pipe,
  * which also ends a blocked read.
  *
@@ -48,11 +48,15 @@ final class ChildOutput {
     private volatile int credit;
     /** Loop thread: a read was granted while not flowing and its chunk has not been pushed yet. */
     private boolean requested;
+    /** Loop thread: how many times the stream asked ({@code _read}); tells whether it asked during a push. */
+    private int wants;
     // Guarded by this: what the reader thread and the loop thread share.
     /** Filled read buffers not yet pushed, in order ({@link #END} last when the pipe ended). */
     private final ArrayDeque<ByteBuffer> waiting = new ArrayDeque<>();
     /** A loop task that pushes {@link #waiting} is posted and has not run yet. */
     private boolean posted;
+    /** A push returned false: reads wait in {@link #waiting} until the stream asks again. */
+    private boolean held;
     private boolean finished;
 
     ChildOutput(EventLoop loop, Pipe.SourceChannel source) {
@@ -70,27 +74,31 @@ final class ChildOutput {
 
     /** Loop thread: the stream asks for data ({@code _read}). */
     private void want() {
-        postWaiting();
+        wants++;
         if (stream.readableFlowing() == Boolean.TRUE) {
-            if (credit != ON) { // else the reader reads on: the common case, one _read per chunk
+            if (credit != ON || held) { // else the reader reads on: the common case, one _read per chunk
                 synchronized (this) {
+                    held = false;
                     credit = ON;
                     notifyAll();
                 }
             }
-            return;
+        } else if (!requested) {
+            requested = true; // not flowing: one read at a time, until its chunk is pushed (Node's socket)
+            synchronized (this) {
+                held = false;
+                credit = 1;
+                notifyAll();
+            }
+        } else {
+            synchronized (this) {
+                held = false;
+            }
         }
-        if (requested) {
-            return; // not flowing: one read at a time, until its chunk is pushed (Node's socket)
-        }
-        requested = true;
-        synchronized (this) {
-            credit = 1;
-            notifyAll();
-        }
+        postWaiting();
     }
 
-    /** Loop thread: reads left waiting when a push returned false are pushed by a loop task of their own. */
+    /** Loop thread: reads that wait (held back after a push returned false) are pushed by a loop task. */
     private void postWaiting() {
         synchronized (this) {
             if (posted || waiting.isEmpty()) {
@@ -148,8 +156,8 @@ final class ChildOutput {
                 return;
             }
             waiting.add(read);
-            if (posted) {
-                return;
+            if (posted || held) {
+                return; // held: the stream has enough; the read waits for its next _read (want())
             }
             posted = true;
         }
@@ -157,36 +165,39 @@ final class ChildOutput {
     }
 
     /**
-     * Loop thread: pushes every read waiting, each as a chunk of its own (copied out of the read buffer,
-     * which goes back to the pool); a push that returns false stops further reads.
+     * Loop thread: pushes the reads waiting, in order, each as a chunk of its own (copied out of the
+     * read buffer, which goes back to the pool). A push that returns false, with no {@code _read} during
+     * it, stops everything: the reads not yet pushed go back to the head of the queue, the reader stops
+     * after its current read, and nothing more is pushed until the stream asks again. So a paused
+     * stream holds at most the batch's first chunk past its highWaterMark.
      */
     private void pushWaiting() {
-        boolean more = true;
         while (true) {
             ByteBuffer[] reads;
             synchronized (this) {
-                // Once a push returned false, take no further batch: the reader would refill it as fast
-                // as it is pushed and drain the child regardless of the pause. What waits is pushed
-                // when the stream asks again (want()).
-                if (waiting.isEmpty() || !more) {
+                if (waiting.isEmpty() || held) {
                     posted = false;
-                    break;
+                    return;
                 }
                 reads = waiting.toArray(NONE);
                 waiting.clear();
                 notifyAll();
             }
             requested = false;
-            for (ByteBuffer read : reads) {
-                if (read == END) {
-                    more = stream.push(null);
-                } else {
-                    more = stream.push(copyOut(read));
+            for (int i = 0; i < reads.length; i++) {
+                int before = wants;
+                boolean more = reads[i] == END ? stream.push(null) : stream.push(copyOut(reads[i]));
+                if (!more && wants == before) {
+                    synchronized (this) {
+                        held = true;
+                        credit = 0;
+                        for (int k = reads.length - 1; k > i; k--) {
+                            waiting.addFirst(reads[k]);
+                        }
+                    }
+                    break;
                 }
             }
-        }
-        if (!more && !requested) { // (a read granted by a _read during these pushes stands)
-            credit = 0;
         }
     }
 

@@ -55,7 +55,7 @@ public final class ChildProcess extends EventEmitter {
     private final EventLoop loop;
     private final String spawnfile;
     private final List<String> spawnargs;
-    private Process process;
+    private Child process;
     /** The process handle: held until exit; {@link #unref()}/{@link #ref()} toggle it. */
     private Ref ref;
     /** The pipes: held until every pipe reached its end. */
@@ -98,66 +98,55 @@ public final class ChildProcess extends EventEmitter {
                 throw ChildProcesses.spawnError(errno);
             }
         }
-        List<String> setpriv = ids == null ? List.of() : ids.setpriv(o.uid(), o.gid());
         ChildProcess child = new ChildProcess(loop, file, Launch.spawnargs(argv, o.argv0));
-        if (o.detached || o.argv0 != null || !setpriv.isEmpty()) {
-            IOException notRunnable = setpriv.isEmpty() ? Launch.checkExecutable(file, o.cwd, o.env)
-                    : Launch.checkExecutable(file, o.cwd, o.env, ids.effectiveUid(o.uid()), ids.effectiveGid(o.gid()));
-            if (notRunnable != null) {
-                child.failStart(notRunnable);
-                return child;
-            }
-            argv = Launch.wrap(argv, o.detached, o.argv0, setpriv);
-        }
-        ProcessBuilder pb = Launch.builder(argv, o.cwd, o.env);
+        Command cmd = new Command(argv, o.argv0, o.cwd, o.env, o.detached,
+                ids == null ? List.of() : ids.setpriv(o.uid(), o.gid()),
+                ids == null ? null : new long[] {ids.effectiveUid(o.uid()), ids.effectiveGid(o.gid())});
         // stdio [..., 'ipc']: a channel as fork's (the child attaches it through ForkMain)
-        IpcChannel ch = o.stdio.size() == 4 ? child.listen(pb) : null;
+        IpcChannel ch = o.stdio.size() == 4 ? child.listen(cmd) : null;
         child.ipcInStdio = ch != null;
         // 'pipe' goes through pipes of our own, not the JDK's (see OsPipe: close must wait for grandchildren)
-        Stdio stdio = Stdio.prepare(pb, o.stdio);
-        child.launch(pb, stdio, ch);
+        child.launch(cmd, Stdio.open(o.stdio), ch);
         return child;
     }
 
     /** Opens the IPC channel's socket and names it in the child's environment. */
-    private IpcChannel listen(ProcessBuilder pb) {
+    private IpcChannel listen(Command cmd) {
         IpcChannel ch;
         try {
             ch = IpcChannel.listen(this, this::onChannelClosed);
         } catch (IOException e) {
             throw new UncheckedIOException("could not create the IPC channel's socket", e);
         }
-        pb.environment().put(IpcChannel.ENV_PATH, ch.path());
-        pb.environment().put(IpcChannel.ENV_SERIALIZATION, "json");
+        cmd.putEnv(IpcChannel.ENV_PATH, ch.path());
+        cmd.putEnv(IpcChannel.ENV_SERIALIZATION, "json");
         return ch;
     }
 
     /** Starts the process; 'spawn' on the next tick, or the start error. {@code ch}: the channel, or null. */
-    private void launch(ProcessBuilder pb, Stdio stdio, IpcChannel ch) {
+    private void launch(Command cmd, Stdio stdio, IpcChannel ch) {
         try {
-            process = pb.start();
+            process = Spawner.start(cmd, stdio);
         } catch (IOException e) {
-            stdio.afterStart(false);
             if (ch != null) {
                 ch.processExited();
             }
             failStart(e);
             return;
         }
-        stdio.afterStart(true);
         ref = loop.ref();
         channel = ch;
         attachStdio(stdio);
         if (ch != null) {
             ch.bind(loop);
         }
-        PipeReaders.onExit(process, () -> {
-            // On a pooled thread: a channel still waiting for the child's connection stops waiting,
-            // even when this loop has ended (after unref) and will never run onExit.
+        process.onExit(st -> {
+            // On a thread of the module's: a channel still waiting for the child's connection stops
+            // waiting, even when this loop has ended (after unref) and will never run onExit.
             if (ch != null) {
                 ch.processExited();
             }
-            loop.execute(this::onExit);
+            loop.execute(() -> onExit(st));
         });
         loop.nextTick(() -> emit("spawn"));
     }
@@ -171,17 +160,19 @@ public final class ChildProcess extends EventEmitter {
                 : Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> spawnargs = new ArrayList<>();
         spawnargs.add(java);
+        // ForkMain uses the native library (a SIGTERM ends the child by the signal): spare the child
+        // JDK 24+'s warning about it
+        spawnargs.add("--enable-native-access=ALL-UNNAMED");
         spawnargs.addAll(o.execArgv);
         spawnargs.addAll(List.of("-cp", absoluteClassPath(), ForkMain.class.getName(), mainClass));
         spawnargs.addAll(args);
         EventLoop loop = EventLoop.current();
         ChildProcess child = new ChildProcess(loop, java, spawnargs);
-        ProcessBuilder pb = Launch.builder(spawnargs, o.cwd, o.env);
-        IpcChannel ch = child.listen(pb);
+        Command cmd = Command.of(spawnargs, o.cwd, o.env);
+        IpcChannel ch = child.listen(cmd);
         // node: silent gives the child pipes for 0, 1, 2 (else it shares ours), beside the channel
         String mode = o.silent ? "pipe" : "inherit";
-        Stdio stdio = Stdio.prepare(pb, List.of(mode, mode, mode));
-        child.launch(pb, stdio, ch);
+        child.launch(cmd, Stdio.open(List.of(mode, mode, mode)), ch);
         return child;
     }
 
@@ -241,8 +232,8 @@ public final class ChildProcess extends EventEmitter {
         }
     }
 
-    private void onExit() {
-        status = ExitStatus.decode(process.exitValue());
+    private void onExit(ExitStatus st) {
+        status = st;
         if (stdin != null) {
             stdin.destroy(); // node 20 destroys the child's stdin when it exits
         }
@@ -379,11 +370,11 @@ public final class ChildProcess extends EventEmitter {
     public boolean kill(Object signal) {
         // Signal 0 only probes that the child exists; Node still sets killed then (checked on node 20).
         int n = Integer.valueOf(0).equals(signal) ? 0 : Signals.toNumber(signal);
-        if (process == null || exited || !process.isAlive()) {
+        if (process == null || exited || !process.alive()) {
             return false;
         }
-        if (n != 0) {
-            ChildProcesses.sendSignal(process, n);
+        if (n != 0 && !process.signal(n)) {
+            return false;
         }
         killed = true;
         return true;

@@ -61,8 +61,6 @@ public final class ChildProcesses {
         List<String> argv = Launch.argv(command, argList, o.shell);
         String file = argv.get(0);
         List<String> spawnargs = Launch.spawnargs(argv, o.argv0);
-        Process p;
-        ProcessBuilder pb;
         Credentials ids = Credentials.forOptions(o.uid(), o.gid(), o.cwd);
         if (ids != null) {
             int errno = ids.check(o.uid(), o.gid());
@@ -71,30 +69,18 @@ public final class ChildProcesses {
                         systemError(-errno, "spawnSync " + file, file, spawnargs.subList(1, spawnargs.size())));
             }
         }
-        List<String> setpriv = ids == null ? List.of() : ids.setpriv(o.uid(), o.gid());
-        try {
-            if (o.detached || o.argv0 != null || !setpriv.isEmpty()) {
-                IOException notRunnable = setpriv.isEmpty() ? Launch.checkExecutable(file, o.cwd, o.env)
-                        : Launch.checkExecutable(file, o.cwd, o.env, ids.effectiveUid(o.uid()), ids.effectiveGid(o.gid()));
-                if (notRunnable != null) {
-                    throw notRunnable;
-                }
-                argv = Launch.wrap(argv, o.detached, o.argv0, setpriv);
-            }
-            pb = Launch.builder(argv, o.cwd, o.env);
-        } catch (IOException e) {
-            return startFailed(e, file, spawnargs);
-        }
+        Command cmd = new Command(argv, o.argv0, o.cwd, o.env, o.detached,
+                ids == null ? List.of() : ids.setpriv(o.uid(), o.gid()),
+                ids == null ? null : new long[] {ids.effectiveUid(o.uid()), ids.effectiveGid(o.gid())});
         // Pipes of our own, as for spawn: the result waits for the end of file of stdout and stderr,
         // which a grandchild's copy delays (node 20), not just for the exit (SyncRun)
-        Stdio stdio = Stdio.prepare(pb, List.of("pipe", "pipe", "pipe"));
+        Stdio stdio = Stdio.open(List.of("pipe", "pipe", "pipe"));
+        Child p;
         try {
-            p = pb.start();
+            p = Spawner.start(cmd, stdio);
         } catch (IOException e) {
-            stdio.afterStart(false);
             return startFailed(e, file, spawnargs);
         }
-        stdio.afterStart(true);
         return run(p, stdio, file, spawnargs, o);
     }
 
@@ -103,17 +89,18 @@ public final class ChildProcesses {
                 systemError(startErrno(e), "spawnSync " + file, file, spawnargs.subList(1, spawnargs.size())));
     }
 
-    private static SpawnSyncResult run(Process p, Stdio stdio, String file, List<String> spawnargs,
+    private static SpawnSyncResult run(Child p, Stdio stdio, String file, List<String> spawnargs,
             SpawnSyncOptions o) {
         SyncRun r;
+        ExitStatus st;
         try {
             r = SyncRun.run(p, stdio, o.input, o.timeoutMs, o.maxBuffer, Signals.toNumber(o.killSignal));
+            st = p.waitFor();
         } catch (InterruptedException e) {
-            p.destroyForcibly();
+            p.signal(9);
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for " + file, e);
         }
-        ExitStatus st = ExitStatus.decode(p.exitValue());
         NodeError error = null;
         List<String> args = spawnargs.subList(1, spawnargs.size());
         if (r.timedOut) {
@@ -506,22 +493,5 @@ public final class ChildProcesses {
     private static Object decode(byte[] bytes, String encoding) {
         Buffer b = Buffer.from(bytes);
         return "buffer".equals(encoding) ? b : b.toString(encoding);
-    }
-
-    static void sendSignal(Process p, int signal) {
-        if (signal == 15) {
-            p.destroy();
-        } else if (signal == 9) {
-            p.destroyForcibly();
-        } else {
-            try {
-                new ProcessBuilder("kill", "-s", Signals.name(signal).substring(3), Long.toString(p.pid()))
-                        .redirectErrorStream(true).start().waitFor();
-            } catch (IOException e) {
-                throw new IllegalStateException("could not run kill(1)", e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 }

@@ -39,6 +39,7 @@ public final class ForkMain {
         if (args.length == 0) {
             throw new IllegalArgumentException("usage: ForkMain <mainClass> [args...]");
         }
+        dieBySignals();
         String path = System.getenv(IpcChannel.ENV_PATH);
         if (path != null) {
             attach(IpcChannel.connect(process, path));
@@ -63,6 +64,25 @@ public final class ForkMain {
             m.invoke(null, (Object) rest);
         } catch (InvocationTargetException e) {
             throw e.getCause();
+        }
+    }
+
+    /**
+     * SIGTERM, SIGINT and SIGHUP end this JVM by the signal, as they end a Node child: its parent sees
+     * {@code (null, 'SIGTERM')}. The JVM's own handlers would run the shutdown hooks and exit with
+     * 128 + n, which the parent sees, exactly, as {@code (143, null)}. Node's rule kept here: the
+     * default action applies only while {@code process} has no listener for the signal (a listener
+     * installs its own handler and puts this one back when removed). Without the native library the
+     * JVM's behaviour is kept.
+     */
+    private static void dieBySignals() {
+        for (String name : new String[] {"TERM", "INT", "HUP"}) {
+            sun.misc.Signal.handle(new sun.misc.Signal(name), s -> {
+                if (NativeSpawn.AVAILABLE) {
+                    NativeSpawn.dieBy(s.getNumber());
+                }
+                Runtime.getRuntime().exit(128 + s.getNumber());
+            });
         }
     }
 

@@ -7,6 +7,9 @@ import java.util.Map;
 
 /** What every start shares: the argv Node builds, and a {@link ProcessBuilder} with cwd and env. */
 final class Launch {
+    /** The search path when the child's environment has no PATH (node 20, observed: not /usr/local/bin). */
+    static final String DEFAULT_PATH = "/usr/bin:/bin";
+
     private Launch() {
     }
 
@@ -89,7 +92,7 @@ final class Launch {
         }
         String path = env != null ? env.get("PATH") : System.getenv("PATH");
         boolean sawOne = false;
-        for (String dir : (path == null ? "/usr/local/bin:/usr/bin:/bin" : path).split(":", -1)) {
+        for (String dir : (path == null ? DEFAULT_PATH : path).split(":", -1)) {
             Path p = Path.of(dir.isEmpty() ? "." : dir).resolve(file);
             if (runnable(p)) {
                 return null;
@@ -115,7 +118,7 @@ final class Launch {
             }
             String path = env != null ? env.get("PATH") : System.getenv("PATH");
             boolean denied = false;
-            for (String dir : (path == null ? "/usr/local/bin:/usr/bin:/bin" : path).split(":", -1)) {
+            for (String dir : (path == null ? DEFAULT_PATH : path).split(":", -1)) {
                 int e = verdict(here, (dir.isEmpty() ? "." : dir) + "/" + file, uid, gid);
                 if (e == 0) {
                     return null;
@@ -165,7 +168,36 @@ final class Launch {
         return java.nio.file.Files.isRegularFile(p) && java.nio.file.Files.isExecutable(p);
     }
 
-    private static java.io.IOException failure(int errno) {
-        return new java.io.IOException("error=" + errno + ", " + (errno == 2 ? "No such file or directory" : "Permission denied"));
+    /**
+     * The program execvp would run for {@code file} in a child with environment {@code env} (null: ours)
+     * and working directory {@code cwd} (null: ours): {@code file} itself when it has a slash, else the
+     * first PATH entry holding an executable regular file of that name, as written (a relative entry,
+     * or an empty one meaning ".", is resolved in the child, after its chdir, as here). Without PATH,
+     * {@code /usr/bin:/bin} (node 20, observed).
+     *
+     * @throws java.io.IOException {@link #failure} ENOENT, or EACCES when an entry had the name but not
+     *         as an executable file (execvp's rule)
+     */
+    static String locate(String file, Path cwd, Map<String, String> env) throws java.io.IOException {
+        if (file.contains("/")) {
+            return file;
+        }
+        String path = (env != null ? env : System.getenv()).get("PATH");
+        boolean denied = false;
+        for (String dir : (path == null ? DEFAULT_PATH : path).split(":", -1)) {
+            String candidate = dir.isEmpty() ? file : dir + "/" + file;
+            Path p = cwd == null ? Path.of(candidate) : cwd.resolve(candidate);
+            if (runnable(p)) {
+                return candidate;
+            }
+            denied |= java.nio.file.Files.exists(p);
+        }
+        throw failure(denied ? 13 : 2);
+    }
+
+    /** A failed start as the JDK reports one ({@code error=N, ...}), which {@link ChildProcesses#startErrno} reads. */
+    static java.io.IOException failure(int errno) {
+        return new java.io.IOException("error=" + errno + ", " + (errno == 2 ? "No such file or directory"
+                : errno == 13 ? "Permission denied" : "spawn failed"));
     }
 }

@@ -17,9 +17,15 @@ import java.util.List;
 final class Stdio {
     private final OsPipe[] pipes = new OsPipe[3];
 
-    /** Makes the pipes {@code modes} ask for and sets {@code pb}'s redirects. */
-    static Stdio prepare(ProcessBuilder pb, List<String> modes) {
-        Stdio s = new Stdio();
+    private final List<String> modes;
+
+    private Stdio(List<String> modes) {
+        this.modes = modes;
+    }
+
+    /** Makes the pipes {@code modes} ask for ({@code 'pipe'}, {@code 'inherit'} or {@code 'ignore'} per fd). */
+    static Stdio open(List<String> modes) {
+        Stdio s = new Stdio(modes);
         try {
             List<OsPipe> made = OsPipe.open((int) modes.stream().filter("pipe"::equals).count());
             for (int fd = 0, k = 0; fd < 3; fd++) {
@@ -30,16 +36,36 @@ final class Stdio {
         } catch (IOException e) {
             throw new UncheckedIOException("could not make the child's stdio pipes", e);
         }
-        boolean inheritIn = modes.get(0).equals("inherit");
-        pb.redirectInput(s.pipes[0] != null ? ProcessBuilder.Redirect.from(s.pipes[0].path)
-                : inheritIn ? ProcessBuilder.Redirect.INHERIT : ProcessBuilder.Redirect.from(new File("/dev/null")));
-        pb.redirectOutput(s.pipes[1] != null ? ProcessBuilder.Redirect.to(s.pipes[1].path) : output(modes.get(1)));
-        pb.redirectError(s.pipes[2] != null ? ProcessBuilder.Redirect.to(s.pipes[2].path) : output(modes.get(2)));
         return s;
     }
 
-    private static ProcessBuilder.Redirect output(String mode) {
+    /** Sets {@code pb}'s redirects: our pipes by their {@code /proc/self/fd} paths (see {@link OsPipe}). */
+    void redirect(ProcessBuilder pb) {
+        boolean inheritIn = modes.get(0).equals("inherit");
+        pb.redirectInput(pipes[0] != null ? ProcessBuilder.Redirect.from(pipes[0].path)
+                : inheritIn ? ProcessBuilder.Redirect.INHERIT : ProcessBuilder.Redirect.from(new File("/dev/null")));
+        pb.redirectOutput(pipes[1] != null ? ProcessBuilder.Redirect.to(pipes[1].path) : discardOrInherit(modes.get(1)));
+        pb.redirectError(pipes[2] != null ? ProcessBuilder.Redirect.to(pipes[2].path) : discardOrInherit(modes.get(2)));
+    }
+
+    private static ProcessBuilder.Redirect discardOrInherit(String mode) {
         return mode.equals("inherit") ? ProcessBuilder.Redirect.INHERIT : ProcessBuilder.Redirect.DISCARD;
+    }
+
+    /**
+     * What {@link NativeSpawn#spawn} takes for fds 0–2: the descriptor of the child's end of each pipe,
+     * {@link NativeSpawn#STDIO_INHERIT} or {@link NativeSpawn#STDIO_IGNORE}.
+     */
+    int[] nativeFds() {
+        int[] fds = new int[3];
+        for (int fd = 0; fd < 3; fd++) {
+            if (pipes[fd] != null) {
+                fds[fd] = NativeSpawn.fdOf(fd == 0 ? pipes[fd].pipe.source() : pipes[fd].pipe.sink());
+            } else {
+                fds[fd] = modes.get(fd).equals("inherit") ? NativeSpawn.STDIO_INHERIT : NativeSpawn.STDIO_IGNORE;
+            }
+        }
+        return fds;
     }
 
     /**

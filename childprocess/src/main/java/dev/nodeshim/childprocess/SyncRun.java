@@ -31,12 +31,12 @@ final class SyncRun {
     boolean timedOut;
     boolean overflow;
 
-    private final Process process;
+    private final Child process;
     private final long maxBuffer;
     private final int killSignal;
     private final long deadline;
 
-    private SyncRun(Process process, long timeoutMs, long maxBuffer, int killSignal) {
+    private SyncRun(Child process, long timeoutMs, long maxBuffer, int killSignal) {
         this.process = process;
         this.maxBuffer = maxBuffer;
         this.killSignal = killSignal;
@@ -47,7 +47,7 @@ final class SyncRun {
      * Feeds {@code input} (null: none, stdin is closed at once), collects stdout and stderr and waits for
      * the exit. Closes every pipe end of {@code stdio} it is given.
      */
-    static SyncRun run(Process process, Stdio stdio, byte[] input, long timeoutMs, long maxBuffer, int killSignal)
+    static SyncRun run(Child process, Stdio stdio, byte[] input, long timeoutMs, long maxBuffer, int killSignal)
             throws InterruptedException {
         SyncRun r = new SyncRun(process, timeoutMs, maxBuffer, killSignal);
         Pipe.SinkChannel in = stdio.stdinSink();
@@ -173,9 +173,7 @@ final class SyncRun {
 
     /** Sends killSignal unless the child has already ended (its pid may be reused then). */
     private void kill() {
-        if (process.isAlive()) {
-            ChildProcesses.sendSignal(process, killSignal);
-        }
+        process.signal(killSignal);
     }
 
     private static void closeQuietly(Channel c) {

@@ -71,12 +71,12 @@ class ChildOutputTest {
                 // a window in which an unbounded reader would drain the child; a bounded one cannot
                 Timers.setTimeout(() -> {
                     events.add("paused: exited " + (c.exitCode() != null)
-                            + ", held at most 5 reads " + (c.stdout().readableLength() <= 5 * 64 * 1024));
+                            + ", held at most 2 reads " + (c.stdout().readableLength() <= 2 * 64 * 1024));
                     c.stdout().resume();
                 }, 200);
             });
         });
-        assertEquals(List.of("paused: exited false, held at most 5 reads true", "exit 0", "close 0 10000000"),
+        assertEquals(List.of("paused: exited false, held at most 2 reads true", "exit 0", "close 0 10000000"),
                 events);
     }
 }

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.nodeshim.buffer.Buffer;
 import dev.nodeshim.errors.NodeError;
@@ -124,6 +125,20 @@ class SpawnAsyncTest {
             assertTrue(c.killed());
             assertEquals(name, c.signalCode());
             assertFalse(c.kill(), "kill after exit returns false");
+        }
+    }
+
+    @Test
+    void exitWith143AndDeathBySigtermAreToldApart() {
+        // node: exit 143 → ["exit",143,null] ["close",143,null]; kill $$ → ["exit",null,"SIGTERM"] ...
+        assumeTrue(NativeSpawn.AVAILABLE, "exact statuses need the native library");
+        for (String script : List.of("exit 143", "kill $$", "exit 137", "kill -9 $$")) {
+            Object[] box = new Object[1];
+            EventLoop.run(() -> box[0] = trace(spawn("sh", List.of("-c", script)), new ArrayList<>()));
+            Integer code = script.startsWith("exit") ? Integer.valueOf(script.substring(5)) : null;
+            String signal = script.startsWith("exit") ? null : script.contains("-9") ? "SIGKILL" : "SIGTERM";
+            assertEquals(List.of(List.of("spawn"), Arrays.asList("exit", code, signal), Arrays.asList("close", code, signal)),
+                    box[0], script);
         }
     }
 

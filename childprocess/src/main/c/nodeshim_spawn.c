@@ -1,0 +1,305 @@
+/*
+ * The native half of dev.nodeshim.childprocess.NativeSpawn: starting a child with posix_spawn(3),
+ * learning its exact wait status, and signalling it, on Linux.
+ *
+ * Why native code: the JDK folds a child's wait status into one int (WEXITSTATUS after an exit,
+ * 0x80 + WTERMSIG after a signal), so "exited with 143" and "killed by SIGTERM" look alike, while
+ * Node reports (143, null) and (null, 'SIGTERM'). Here the status is read with waitpid(2) as the
+ * kernel gives it. posix_spawn (glibc: clone with CLONE_VM | CLONE_VFORK, then exec) is also several
+ * times faster than the JDK's ProcessBuilder, which execs a helper program first.
+ *
+ * Each exported function is a thin system call wrapper; the rules (PATH lookup, which descriptors the
+ * child gets, when a child counts as exited) live in the Java classes.
+ */
+#define _GNU_SOURCE
+#include <jni.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <signal.h>
+#include <spawn.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/epoll.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#ifndef SYS_pidfd_open
+#define SYS_pidfd_open 434
+#endif
+#ifndef SYS_pidfd_send_signal
+#define SYS_pidfd_send_signal 424
+#endif
+
+/* Child stdio entries (see NativeSpawn.spawn): a descriptor to dup2, or one of these. */
+#define STDIO_INHERIT (-1)
+#define STDIO_IGNORE (-2)
+
+/* A NUL-terminated copy of a Java byte[]; NULL when a is null or memory ran out. */
+static char *copy_bytes(JNIEnv *env, jbyteArray a) {
+    if (a == NULL) {
+        return NULL;
+    }
+    jsize n = (*env)->GetArrayLength(env, a);
+    char *s = malloc((size_t) n + 1);
+    if (s != NULL) {
+        (*env)->GetByteArrayRegion(env, a, 0, n, (jbyte *) s);
+        s[n] = '\0';
+    }
+    return s;
+}
+
+/* Frees the strings of a NULL-terminated vector (not the vector). */
+static void free_strings(char **v) {
+    for (char **p = v; *p != NULL; p++) {
+        free(*p);
+    }
+}
+
+/* A NULL-terminated vector of copies of a Java byte[][], with `skip` empty slots in front. */
+static char **copy_vector(JNIEnv *env, jobjectArray arr, int skip) {
+    jsize n = (*env)->GetArrayLength(env, arr);
+    char **v = calloc((size_t) n + (size_t) skip + 1, sizeof(char *));
+    if (v == NULL) {
+        return NULL;
+    }
+    for (jsize i = 0; i < n; i++) {
+        jbyteArray item = (jbyteArray) (*env)->GetObjectArrayElement(env, arr, i);
+        v[skip + i] = copy_bytes(env, item);
+        (*env)->DeleteLocalRef(env, item);
+        if (v[skip + i] == NULL) {
+            free_strings(v + skip);
+            free(v);
+            return NULL;
+        }
+    }
+    return v;
+}
+
+/*
+ * Starts `path` with `argv` and `envp` in `cwd` (null: ours). stdio[i] for i in 0..2 is a descriptor
+ * that becomes the child's fd i, or STDIO_INHERIT, or STDIO_IGNORE (/dev/null). Every other descriptor
+ * is closed in the child. The child gets default signal dispositions and an empty signal mask, as
+ * libuv gives Node's children; `setsid` makes it lead a new session (Node's detached).
+ *
+ * Returns ((pidfd + 1) << 32) | pid, pidfd being -1 where the kernel has no pidfd_open; or -errno
+ * when the child could not be started (the exec's or chdir's errno, which glibc reports).
+ */
+JNIEXPORT jlong JNICALL Java_dev_nodeshim_childprocess_NativeSpawn_spawn(JNIEnv *env, jclass cls,
+        jbyteArray jpath, jobjectArray jargv, jobjectArray jenvp, jbyteArray jcwd, jintArray jstdio,
+        jboolean setsid) {
+    (void) cls;
+    int stdio[3];
+    (*env)->GetIntArrayRegion(env, jstdio, 0, 3, stdio);
+    char *path = copy_bytes(env, jpath);
+    char *cwd = copy_bytes(env, jcwd);
+    /* one slot in front, for /bin/sh when the file turns out to be a script without #! (ENOEXEC) */
+    char **argv = copy_vector(env, jargv, 1);
+    char **envp = copy_vector(env, jenvp, 0);
+    int moved[3] = {-1, -1, -1};
+    jlong result = -ENOMEM;
+    if (path == NULL || argv == NULL || envp == NULL || (jcwd != NULL && cwd == NULL)) {
+        goto out;
+    }
+    /* A source descriptor below 3 would be overwritten by an earlier dup2: move it up first. */
+    for (int i = 0; i < 3; i++) {
+        if (stdio[i] >= 0 && stdio[i] < 3) {
+            moved[i] = fcntl(stdio[i], F_DUPFD_CLOEXEC, 3);
+            if (moved[i] < 0) {
+                result = -errno;
+                goto out;
+            }
+            stdio[i] = moved[i];
+        }
+    }
+    posix_spawn_file_actions_t fa;
+    posix_spawnattr_t attr;
+    posix_spawn_file_actions_init(&fa);
+    posix_spawnattr_init(&attr);
+    if (cwd != NULL) {
+        posix_spawn_file_actions_addchdir_np(&fa, cwd);
+    }
+    for (int i = 0; i < 3; i++) {
+        if (stdio[i] >= 0) {
+            posix_spawn_file_actions_adddup2(&fa, stdio[i], i);
+        } else if (stdio[i] == STDIO_IGNORE) {
+            posix_spawn_file_actions_addopen(&fa, i, "/dev/null", i == 0 ? O_RDONLY : O_WRONLY, 0);
+        }
+    }
+    posix_spawn_file_actions_addclosefrom_np(&fa, 3);
+    sigset_t all, none;
+    sigfillset(&all);
+    sigemptyset(&none);
+    posix_spawnattr_setsigdefault(&attr, &all);
+    posix_spawnattr_setsigmask(&attr, &none);
+    short flags = POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK;
+    if (setsid) {
+        flags |= POSIX_SPAWN_SETSID;
+    }
+    posix_spawnattr_setflags(&attr, flags);
+    pid_t pid;
+    int rc = posix_spawn(&pid, path, &fa, &attr, argv + 1, envp);
+    if (rc == ENOEXEC) {
+        /* execvp's rule: a file the kernel cannot execute is run as a shell script */
+        char *file0 = argv[1];
+        argv[0] = "/bin/sh";
+        argv[1] = path;
+        rc = posix_spawn(&pid, "/bin/sh", &fa, &attr, argv, envp);
+        argv[0] = NULL;
+        argv[1] = file0;
+    }
+    posix_spawn_file_actions_destroy(&fa);
+    posix_spawnattr_destroy(&attr);
+    if (rc != 0) {
+        result = -rc;
+        goto out;
+    }
+    int pidfd = (int) syscall(SYS_pidfd_open, pid, 0);
+    if (pidfd >= 0) {
+        fcntl(pidfd, F_SETFD, FD_CLOEXEC);
+    }
+    result = ((jlong) (pidfd + 1) << 32) | (jlong) (uint32_t) pid;
+out:
+    for (int i = 0; i < 3; i++) {
+        if (moved[i] >= 0) {
+            close(moved[i]);
+        }
+    }
+    free(path);
+    free(cwd);
+    if (argv != NULL) {
+        free_strings(argv + 1); /* argv[0] is the spare slot, never allocated */
+        free(argv);
+    }
+    if (envp != NULL) {
+        free_strings(envp);
+        free(envp);
+    }
+    return result;
+}
+
+/* An epoll instance for watching pidfds; -errno on failure. */
+JNIEXPORT jint JNICALL Java_dev_nodeshim_childprocess_NativeSpawn_epollCreate(JNIEnv *env, jclass cls) {
+    (void) env;
+    (void) cls;
+    int fd = epoll_create1(EPOLL_CLOEXEC);
+    return fd < 0 ? -errno : fd;
+}
+
+/* Adds a child's pidfd to `epfd`; it becomes ready when the child exits. 0 or -errno. */
+JNIEXPORT jint JNICALL Java_dev_nodeshim_childprocess_NativeSpawn_watch(JNIEnv *env, jclass cls, jint epfd,
+        jint pidfd, jint pid) {
+    (void) env;
+    (void) cls;
+    struct epoll_event ev;
+    memset(&ev, 0, sizeof ev);
+    ev.events = EPOLLIN;
+    ev.data.u64 = ((uint64_t) (uint32_t) pidfd << 32) | (uint32_t) pid;
+    return epoll_ctl(epfd, EPOLL_CTL_ADD, pidfd, &ev) == 0 ? 0 : -errno;
+}
+
+/*
+ * Waits up to timeoutMs (-1: no limit) for watched children to exit and reaps them: for each one, out
+ * gets (pid, raw wait status, 0), or (pid, 0, errno) when waitpid failed (someone else reaped it).
+ * Returns how many (at most out.length / 3; 0 after the timeout), or -errno when epoll_wait failed.
+ * Each child is taken out of the epoll set.
+ */
+JNIEXPORT jint JNICALL Java_dev_nodeshim_childprocess_NativeSpawn_awaitExits(JNIEnv *env, jclass cls, jint epfd,
+        jintArray jout, jint timeoutMs) {
+    (void) cls;
+    enum { MAX = 64 };
+    struct epoll_event events[MAX];
+    jint vals[3 * MAX];
+    int room = (*env)->GetArrayLength(env, jout) / 3;
+    if (room > MAX) {
+        room = MAX;
+    }
+    int n;
+    do {
+        n = epoll_wait(epfd, events, room, timeoutMs);
+    } while (n < 0 && errno == EINTR);
+    if (n < 0) {
+        return -errno;
+    }
+    for (int i = 0; i < n; i++) {
+        pid_t pid = (pid_t) (uint32_t) events[i].data.u64;
+        int pidfd = (int) (events[i].data.u64 >> 32);
+        epoll_ctl(epfd, EPOLL_CTL_DEL, pidfd, NULL);
+        int status = 0;
+        pid_t r;
+        do {
+            r = waitpid(pid, &status, WNOHANG);
+        } while (r < 0 && errno == EINTR);
+        vals[3 * i] = pid;
+        vals[3 * i + 1] = r == pid ? status : 0;
+        vals[3 * i + 2] = r == pid ? 0 : (r < 0 ? errno : ECHILD);
+    }
+    (*env)->SetIntArrayRegion(env, jout, 0, 3 * n, vals);
+    return n;
+}
+
+/* Blocks in waitpid for one child (kernels without pidfd_open): its raw wait status, or -errno. */
+JNIEXPORT jint JNICALL Java_dev_nodeshim_childprocess_NativeSpawn_waitFor(JNIEnv *env, jclass cls, jint pid) {
+    (void) env;
+    (void) cls;
+    int status = 0;
+    pid_t r;
+    do {
+        r = waitpid(pid, &status, 0);
+    } while (r < 0 && errno == EINTR);
+    return r == pid ? status : -errno;
+}
+
+/*
+ * Sends `sig` to the child: through its pidfd when there is one (the pidfd names this process even
+ * after its pid was freed, so a late kill can never reach a stranger), else kill(2). 0 or -errno.
+ */
+JNIEXPORT jint JNICALL Java_dev_nodeshim_childprocess_NativeSpawn_signal(JNIEnv *env, jclass cls, jint pidfd,
+        jint pid, jint sig) {
+    (void) env;
+    (void) cls;
+    long r = pidfd >= 0 ? syscall(SYS_pidfd_send_signal, pidfd, sig, NULL, 0) : kill(pid, sig);
+    return r == 0 ? 0 : -errno;
+}
+
+/*
+ * Ends this process by `sig` with the signal's default action (a forked JVM killed with SIGTERM then
+ * dies by it, as a Node child does, instead of running the JVM's handler that exits with 128 + n).
+ */
+JNIEXPORT void JNICALL Java_dev_nodeshim_childprocess_NativeSpawn_dieBy(JNIEnv *env, jclass cls, jint sig) {
+    (void) env;
+    (void) cls;
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = SIG_DFL;
+    sigaction(sig, &sa, NULL);
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, sig);
+    pthread_sigmask(SIG_UNBLOCK, &set, NULL);
+    raise(sig);
+}
+
+/* close(2); 0 or -errno. */
+JNIEXPORT jint JNICALL Java_dev_nodeshim_childprocess_NativeSpawn_close(JNIEnv *env, jclass cls, jint fd) {
+    (void) env;
+    (void) cls;
+    return close(fd) == 0 ? 0 : -errno;
+}
+
+/*
+ * The descriptor number behind one of the JDK's NIO pipe channels (Pipe.SourceChannel/SinkChannel:
+ * its private int field fdVal, which JNI may read), or -1 when the channel has no such field.
+ */
+JNIEXPORT jint JNICALL Java_dev_nodeshim_childprocess_NativeSpawn_fdOf(JNIEnv *env, jclass cls, jobject channel) {
+    (void) cls;
+    jclass k = (*env)->GetObjectClass(env, channel);
+    jfieldID f = (*env)->GetFieldID(env, k, "fdVal", "I");
+    if (f == NULL) {
+        (*env)->ExceptionClear(env);
+        return -1;
+    }
+    return (*env)->GetIntField(env, channel, f);
+}

@@ -1,0 +1,63 @@
+package dev.nodeshim.childprocess;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one start runs: the argv Node builds ({@link Launch#argv}), {@code argv0}, {@code cwd}, the
+ * environment, {@code detached}, and the {@code setpriv} wrapper of {@code uid}/{@code gid}
+ * ({@link Credentials}). {@link Spawner} starts it.
+ */
+final class Command {
+    /** {@code [file, ...args]}: the program to look up, then its arguments. */
+    final List<String> argv;
+    /** The program's {@code argv[0]}, or null for {@code argv.get(0)}. */
+    final String argv0;
+    /** The child's working directory, or null for ours. */
+    final Path cwd;
+    final boolean detached;
+    /** The {@code setpriv} words that change ids, or empty. */
+    final List<String> setpriv;
+    /** {@code {uid, gid}} the program is looked up as (with {@link #setpriv}), or null. */
+    final long[] runAs;
+    /** Exactly the child's environment, or null for ours (until {@link #putEnv}). */
+    private Map<String, String> env;
+
+    Command(List<String> argv, String argv0, Path cwd, Map<String, String> env, boolean detached,
+            List<String> setpriv, long[] runAs) {
+        this.argv = List.copyOf(argv);
+        this.argv0 = argv0;
+        this.cwd = cwd;
+        this.env = env;
+        this.detached = detached;
+        this.setpriv = setpriv;
+        this.runAs = runAs;
+    }
+
+    /** A plain command: no argv0, no detaching, no change of ids. */
+    static Command of(List<String> argv, Path cwd, Map<String, String> env) {
+        return new Command(argv, null, cwd, env, false, List.of(), null);
+    }
+
+    String file() {
+        return argv.get(0);
+    }
+
+    /** The child's environment: {@code env}, or ours when none was given. */
+    Map<String, String> env() {
+        return env != null ? env : System.getenv();
+    }
+
+    /** The environment as given: null means ours. */
+    Map<String, String> givenEnv() {
+        return env;
+    }
+
+    /** Adds a variable to the child's environment (the IPC channel's), copying ours first if needed. */
+    void putEnv(String name, String value) {
+        env = new HashMap<>(env());
+        env.put(name, value);
+    }
+}
