@@ -253,9 +253,17 @@ final class Curve {
         return q;
     }
 
-    /** The uncompressed encoding of {@code d·G}. */
+    /** The uncompressed encoding of {@code d·G} (on P-256 by {@link P256}'s constant-time table). */
     byte[] publicOf(BigInteger d) {
+        if (isP256() && d.signum() > 0 && d.compareTo(P256Scalar.N) < 0) {
+            return P256.publicKey(Der.unsigned(d, 32));
+        }
         return params.g().multiply(d).normalize().getEncoded(false);
+    }
+
+    /** Whether this is P-256 (prime256v1), named or given as its explicit parameters: {@link P256}'s curve. */
+    boolean isP256() {
+        return openssl.equals("prime256v1");
     }
 
     ECPoint point(BigInteger x, BigInteger y) throws Der.Malformed {

@@ -347,10 +347,8 @@ final class P256 {
         return v;
     }
 
-    /** a^-1 mod m for a blinded (uniformly random) value: variable time is harmless there. */
-    private static long[] invertBlinded(long[] plain, BigInteger m) {
-        return P256Field.limbs(P256Field.toBigInteger(plain).modInverse(m));
-    }
+    private static final DivstepInverse FIELD_INVERSE = new DivstepInverse(P);
+    private static final DivstepInverse SCALAR_INVERSE = new DivstepInverse(N);
 
     /**
      * An ECDSA signature (r, s) with private key {@code d} (32 big-endian bytes, in [1, n - 1]) over
@@ -377,7 +375,8 @@ final class P256 {
             P256Field.toMontgomery(beta, beta);
             P256Field.mul(zi, kg.z, beta);
             P256Field.fromMontgomery(zi, zi);
-            P256Field.toMontgomery(zi, invertBlinded(zi, P));
+            FIELD_INVERSE.inverse(zi, zi);
+            P256Field.toMontgomery(zi, zi);
             P256Field.mul(zi, zi, beta);
             P256Field.sqr(zi, zi);
             P256Field.mul(x, kg.x, zi);
@@ -393,7 +392,8 @@ final class P256 {
             P256Scalar.toMontgomery(b, b);
             P256Scalar.mul(kb, k, b);
             P256Scalar.fromMontgomery(kb, kb);
-            P256Scalar.toMontgomery(kb, invertBlinded(kb, N));
+            SCALAR_INVERSE.inverse(kb, kb);
+            P256Scalar.toMontgomery(kb, kb);
             P256Scalar.toMontgomery(t, r);
             P256Scalar.toMontgomery(s, dPlain);
             P256Scalar.mul(s, s, t); // r·d
@@ -429,6 +429,18 @@ final class P256 {
         P256Field.fromMontgomery(c, c);
         P256Field.toBytes(c, out, 33);
         return out;
+    }
+
+    /** Whether (r, s) is a valid signature of digest {@code h} by P-256 key {@code key}. Variable time. */
+    static boolean verify(EcKey key, byte[] h, BigInteger r, BigInteger s) {
+        byte[] q = key.point;
+        if (q.length == 65 && q[0] == 4) {
+            // checked on the curve when the key was made
+            return verify(new BigInteger(1, java.util.Arrays.copyOfRange(q, 1, 33)),
+                    new BigInteger(1, java.util.Arrays.copyOfRange(q, 33, 65)), h, r, s);
+        }
+        org.bouncycastle.math.ec.ECPoint p = key.q().normalize();
+        return verify(p.getAffineXCoord().toBigInteger(), p.getAffineYCoord().toBigInteger(), h, r, s);
     }
 
     /**

@@ -8,8 +8,8 @@ import java.math.BigInteger;
  * DSA) or the whole message (EdDSA, which hashes inside), and the options of Node's key argument
  * ({@code padding}, {@code saltLength}, {@code dsaEncoding}).
  *
- * <p>Which code runs: RSA on {@link Rsa} (the JDK's raw RSA); ECDSA on BouncyCastle's
- * {@code ECDSASigner} ({@link BcSigner}, which says why not the JDK's); DSA here on BigInteger (FIPS 186-4, a fresh random k); Ed25519 and Ed448 on
+ * <p>Which code runs: RSA on {@link Rsa} (the JDK's raw RSA); ECDSA on P-256 on {@link P256}, on the
+ * other curves on BouncyCastle's {@code ECDSASigner} ({@link BcSigner}, which says why not the JDK's); DSA here on BigInteger (FIPS 186-4, a fresh random k); Ed25519 and Ed448 on
  * BouncyCastle's RFC 8032 code. (EC)DSA signatures are randomised, as OpenSSL's are; RSA PKCS#1 v1.5
  * and EdDSA signatures are deterministic and equal Node's bytes.
  */
@@ -59,6 +59,11 @@ final class Signer {
                 // inverse modulo it fails (its error, observed with Node 20)
                 throw CryptoErrors.openssl("ERR_OSSL_EC_BN_LIB", "08080003", "elliptic curve routines", "BN lib");
             }
+            if (e.curve.isP256()) {
+                byte[] rs = P256.sign(Der.unsigned(e.d, 32), h, Randoms.RANDOM);
+                return o.p1363() ? rs : Der.seq(Der.integer(new BigInteger(1, java.util.Arrays.copyOf(rs, 32))),
+                        Der.integer(new BigInteger(1, java.util.Arrays.copyOfRange(rs, 32, 64))));
+            }
             byte[] der = BcSigner.signEc(e, h);
             return o.p1363() ? derToP1363(der, e.curve.orderSize) : der;
         }
@@ -81,6 +86,10 @@ final class Signer {
         }
         if (key instanceof EcKey e) {
             byte[] der = o.p1363() ? p1363ToDer(sig, e.curve.orderSize) : sig;
+            if (der != null && e.curve.isP256()) {
+                BigInteger[] rs = parseDer(der);
+                return rs != null && P256.verify(e, h, rs[0], rs[1]);
+            }
             // an even order (the Oakley curves) verifies nothing, as in Node
             return der != null && e.curve.order().testBit(0) && BcSigner.verifyEc(e, h, der);
         }

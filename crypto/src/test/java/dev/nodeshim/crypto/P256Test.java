@@ -120,6 +120,26 @@ class P256Test {
     }
 
     @Test
+    void divstepInverseEqualsBigIntegers() {
+        Random rnd = new Random(30);
+        for (BigInteger m : new BigInteger[] {P, N}) {
+            DivstepInverse inv = new DivstepInverse(m);
+            List<BigInteger> xs = new ArrayList<>(List.of(BigInteger.ONE, BigInteger.TWO, m.subtract(BigInteger.ONE),
+                m.subtract(BigInteger.TWO), m.shiftRight(1), BigInteger.ONE.shiftLeft(255).mod(m),
+                BigInteger.ONE.shiftLeft(30), BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE)));
+            for (int i = 0; i < 3000; i++) {
+                xs.add(new BigInteger(256, rnd).mod(m.subtract(BigInteger.ONE)).add(BigInteger.ONE));
+            }
+            long[] r = P256Field.create();
+            for (BigInteger x : xs) {
+                inv.inverse(r, P256Field.limbs(x));
+                assertEquals(x.modInverse(m), P256Field.toBigInteger(r), "1/" + x.toString(16) + " mod " + m.toString(16));
+            }
+            org.junit.jupiter.api.Assertions.assertThrows(ArithmeticException.class, () -> inv.inverse(r, new long[5]));
+        }
+    }
+
+    @Test
     void bytesRoundTrip() {
         Random rnd = new Random(32);
         for (int i = 0; i < 1000; i++) {
