@@ -99,8 +99,8 @@ final class P256 {
     }
 
     /**
-     * Writes the affine x and y (Montgomery form, canonical) of each point at {@code off}, ten limbs a
-     * point, with one inversion for them all (Montgomery's trick: invert the product of every Z, then
+     * Writes the affine x and y (Montgomery form, canonical) of each point at {@code off}, limb by limb
+     * (x's five rows, then y's, a column per point), with one inversion for them all (Montgomery's trick: invert the product of every Z, then
      * unwind it point by point).
      */
     private static void toAffine(Jacobian[] ps, long[] out, int off) {
@@ -121,11 +121,15 @@ final class P256 {
             P256Field.sqr(zi2, zi);
             P256Field.mul(c, ps[i].x, zi2);
             P256Field.canonical(c, c);
-            System.arraycopy(c, 0, out, off + i * 10, 5);
+            for (int l = 0; l < 5; l++) {
+                out[off + l * n + i] = c[l];
+            }
             P256Field.mul(zi2, zi2, zi);
             P256Field.mul(c, ps[i].y, zi2);
             P256Field.canonical(c, c);
-            System.arraycopy(c, 0, out, off + i * 10 + 5, 5);
+            for (int l = 0; l < 5; l++) {
+                out[off + (l + 5) * n + i] = c[l];
+            }
         }
     }
 
@@ -139,6 +143,7 @@ final class P256 {
     static void mulBase(Jacobian r, long[] k) {
         long[] t = Table.T;
         long[] x = P256Field.create(), y = P256Field.create(), ny = P256Field.create();
+        long[] mask = new long[ENTRIES];
         Jacobian sum = new Jacobian();
         long infinity = -1; // the sum so far is the point at infinity
         for (int i = 0; i < WINDOWS; i++) {
@@ -146,7 +151,7 @@ final class P256 {
             int digit = (v >> 1) + (v & 1) - ((v >> W) << W);
             int sign = digit >> 31;
             int abs = (digit ^ sign) - sign;
-            lookup(t, i * ENTRIES * 10, abs, x, y);
+            lookup(t, i * ENTRIES * 10, abs, x, y, mask);
             P256Field.neg(ny, y);
             P256Field.select(y, ny, sign);
             addMixed(sum, r, x, y);
@@ -178,32 +183,28 @@ final class P256 {
         return (int) v;
     }
 
-    /** x, y = entry {@code abs} of a window (1..64), or zeros for 0, reading every entry. */
-    static void lookup(long[] t, int off, int abs, long[] x, long[] y) {
-        long x0 = 0, x1 = 0, x2 = 0, x3 = 0, x4 = 0, y0 = 0, y1 = 0, y2 = 0, y3 = 0, y4 = 0;
-        for (int j = 0; j < ENTRIES; j++, off += 10) {
-            long m = ((long) ((j + 1) ^ abs) - 1) >> 63; // -1 for the wanted entry
-            x0 |= t[off] & m;
-            x1 |= t[off + 1] & m;
-            x2 |= t[off + 2] & m;
-            x3 |= t[off + 3] & m;
-            x4 |= t[off + 4] & m;
-            y0 |= t[off + 5] & m;
-            y1 |= t[off + 6] & m;
-            y2 |= t[off + 7] & m;
-            y3 |= t[off + 8] & m;
-            y4 |= t[off + 9] & m;
+    /**
+     * x, y = entry {@code abs} of a window (1..64), or zeros for 0, reading every entry: a mask per
+     * entry (-1 for the wanted one), then per limb the OR of every entry's limb under its mask. A
+     * window is stored limb by limb (ten rows of 64), so each row is one tight loop (C2 on JDK 25
+     * vectorises it: 4.5 µs for the 37 windows against 7.6 entry by entry; JDK 17 9 against 11).
+     */
+    static void lookup(long[] t, int off, int abs, long[] x, long[] y, long[] mask) {
+        for (int j = 0; j < ENTRIES; j++) {
+            mask[j] = ((long) ((j + 1) ^ abs) - 1) >> 63;
         }
-        x[0] = x0;
-        x[1] = x1;
-        x[2] = x2;
-        x[3] = x3;
-        x[4] = x4;
-        y[0] = y0;
-        y[1] = y1;
-        y[2] = y2;
-        y[3] = y3;
-        y[4] = y4;
+        for (int l = 0; l < 10; l++) {
+            long a = 0;
+            int o = off + l * ENTRIES;
+            for (int j = 0; j < ENTRIES; j++) {
+                a |= t[o + j] & mask[j];
+            }
+            if (l < 5) {
+                x[l] = a;
+            } else {
+                y[l - 5] = a;
+            }
+        }
     }
 
     // ------------------------------------------------------------------------------------------------
