@@ -25,11 +25,15 @@ import java.util.Arrays;
  * grandchildren included, has closed the pipe) pushes the end. Destroying the stream closes the pipe,
  * which also ends a blocked read.
  *
- * <p>Where the work goes: the reader only reads, into a pooled buffer ({@link ReadBuffers}); the loop
- * copies each read into a fresh array for its chunk (a listener may keep a chunk, so chunks never
- * share memory that is read into again) and gives the buffer back. Reading ahead matters: handing each chunk to the loop and waiting for the next
- * {@code _read} before the next read cost three thread switches per chunk and held a fast child's
- * output to about Node's speed; the copy on the loop splits the per-byte work between two threads.
+ * <p>Where the work goes: with the native library ({@link NativeSpawn#readPipe}) the reader waits with
+ * {@code poll} and the kernel copies each read straight into the array that becomes the chunk (one
+ * copy per byte; destroying the stream wakes the reader through an eventfd, and the reader closes the
+ * pipe itself, so a descriptor is never closed under a native read). Without it the reader reads the
+ * channel into a pooled buffer ({@link ReadBuffers}; the JDK copies through its own temporary buffer)
+ * and the loop copies each read into a fresh array for its chunk (a listener may keep a chunk, so
+ * chunks never share memory that is read into again). Reading ahead matters: handing each chunk to the
+ * loop and waiting for the next {@code _read} before the next read cost three thread switches per
+ * chunk and held a fast child's output to about Node's speed.
  */
 final class ChildOutput {
     /** The most buffers read and not yet pushed while the stream flows (64 KiB each). */
@@ -43,6 +47,12 @@ final class ChildOutput {
     final Readable stream;
     private final EventLoop loop;
     private final Pipe.SourceChannel source;
+    /** The pipe's descriptor when reads go through {@link NativeSpawn#readPipe}, else -1 (the channel's reads). */
+    private final int fd;
+    /** The eventfd that wakes a native read when the stream is destroyed; -1 once closed (guarded by this). */
+    private int wakeFd = -1;
+    /** Reader thread: the array the next native read goes into. */
+    private byte[] into;
 
     /** Reads the reader may make before it waits for the stream: 0, 1, or {@link #ON}. */
     private volatile int credit;
@@ -62,6 +72,11 @@ final class ChildOutput {
     ChildOutput(EventLoop loop, Pipe.SourceChannel source) {
         this.loop = loop;
         this.source = source;
+        int nativeFd = NativeSpawn.AVAILABLE ? NativeSpawn.fdOf(source) : -1;
+        if (nativeFd >= 0) {
+            wakeFd = NativeSpawn.eventfd();
+        }
+        this.fd = wakeFd >= 0 ? nativeFd : -1;
         this.stream = new Readable(ReadableOptions.defaults()
                 .read((self, size) -> want())
                 .destroy((self, err, cb) -> {
@@ -110,7 +125,6 @@ final class ChildOutput {
     }
 
     private void readLoop() {
-        ByteBuffer buf = null;
         try {
             while (true) {
                 synchronized (this) {
@@ -124,35 +138,63 @@ final class ChildOutput {
                         credit--;
                     }
                 }
-                buf = ReadBuffers.take();
-                int n = source.read(buf);
-                if (n < 0) {
-                    ReadBuffers.give(buf);
-                    buf = null;
+                ByteBuffer read = readOnce();
+                if (read == null) {
                     hand(END);
                     return;
                 }
-                hand(buf);
-                buf = null;
+                hand(read);
             }
         } catch (IOException closedOrBroken) {
-            // destroyed (the channel was closed under the read) or the pipe failed: no more data
+            // destroyed (the read was woken or the channel closed under it) or the pipe failed: no more data
             hand(END);
         } finally {
-            if (buf != null) {
-                ReadBuffers.give(buf);
-            }
             close();
         }
+    }
+
+    /**
+     * Reader thread: one read of up to {@value ReadBuffers#SIZE} bytes, as a buffer whose position is
+     * the byte count; null at end of file. Natively the kernel copies straight into the array that
+     * becomes the chunk (one copy per byte; a small read is copied out so the big array is read into
+     * again); through the channel, into a pooled buffer that the loop copies out ({@link #chunk}).
+     */
+    private ByteBuffer readOnce() throws IOException {
+        if (fd < 0) {
+            ByteBuffer buf = ReadBuffers.take();
+            boolean ok = false;
+            try {
+                ok = source.read(buf) >= 0;
+            } finally {
+                if (!ok) {
+                    ReadBuffers.give(buf);
+                }
+            }
+            return ok ? buf : null;
+        }
+        if (into == null) {
+            into = new byte[ReadBuffers.SIZE];
+        }
+        int n = NativeSpawn.readPipe(fd, wakeFd, into);
+        if (n < 0) {
+            throw new IOException(n == -NativeSpawn.ECANCELED ? "destroyed" : "read failed: errno " + -n);
+        }
+        if (n == 0) {
+            return null;
+        }
+        if (n < ReadBuffers.SIZE / 4) {
+            return ByteBuffer.wrap(Arrays.copyOf(into, n)).position(n);
+        }
+        byte[] full = into;
+        into = null;
+        return ByteBuffer.wrap(full).position(n);
     }
 
     /** Reader thread: queues a read for the loop and posts the task that pushes it unless one waits. */
     private void hand(ByteBuffer read) {
         synchronized (this) {
             if (finished) {
-                if (read != END) {
-                    ReadBuffers.give(read);
-                }
+                release(read);
                 return;
             }
             waiting.add(read);
@@ -186,7 +228,7 @@ final class ChildOutput {
             requested = false;
             for (int i = 0; i < reads.length; i++) {
                 int before = wants;
-                boolean more = reads[i] == END ? stream.push(null) : stream.push(copyOut(reads[i]));
+                boolean more = reads[i] == END ? stream.push(null) : stream.push(chunk(reads[i]));
                 if (!more && wants == before) {
                     synchronized (this) {
                         held = true;
@@ -201,11 +243,24 @@ final class ChildOutput {
         }
     }
 
-    /** The bytes of a read as a Buffer of their own; the read buffer goes back to the pool. */
-    private static Buffer copyOut(ByteBuffer read) {
+    /**
+     * The bytes of a read as the Buffer pushed: a native read's array as it is (nothing else uses it);
+     * a pooled buffer's bytes copied into an array of their own, the buffer going back to the pool.
+     */
+    private Buffer chunk(ByteBuffer read) {
+        if (fd >= 0) {
+            return Buffer.wrap(read.array(), 0, read.position());
+        }
         byte[] bytes = Arrays.copyOfRange(read.array(), 0, read.position());
         ReadBuffers.give(read);
         return Buffer.wrap(bytes);
+    }
+
+    /** Gives a read that will not be pushed back to the pool (pooled buffers only). */
+    private void release(ByteBuffer read) {
+        if (read != END && fd < 0) {
+            ReadBuffers.give(read);
+        }
     }
 
     private void waitUninterruptibly() {
@@ -220,22 +275,33 @@ final class ChildOutput {
     private void stop() {
         synchronized (this) {
             finished = true;
-            waiting.forEach(b -> {
-                if (b != END) {
-                    ReadBuffers.give(b);
-                }
-            });
+            waiting.forEach(this::release);
             waiting.clear();
             notifyAll();
+            if (fd >= 0) {
+                // the reader may be waiting in readPipe: wake it; it closes the pipe on its way out
+                // (closing the descriptor under a native read could let it read a reused number)
+                if (wakeFd >= 0) {
+                    NativeSpawn.wake(wakeFd);
+                }
+                return;
+            }
         }
         close();
     }
 
+    /** Closes the pipe (and the eventfd): by the reader as it ends, or by {@link #stop} for channel reads. */
     private void close() {
         try {
             source.close();
         } catch (IOException ignored) {
             // nothing more will be read either way
+        }
+        synchronized (this) {
+            if (wakeFd >= 0) {
+                NativeSpawn.close(wakeFd);
+                wakeFd = -1;
+            }
         }
     }
 }

@@ -95,6 +95,22 @@ final class NativeSpawn {
     /** Sends {@code signal} through the pidfd (or to the pid when pidfd is -1): 0 or {@code -errno}. */
     static native int signal(int pidfd, int pid, int signal);
 
+    /** A new eventfd for {@link #readPipe}'s wake-ups, or {@code -errno}. */
+    static native int eventfd();
+
+    /** Wakes every {@link #readPipe} waiting on {@code efd}, now and from now on. */
+    static native int wake(int efd);
+
+    /**
+     * Waits until pipe {@code fd} has data or has ended, or {@code efd} is woken, then reads into
+     * {@code dst}: the byte count (0 at end of file), {@code -ECANCELED} ({@value #ECANCELED}) when
+     * woken, or {@code -errno}.
+     */
+    static native int readPipe(int fd, int efd, byte[] dst);
+
+    /** {@link #readPipe}'s answer when its eventfd was woken. */
+    static final int ECANCELED = 125;
+
     /** {@code close(fd)}: 0 or {@code -errno}. */
     static native int close(int fd);
 
