@@ -1,6 +1,7 @@
 package dev.nodeshim.cluster;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 
 /**
  * A {@link ClusterServer} that can also serve a connection someone else accepted: given the
@@ -35,6 +36,17 @@ public interface AdoptingServer extends ClusterServer {
      * connections; it should register the connection and return, not serve it there.
      */
     void adopt(int fd) throws IOException;
+
+    /**
+     * Serves the listening TCP socket {@code fd}, already bound and listening, which other workers of
+     * the port share: Node's {@code SCHED_NONE}, where the primary binds the port and gives every worker
+     * the same socket (one accept queue for all; see {@link Cluster}). From this call on the server owns
+     * this copy of the descriptor; its {@link #close} must close only its copy (never
+     * {@code shutdown(2)} it, which would stop the socket for every worker). Called on a helper thread.
+     *
+     * @return the address the socket is bound to
+     */
+    InetSocketAddress adoptListening(int fd) throws IOException;
 
     /** Whether this server can adopt descriptors here (for instance, only on its native transport). */
     default boolean adopts() {

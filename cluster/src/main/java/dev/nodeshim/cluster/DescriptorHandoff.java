@@ -13,13 +13,10 @@ import io.netty.channel.epoll.EpollEventLoopGroup;
 import io.netty.channel.epoll.EpollServerDomainSocketChannel;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.epoll.EpollSocketChannel;
-import io.netty.channel.unix.DomainSocketAddress;
 import io.netty.channel.unix.FileDescriptor;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -33,16 +30,17 @@ import java.util.function.Consumer;
  *
  * <p>Everything runs on one Netty epoll event-loop thread per port (daemon, named
  * {@code nodeshim-cluster-rr-fd-<port>}): the public server socket, whose accepted children are never
- * registered here (their descriptors are only carried), and a Unix server socket in a fresh private
- * directory (mode 0700) that each worker connects to once for this port. A link is accepted only from a
- * process the primary expects, by the peer's pid ({@code SO_PEERCRED}), and is that worker's until it
+ * registered here (their descriptors are only carried), and a Unix server socket in Linux's abstract
+ * namespace (no file: nothing is left behind, even by a primary killed with SIGKILL) that each worker
+ * connects to once for this port. A link is accepted only from a process the primary expects, by the
+ * peer's pid ({@code SO_PEERCRED}, which the kernel fills in), and is that worker's until it
  * closes (the worker died: later offers to it are refused and go to the next worker). The primary
  * never reads from a link.
  *
  * <p>Retiring a worker closes its link once every descriptor offered to it has been written
  * ({@link RoundRobinHandle} counts them): the worker reads the descriptors still queued in the socket,
  * then the end, and knows it has every connection meant for it. Closing the handoff closes the
- * listening sockets and removes the directory; links end when the thread does, after a short quiet
+ * listening sockets; links end when the thread does, after a short quiet
  * period, so that descriptors being written still arrive.
  */
 final class DescriptorHandoff implements RoundRobinHandle.Handoff<FileDescriptor> {
@@ -51,8 +49,7 @@ final class DescriptorHandoff implements RoundRobinHandle.Handoff<FileDescriptor
     private final EventLoopGroup group;
     private final Channel server;
     private final Channel unix;
-    private final Path dir;
-    private final Path socket;
+    private final String name;
     private final InetSocketAddress address;
     private final Map<Integer, Channel> links = new ConcurrentHashMap<>();
     private final Map<Long, Expected> expected = new ConcurrentHashMap<>();
@@ -69,19 +66,17 @@ final class DescriptorHandoff implements RoundRobinHandle.Handoff<FileDescriptor
 
     private static final ChannelHandler CLOSE_ON_ERROR = new CloseOnError();
 
-    private DescriptorHandoff(EventLoopGroup group, Channel server, Channel unix, Path dir, Path socket) {
+    private DescriptorHandoff(EventLoopGroup group, Channel server, Channel unix, String name) {
         this.group = group;
         this.server = server;
         this.unix = unix;
-        this.dir = dir;
-        this.socket = socket;
+        this.name = name;
         this.address = (InetSocketAddress) server.localAddress();
     }
 
     static DescriptorHandoff open(InetSocketAddress address) throws IOException {
         DescriptorHandoff[] self = {null};
         EventLoopGroup group = new EpollEventLoopGroup(1, new DefaultThreadFactory("nodeshim-cluster-rr-fd", true));
-        Path dir = null;
         Channel server = null;
         try {
             server = new ServerBootstrap().group(group).channel(EpollServerSocketChannel.class)
@@ -97,8 +92,10 @@ final class DescriptorHandoff implements RoundRobinHandle.Handoff<FileDescriptor
                     })
                     .childHandler(new ChannelInboundHandlerAdapter()) // unused: channelRead above takes every child
                     .bind(address).syncUninterruptibly().channel();
-            dir = Files.createTempDirectory("nodeshim-cluster-rr-"); // 0700: only our user may link
-            Path socket = dir.resolve("rr.sock");
+            // Linux's abstract namespace: no file to leave behind when the primary is killed; anyone may
+            // connect, so a link is kept only from a pid the primary expects (SO_PEERCRED, set by the kernel)
+            String name = "@nodeshim-cluster-" + ProcessHandle.current().pid() + "-" + address.getPort() + "-"
+                    + Long.toHexString(new java.security.SecureRandom().nextLong());
             Channel unix = new ServerBootstrap().group(group).channel(EpollServerDomainSocketChannel.class)
                     .childHandler(new ChannelInitializer<Channel>() {
                         @Override
@@ -106,17 +103,22 @@ final class DescriptorHandoff implements RoundRobinHandle.Handoff<FileDescriptor
                             self[0].linked((EpollDomainSocketChannel) link);
                         }
                     })
-                    .bind(new DomainSocketAddress(socket.toFile())).syncUninterruptibly().channel();
-            self[0] = new DescriptorHandoff(group, server, unix, dir, socket);
+                    .bind(DescriptorLink.address(name)).syncUninterruptibly().channel();
+            self[0] = new DescriptorHandoff(group, server, unix, name);
             return self[0];
-        } catch (IOException | RuntimeException e) {
-            // (a failed bind comes out of syncUninterruptibly as Netty's own IOException, unchecked)
+        } catch (Exception e) {
+            // a failed bind comes out of syncUninterruptibly as Netty's own IOException, undeclared
             if (server != null) {
                 server.close().syncUninterruptibly();
             }
             group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
-            deleteQuietly(dir);
-            throw e;
+            if (e instanceof IOException io) {
+                throw io;
+            }
+            if (e instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IOException(e);
         }
     }
 
@@ -132,13 +134,31 @@ final class DescriptorHandoff implements RoundRobinHandle.Handoff<FileDescriptor
 
     @Override
     public String linkPath() {
-        return socket.toString();
+        return name;
     }
 
     @Override
     public void start(Consumer<FileDescriptor> route) {
         this.route = route;
         server.config().setAutoRead(true);
+    }
+
+    /**
+     * Node's {@code SCHED_NONE} for adopting servers: the same sockets, but the public one is never
+     * accepted on here; each worker that links gets the listening socket itself
+     * ({@link #shareListening}) and accepts from its one queue.
+     */
+    static RoundRobinHandle.Handoff<FileDescriptor> shared(InetSocketAddress address) throws IOException {
+        return open(address); // AUTO_READ stays off: the primary never accepts
+    }
+
+    @Override
+    public void shareListening(int workerId) {
+        Channel link = links.get(workerId);
+        if (link != null) {
+            // the worker closes the link once it has the socket; our copy stays open until close()
+            link.writeAndFlush(((EpollServerSocketChannel) server).fd());
+        }
     }
 
     @Override
@@ -203,20 +223,8 @@ final class DescriptorHandoff implements RoundRobinHandle.Handoff<FileDescriptor
     @Override
     public void close() {
         server.close();
-        unix.close().addListener(f -> deleteQuietly(dir));
+        unix.close();
         // links still open belong to workers being drained: they end with the thread, once idle
         group.shutdownGracefully(100, 5_000, TimeUnit.MILLISECONDS);
-    }
-
-    private static void deleteQuietly(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try {
-            Files.deleteIfExists(dir.resolve("rr.sock"));
-            Files.deleteIfExists(dir);
-        } catch (IOException ignored) {
-            // a temporary directory left behind is the system's to clean
-        }
     }
 }

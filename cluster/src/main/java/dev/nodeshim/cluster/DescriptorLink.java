@@ -32,11 +32,24 @@ final class DescriptorLink {
 
     private final CountDownLatch ended = new CountDownLatch(1);
 
+    /** What the worker does with each descriptor received ({@link AdoptingServer#adopt}, or more). */
+    interface Receiver {
+        void receive(int fd) throws IOException;
+    }
+
     private DescriptorLink() {}
 
     /** Whether Netty's epoll transport loads in this JVM (its native library, Linux). */
     static boolean epollLoads() {
         return Epoll.isAvailable();
+    }
+
+    /**
+     * The address of a link's name: {@code @name} is {@code name} in Linux's abstract namespace (Netty
+     * takes a leading NUL for it), anything else a path.
+     */
+    static DomainSocketAddress address(String name) {
+        return new DomainSocketAddress(name.startsWith("@") ? "\0" + name.substring(1) : name);
     }
 
     private static synchronized EventLoopGroup group() {
@@ -47,10 +60,12 @@ final class DescriptorLink {
     }
 
     /**
-     * Connects to the primary's Unix socket at {@code path} and starts adopting into {@code server};
-     * {@code failed} runs (on the link's thread) when the connection cannot be made.
+     * Connects to the primary's Unix socket at {@code path} and hands every descriptor read to
+     * {@code receiver} (on the link's thread); with {@code once}, the link is closed after the first
+     * (a shared listening socket: nothing else follows). {@code failed} runs (on the link's thread) when
+     * the connection cannot be made.
      */
-    static DescriptorLink connect(String path, AdoptingServer server, Consumer<Throwable> failed) {
+    static DescriptorLink connect(String path, boolean once, Receiver receiver, Consumer<Throwable> failed) {
         DescriptorLink link = new DescriptorLink();
         ChannelFuture f = new Bootstrap().group(group()).channel(EpollDomainSocketChannel.class)
                 .option(UnixChannelOption.DOMAIN_SOCKET_READ_MODE, DomainSocketReadMode.FILE_DESCRIPTORS)
@@ -60,7 +75,10 @@ final class DescriptorLink {
                 .handler(new ChannelInboundHandlerAdapter() {
                     @Override
                     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-                        link.adopt(server, (FileDescriptor) msg);
+                        link.receive(receiver, (FileDescriptor) msg);
+                        if (once) {
+                            ctx.close();
+                        }
                     }
 
                     @Override
@@ -73,7 +91,7 @@ final class DescriptorLink {
                         ctx.close(); // the primary is gone: the end, as far as this link goes
                     }
                 })
-                .connect(new DomainSocketAddress(path));
+                .connect(address(path));
         f.addListener(done -> {
             if (!done.isSuccess()) {
                 link.ended.countDown();
@@ -83,9 +101,9 @@ final class DescriptorLink {
         return link;
     }
 
-    private void adopt(AdoptingServer server, FileDescriptor fd) {
+    private void receive(Receiver receiver, FileDescriptor fd) {
         try {
-            server.adopt(fd.intValue());
+            receiver.receive(fd.intValue());
         } catch (IOException | RuntimeException e) {
             try {
                 fd.close(); // the server would not take it: the client sees the connection end

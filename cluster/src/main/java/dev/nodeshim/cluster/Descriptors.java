@@ -17,6 +17,14 @@ final class Descriptors {
         return Holder.AVAILABLE;
     }
 
+    /** The primary's switch for SCHED_NONE: {@code -Dnodeshim.cluster.shareListening=true} shares one listening socket. */
+    static final String SHARE_PROPERTY = "nodeshim.cluster.shareListening";
+
+    /** SCHED_NONE shares the primary's listening socket with adopting workers (else each binds with SO_REUSEPORT). */
+    static boolean sharing() {
+        return passing() && "true".equals(System.getProperty(SHARE_PROPERTY));
+    }
+
     /** {@link #available()}, unless the primary's switch turns passing off. */
     static boolean passing() {
         return available() && !"false".equals(System.getProperty(PROPERTY));

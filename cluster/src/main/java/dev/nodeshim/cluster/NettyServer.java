@@ -87,25 +87,41 @@ public final class NettyServer implements AdoptingServer {
 
     @Override
     public InetSocketAddress bind(InetSocketAddress address) throws IOException {
-        ServerBootstrap b = new ServerBootstrap().group(group)
-                .childOption(ChannelOption.TCP_NODELAY, true)
-                .childHandler(handler);
+        ServerBootstrap b = bootstrap();
         if (epoll) {
             // SCHED_NONE shares the port; harmless under SCHED_RR (a private loopback port)
             b.channel(EpollServerSocketChannel.class).option(EpollChannelOption.SO_REUSEPORT, true);
         } else {
             b.channel(NioServerSocketChannel.class);
         }
-        // every accepted child too is tracked, for the drain
-        b.handler(new io.netty.channel.ChannelInboundHandlerAdapter() {
-            @Override
-            public void channelRead(io.netty.channel.ChannelHandlerContext ctx, Object child) {
-                track((Channel) child);
-                ctx.fireChannelRead(child);
-            }
-        });
         channel = b.bind(address).syncUninterruptibly().channel(); // a failed bind: Netty's IOException
         return (InetSocketAddress) channel.localAddress();
+    }
+
+    @Override
+    public InetSocketAddress adoptListening(int fd) throws IOException {
+        if (!epoll) {
+            new FileDescriptor(fd).close();
+            throw new IOException("Netty's NIO transport cannot adopt a listening socket");
+        }
+        // already bound and listening: registering it is all; accepting starts with its first read
+        channel = bootstrap().channelFactory(() -> new EpollServerSocketChannel(fd)).register()
+                .syncUninterruptibly().channel();
+        return (InetSocketAddress) channel.localAddress();
+    }
+
+    /** The options and handlers of every server socket; accepted children are tracked for the drain. */
+    private ServerBootstrap bootstrap() {
+        return new ServerBootstrap().group(group)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(handler)
+                .handler(new io.netty.channel.ChannelInboundHandlerAdapter() {
+                    @Override
+                    public void channelRead(io.netty.channel.ChannelHandlerContext ctx, Object child) {
+                        track((Channel) child);
+                        ctx.fireChannelRead(child);
+                    }
+                });
     }
 
     @Override

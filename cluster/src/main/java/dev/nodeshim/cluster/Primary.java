@@ -41,6 +41,9 @@ final class Primary {
     private final Map<Integer, Worker> workers = new LinkedHashMap<>();
     /** SCHED_RR: one handle per requested address. */
     private final Map<String, RoundRobinHandle<?>> handles = new HashMap<>();
+    /** SCHED_NONE with a shared listening socket: one per requested address, and the workers holding it. */
+    private final Map<String, RoundRobinHandle.Handoff<?>> listeners = new HashMap<>();
+    private final Map<String, java.util.Set<Integer>> sharing = new HashMap<>();
     /** SCHED_NONE: the port every worker binds for a requested address (port 0 is chosen by the first). */
     private final Map<String, Integer> sharedPorts = new HashMap<>();
     private final Map<String, List<PortWaiter>> waitingForPort = new HashMap<>();
@@ -260,8 +263,15 @@ final class Primary {
         workers.remove(w.id());
     }
 
-    /** Closes every handle the worker was the last one of. */
+    /** Closes every handle (and shared listening socket) the worker was the last one of. */
     void stopRouting(Worker w) {
+        sharing.entrySet().removeIf(e -> {
+            if (e.getValue().remove(w.id()) && e.getValue().isEmpty()) {
+                listeners.remove(e.getKey()).close(); // the workers' own copies stay theirs
+                return true;
+            }
+            return false;
+        });
         handles.values().removeIf(h -> {
             if (h.has(w.id()) && h.remove(w.id())) {
                 h.close();
@@ -378,10 +388,7 @@ final class Primary {
                     // the port's first worker decides: descriptors when its server adopts them and we can pass them
                     h = adopts && Descriptors.passing() ? RoundRobinHandle.passing(bind) : RoundRobinHandle.open(bind);
                 } catch (IOException e) {
-                    reply.put("error", BindErrors.code(e));
-                    reply.put("address", address);
-                    reply.put("port", port);
-                    w.send(reply);
+                    failListen(w, reply, BindErrors.code(e), address, port);
                     return;
                 }
                 handles.put(key, h);
@@ -390,13 +397,14 @@ final class Primary {
                 h.add(w.id(), Protocol.intOf(m, "privatePort"));
                 joinHandle(w, h, reply, address);
             } else if (!adopts) {
-                reply.put("error", BindErrors.NOT_ADOPTING);
-                reply.put("address", address);
-                reply.put("port", h.address().getPort());
-                w.send(reply);
+                failListen(w, reply, BindErrors.NOT_ADOPTING, address, h.address().getPort());
             } else {
                 linkThenJoin(w, h, m, reply, address);
             }
+            return;
+        }
+        if (Boolean.TRUE.equals(((Map<?, ?>) m).get("adopts")) && Descriptors.sharing()) {
+            shareListening(w, m, key, address, port, reply);
             return;
         }
         // SCHED_NONE: the worker binds the port itself.
@@ -412,6 +420,53 @@ final class Primary {
             reply.put("port", 0);
             w.send(reply);
         }
+    }
+
+    /**
+     * SCHED_NONE as Node does it, for a worker whose server adopts descriptors: the primary binds the
+     * port (once per requested address) and, once the worker has linked, sends it the listening socket
+     * itself; the worker then reports {@code listening} as after a bind of its own. Every worker of the
+     * port accepts from the one queue, so a worker that closes its copy strands no connection.
+     */
+    private void shareListening(Worker w, Object query, String key, String address, int port, Map<String, Object> reply) {
+        RoundRobinHandle.Handoff<?> l = listeners.get(key);
+        if (l == null) {
+            try {
+                l = DescriptorHandoff.shared(address == null ? new InetSocketAddress(port) : new InetSocketAddress(address, port));
+            } catch (IOException e) {
+                failListen(w, reply, BindErrors.code(e), address, port);
+                return;
+            }
+            listeners.put(key, l);
+        }
+        RoundRobinHandle.Handoff<?> shared = l;
+        EventLoop loop = EventLoop.current();
+        l.expect(w.process().pid(), w.id(), () -> loop.execute(() -> {
+            if (w.isDead() || !w.isConnected() || Boolean.TRUE.equals(w.exitedAfterDisconnect())) {
+                return;
+            }
+            if (listeners.get(key) != shared) {
+                queryServer(w, query); // its last worker left meanwhile and it closed: ask again
+                return;
+            }
+            sharing.computeIfAbsent(key, k -> new java.util.HashSet<>()).add(w.id());
+            shared.shareListening(w.id());
+        }));
+        Map<String, Object> link = Protocol.message("link");
+        link.put("seq", reply.get("seq"));
+        link.put("path", l.linkPath());
+        link.put("listening", true);
+        link.put("address", address);
+        link.put("requested", port);
+        w.send(link);
+    }
+
+    /** Answers a worker's listen with an error ({@link BindErrors}: the worker's listen fails with it). */
+    private static void failListen(Worker w, Map<String, Object> reply, String code, String address, int port) {
+        reply.put("error", code);
+        reply.put("address", address);
+        reply.put("port", port);
+        w.send(reply);
     }
 
     /** Routes {@code h}'s connections to the worker too, answers its listen and emits {@code 'listening'}. */
@@ -488,6 +543,9 @@ final class Primary {
         }
         handles.values().forEach(RoundRobinHandle::close);
         handles.clear();
+        listeners.values().forEach(RoundRobinHandle.Handoff::close);
+        listeners.clear();
+        sharing.clear();
         Runnable cb = callback != null ? callback : () -> { };
         if (left.isEmpty()) {
             process.nextTick(cb);

@@ -10,7 +10,8 @@ import java.util.Map;
  * {@code 'message'} listener ever sees them, on either side. {@code act} says what it is:
  * <pre>
  * worker → primary   online                                   the worker runs
- *                    queryServer {seq, address, port[, privatePort]}   listen() asks for the port
+ *                    queryServer {seq, address, port[, privatePort][, adopts]}   listen() asks for the
+ *                                                              port (adopts: its server is an AdoptingServer)
  *                    listening {seq, address, port, requested}  (SCHED_NONE) bound the shared port
  *                    statusReply {seq, rss, heapTotal, heapUsed}   its process.memoryUsage()
  *                    exitedAfterDisconnect                    the worker's disconnect() began: stop
@@ -20,7 +21,15 @@ import java.util.Map;
  *                    status {seq}                             asks for statusReply
  *                    disconnect                               the primary's worker.disconnect()
  *                    drained                                  every connection forwarded to the worker
- *                                                              has ended: it may close its servers
+ *                                                              has ended (descriptors: every link to it
+ *                                                              is ended): it may close its servers
+ *                    link {seq, path[, listening, address, requested]}   an adopting server's port passes
+ *                                                              descriptors: connect to the Unix socket
+ *                                                              at path (the primary knows the worker by
+ *                                                              its pid); SCHED_RR: connections come on
+ *                                                              it, then queryReply; listening (SCHED_NONE):
+ *                                                              the one descriptor is the shared listening
+ *                                                              socket, then the worker sends listening
  * </pre>
  */
 final class Protocol {

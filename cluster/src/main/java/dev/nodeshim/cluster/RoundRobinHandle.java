@@ -81,6 +81,11 @@ final class RoundRobinHandle<C> {
         default void expect(long pid, int workerId, Runnable linked) {
             throw new UnsupportedOperationException("a relay has no link");
         }
+
+        /** Shared listening (SCHED_NONE): sends the listening socket itself to the worker's link. */
+        default void shareListening(int workerId) {
+            throw new UnsupportedOperationException("a relay has no link");
+        }
     }
 
     /** What became of one offer. */

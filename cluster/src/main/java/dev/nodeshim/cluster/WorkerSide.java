@@ -82,7 +82,9 @@ final class WorkerSide {
             r.put("heapUsed", mem.heapUsed());
             process.send(r);
         } else if ("link".equals(act)) {
-            link(Protocol.intOf(m, "seq"), Protocol.stringOf(m, "path"));
+            Object requested = ((Map<?, ?>) m).get("requested");
+            link(Protocol.intOf(m, "seq"), Protocol.stringOf(m, "path"), Boolean.TRUE.equals(((Map<?, ?>) m).get("listening")),
+                    Protocol.stringOf(m, "address"), requested == null ? 0 : ((Number) requested).intValue());
         } else if ("queryReply".equals(act)) {
             int n = Protocol.intOf(m, "seq");
             adopting.remove(n);
@@ -128,10 +130,6 @@ final class WorkerSide {
                 closeQuietly(server);
             });
             q.put("privatePort", priv.getPort());
-            if (server instanceof AdoptingServer a && a.adopts() && Descriptors.available()) {
-                q.put("adopts", true); // the primary may pass descriptors instead of relaying to priv
-                adopting.put(n, a);
-            }
             queries.put(n, publicPort -> f.complete(address(host, publicPort)));
         } else {
             queries.put(n, sharedPort -> {
@@ -142,31 +140,58 @@ final class WorkerSide {
                     f.completeExceptionally(BindErrors.error(BindErrors.code(e), host, sharedPort));
                     return;
                 }
-                servers.add(server);
-                Map<String, Object> l = Protocol.message("listening");
-                l.put("address", host);
-                l.put("port", bound.getPort());
-                l.put("requested", port);
-                process.send(l);
-                f.complete(address(host, bound.getPort()));
+                listening(server, host, port, bound, f);
             });
+        }
+        if (server instanceof AdoptingServer a && a.adopts() && Descriptors.available()) {
+            // SCHED_RR: the primary may pass connections instead of relaying to the private port;
+            // SCHED_NONE: it may share its listening socket instead of our binding one
+            q.put("adopts", true);
+            adopting.put(n, a);
         }
         queryFailures.put(n, f);
         process.send(q);
         return f;
     }
 
+    /** SCHED_NONE: the server is bound (or has the shared socket): tell the primary, complete the listen. */
+    private void listening(ClusterServer server, String host, int requested, InetSocketAddress bound,
+            CompletableFuture<InetSocketAddress> f) {
+        servers.add(server);
+        Map<String, Object> l = Protocol.message("listening");
+        l.put("address", host);
+        l.put("port", bound.getPort());
+        l.put("requested", requested);
+        process.send(l);
+        f.complete(address(host, bound.getPort()));
+    }
+
     /**
-     * The primary passes this port's connections as descriptors: link to its Unix socket at
-     * {@code path}; the primary answers the listen once the link is there. A link that cannot be made
-     * fails the listen.
+     * The primary passes this port's connections as descriptors (SCHED_RR), or shares its listening
+     * socket ({@code listening}, SCHED_NONE): link to its Unix socket at {@code path}. SCHED_RR: the
+     * primary answers the listen once the link is there; SCHED_NONE: the one descriptor that comes is
+     * the listening socket, and the worker listens on it. A link that cannot be made fails the listen.
      */
-    private void link(int n, String path) {
+    private void link(int n, String path, boolean listening, String host, int requested) {
         AdoptingServer server = adopting.get(n);
         if (server == null || path == null) {
             return;
         }
-        links.add(DescriptorLink.connect(path, server, cause -> loop.execute(() -> {
+        DescriptorLink.Receiver receiver = server::adopt;
+        if (listening) {
+            receiver = fd -> {
+                InetSocketAddress bound = server.adoptListening(fd);
+                loop.execute(() -> {
+                    queries.remove(n);
+                    adopting.remove(n);
+                    CompletableFuture<InetSocketAddress> f = queryFailures.remove(n);
+                    if (f != null) {
+                        listening(server, host, requested, bound, f);
+                    }
+                });
+            };
+        }
+        DescriptorLink link = DescriptorLink.connect(path, listening, receiver, cause -> loop.execute(() -> {
             CompletableFuture<InetSocketAddress> f = queryFailures.remove(n);
             queries.remove(n);
             adopting.remove(n);
@@ -177,7 +202,10 @@ final class WorkerSide {
             if (f != null) {
                 f.completeExceptionally(cause);
             }
-        })));
+        }));
+        if (!listening) {
+            links.add(link); // read to its end before the server closes (the drain)
+        }
     }
 
     private static void closeQuietly(ClusterServer server) {

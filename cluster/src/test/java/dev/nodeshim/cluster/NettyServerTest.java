@@ -32,6 +32,7 @@ class NettyServerTest {
     @AfterEach
     void noWorkerLeft() throws Exception {
         System.clearProperty(Descriptors.PROPERTY);
+        System.clearProperty(Descriptors.SHARE_PROPERTY);
         SharedPortTest.assertNothingLeft();
     }
 
@@ -43,18 +44,20 @@ class NettyServerTest {
         }
     }
 
-    /** Served-by counts per "id/transport", and per local port of the served connections. */
-    private record Served(Map<String, Integer> byWorker, Map<Integer, Integer> byLocalPort) {}
+    /** Served-by counts per "id/transport", per local port of the served connections, per how they came. */
+    private record Served(Map<String, Integer> byWorker, Map<Integer, Integer> byLocalPort, Map<String, Integer> byHow) {}
 
     private static Served served(SharedPortTest.Run r) {
         Map<String, Integer> byWorker = new TreeMap<>();
         Map<Integer, Integer> byPort = new TreeMap<>();
+        Map<String, Integer> byHow = new TreeMap<>();
         r.servedBy().forEach((body, n) -> {
-            int cut = body.lastIndexOf('/');
-            byWorker.merge(body.substring(0, cut), n, Integer::sum);
-            byPort.merge(Integer.parseInt(body.substring(cut + 1)), n, Integer::sum);
+            String[] f = body.split("/"); // id, transport, local port, how it came (NettyWorker)
+            byWorker.merge(f[0] + "/" + f[1], n, Integer::sum);
+            byPort.merge(Integer.parseInt(f[2]), n, Integer::sum);
+            byHow.merge(f[3], n, Integer::sum);
         });
-        return new Served(byWorker, byPort);
+        return new Served(byWorker, byPort, byHow);
     }
 
     /** Both served, on one shared port (odds of a false failure: 2 in 2^40, as in SharedPortTest). */
@@ -66,6 +69,27 @@ class NettyServerTest {
         assertEquals(r.ports().get(0), r.ports().get(1), "one shared port");
         assertEquals(java.util.Set.of("1/" + TRANSPORT, "2/" + TRANSPORT), s.byWorker().keySet(), r.servedBy().toString());
         assertEquals(Map.of(r.ports().get(0), 40), s.byLocalPort());
+        if (Descriptors.available()) {
+            assertEquals(Map.of("reuseport", 40), s.byHow(), "each worker's own socket");
+        }
+    }
+
+    /**
+     * SCHED_NONE as Node does it ({@code -Dnodeshim.cluster.shareListening=true} in the primary): the
+     * primary binds the port and passes the listening socket to both workers, which accept from it
+     * (its SO_REUSEPORT is off: not a socket of their own). Which worker accepts a connection is a
+     * race between them, so only the total is asserted, and that both listen on the one port.
+     */
+    @Test
+    void schedNoneSharesOneListeningSocket() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Descriptors.available(), "Netty's epoll transport");
+        System.setProperty(Descriptors.SHARE_PROPERTY, "true");
+        SharedPortTest.Run r = SharedPortTest.run(Cluster.SCHED_NONE, 1, NettyWorker.class);
+        Served s = served(r);
+        assertEquals(2, r.ports().size());
+        assertEquals(r.ports().get(0), r.ports().get(1), "one shared port");
+        assertEquals(Map.of(r.ports().get(0), 40), s.byLocalPort());
+        assertEquals(Map.of("shared", 40), s.byHow(), "accepted on the primary's socket");
     }
 
     /**
@@ -82,6 +106,7 @@ class NettyServerTest {
         assertEquals(Map.of("1/" + TRANSPORT, 20, "2/" + TRANSPORT, 20), s.byWorker());
         if (Descriptors.available()) {
             assertEquals(Map.of(r.ports().get(0), 40), s.byLocalPort(), "descriptors passed, nothing relayed");
+            assertEquals(Map.of("adopted", 40), s.byHow());
         }
     }
 

@@ -25,7 +25,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * A worker serving HTTP with Netty instead of the JDK's HttpServer, through {@link NettyServer}: every
- * response is {@code "<worker id>/<transport>/<local port>"} with {@code Connection: close}, like
+ * response is {@code "<worker id>/<transport>/<local port>/<how it came>"} with {@code Connection: close}, like
  * {@link ClusterWorkers.Http}'s. On epoll the server adopts descriptors, so under SCHED_RR the primary
  * passes it the client's own connection, whose local port is the public one; a relayed connection
  * arrives on the worker's private port instead — the third field tells which.
@@ -50,7 +50,20 @@ final class NettyWorker {
         }));
     }
 
-    /** Answers every request with the prefix and the connection's local port, then closes. */
+    /**
+     * How the connection came: {@code adopted} (passed by the primary: no listening socket of ours),
+     * {@code reuseport} (accepted on a socket with SO_REUSEPORT: bound by this worker) or {@code shared}
+     * (accepted on one without: the primary's, shared).
+     */
+    private static String listener(io.netty.channel.Channel ch) {
+        if (ch.parent() == null) {
+            return "adopted";
+        }
+        Boolean reuse = ch.parent().config().getOption(io.netty.channel.epoll.EpollChannelOption.SO_REUSEPORT);
+        return Boolean.TRUE.equals(reuse) ? "reuseport" : "shared";
+    }
+
+    /** Answers every request with the prefix, the connection's local port and how it came, then closes. */
     @ChannelHandler.Sharable
     private static final class Answer extends SimpleChannelInboundHandler<HttpObject> {
         private final String prefix;
@@ -63,7 +76,7 @@ final class NettyWorker {
         protected void channelRead0(ChannelHandlerContext ctx, HttpObject msg) {
             if (msg instanceof HttpRequest) {
                 int port = ((InetSocketAddress) ctx.channel().localAddress()).getPort();
-                byte[] body = (prefix + "/" + port).getBytes(StandardCharsets.UTF_8);
+                byte[] body = (prefix + "/" + port + "/" + listener(ctx.channel())).getBytes(StandardCharsets.UTF_8);
                 FullHttpResponse res = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK,
                         Unpooled.wrappedBuffer(body));
                 res.headers().set(HttpHeaderNames.CONTENT_LENGTH, body.length)

@@ -71,6 +71,11 @@ class RoundRobinHandleTest {
             }
 
             @Override
+            public InetSocketAddress adoptListening(int fd) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
             public void close() { }
         };
         try (Socket client = new Socket()) {
@@ -80,7 +85,7 @@ class RoundRobinHandleTest {
             assertTrue(queued.await(30, TimeUnit.SECONDS), "queued");
             CountDownLatch linked = new CountDownLatch(1);
             h.handoff().expect(ProcessHandle.current().pid(), 2, linked::countDown);
-            DescriptorLink link = DescriptorLink.connect(h.handoff().linkPath(), worker, e -> { });
+            DescriptorLink link = DescriptorLink.connect(h.handoff().linkPath(), false, worker::adopt, e -> { });
             assertTrue(linked.await(30, TimeUnit.SECONDS), "linked");
             h.add(2, 0);
             Integer fd = adopted.poll(30, TimeUnit.SECONDS);

@@ -211,12 +211,32 @@ class UnderLoadTest {
      */
     @Test
     void reloadUnderSchedNone() {
+        reloadUnderSchedNone(ClusterWorkers.Http.class);
+    }
+
+    /**
+     * SCHED_NONE as Node does it: the primary shares one listening socket with the Netty workers
+     * ({@code -Dnodeshim.cluster.shareListening=true}); an old worker's drain closes only its own copy,
+     * so nothing queued on the socket is lost.
+     */
+    @Test
+    void reloadUnderSchedNoneSharingTheListeningSocket() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Descriptors.available(), "Netty's epoll transport");
+        System.setProperty(Descriptors.SHARE_PROPERTY, "true");
+        try {
+            reloadUnderSchedNone(NettyWorker.class);
+        } finally {
+            System.clearProperty(Descriptors.SHARE_PROPERTY);
+        }
+    }
+
+    private static void reloadUnderSchedNone(Class<?> exec) {
         Load load = new Load(3); // 0: warm-up, 1: reloading, 2: after, 3: done
         List<String> t = load.trace;
         int code = EventLoop.run(() -> {
             EventLoop loop = EventLoop.current();
             cluster.schedulingPolicy(Cluster.SCHED_NONE);
-            cluster.setupPrimary(ClusterSettings.of().exec(ClusterWorkers.Http.class));
+            cluster.setupPrimary(ClusterSettings.of().exec(exec));
             Supervisor sup = Supervisor.of(SupervisorOptions.defaults());
             sup.fork();
             sup.fork();

@@ -28,7 +28,9 @@ import java.util.function.ToDoubleFunction;
  * nodeshim workers run — the JDK's HttpServer, and {@link NettyHello}, which under SCHED_RR is relayed
  * to ({@code netty}: the primary runs with {@code -Dnodeshim.cluster.passDescriptors=false}) or passed
  * descriptors ({@code netty-fd}, the cluster's default for an adopting server; under SCHED_NONE the
- * same as {@code netty}, so skipped); each is a row against the same Node runs),
+ * same as {@code netty}, so skipped), and under SCHED_NONE {@code netty-shared}: the primary shares one
+ * listening socket with the workers, as Node does ({@code -Dnodeshim.cluster.shareListening=true},
+ * against {@code netty}'s SO_REUSEPORT socket per worker); each is a row against the same Node runs),
  * {@code BENCH_NETTY_THREADS} (1), {@code BENCH_WORKER_OPTS} (more JVM options for the nodeshim
  * workers, space-separated).
  */
@@ -62,16 +64,19 @@ public final class ClusterBench {
                 node.add(serve("node " + policy, List.of("node", twin, "serve"), policy, null, connections, warmup,
                         measure));
                 for (String server : servers) {
-                    if (server.equals("netty-fd") && !policy.equals("rr")) {
-                        continue; // descriptors are passed under SCHED_RR only: the netty row is the same
+                    if (server.equals("netty-fd") && !policy.equals("rr")
+                            || server.equals("netty-shared") && policy.equals("rr")) {
+                        continue; // connections are passed under SCHED_RR only, the listening socket under SCHED_NONE
                     }
                     List<String> command = new ArrayList<>(List.of(java, "-cp", cp));
                     if (server.equals("netty") && policy.equals("rr")) {
                         command.add("-D" + "nodeshim.cluster.passDescriptors=false"); // the relay, for comparison
+                    } else if (server.equals("netty-shared")) {
+                        command.add("-D" + "nodeshim.cluster.shareListening=true"); // Node's SCHED_NONE
                     }
                     command.add(HelloCluster.class.getName());
                     shim.computeIfAbsent(server, k -> new ArrayList<>()).add(serve(server + " " + policy,
-                            command, policy, server.equals("netty-fd") ? "netty" : server, connections, warmup, measure));
+                            command, policy, server.startsWith("netty") ? "netty" : server, connections, warmup, measure));
                 }
             }
             node.forEach(x -> nodeRss.add(x.rssMiB()));
@@ -118,6 +123,7 @@ public final class ClusterBench {
             case "jdk" -> "HttpServer" + (policy.equals("rr") ? " (relayed)" : "");
             case "netty" -> "Netty" + (policy.equals("rr") ? " (relayed)" : "");
             case "netty-fd" -> "Netty (descriptors passed)";
+            case "netty-shared" -> "Netty (one shared listening socket)";
             default -> server;
         };
     }
