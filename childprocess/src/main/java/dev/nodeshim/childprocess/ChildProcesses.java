@@ -53,9 +53,7 @@ public final class ChildProcesses {
      * @throws NodeError {@code ERR_INVALID_ARG_TYPE} for a null command or a null argument
      */
     public static SpawnSyncResult spawnSync(String command, List<String> args, SpawnSyncOptions options) {
-        if (command == null) {
-            throw Errors.invalidArgType("file", "string", null);
-        }
+        requireCommand(command);
         List<String> argList = checkArgs(args);
         SpawnSyncOptions o = options == null ? SpawnSyncOptions.defaults() : options;
         List<String> argv = Launch.argv(command, argList, o.shell);
@@ -150,6 +148,7 @@ public final class ChildProcesses {
         if (o.shell == null) {
             o = o.shell(true);
         }
+        NullBytes.check("command", command);
         SpawnSyncResult r = spawnSync(command, List.of(), o);
         return checked(r, command, o);
     }
@@ -203,6 +202,7 @@ public final class ChildProcesses {
     /** {@code exec(command, options, callback)}. */
     public static ChildProcess exec(String command, SpawnOptions options, ExecCallback callback) {
         SpawnOptions o = options == null ? SpawnOptions.defaults() : options;
+        NullBytes.check("command", command);
         return execFile(command, List.of(), o.shell == null ? o.shell(true) : o, callback);
     }
 
@@ -454,7 +454,7 @@ public final class ChildProcesses {
         if (command == null) {
             throw Errors.invalidArgType("file", "string", null);
         }
-        return command;
+        return NullBytes.check("file", command);
     }
 
     private static List<String> checkArgs(List<String> args) {
@@ -463,6 +463,7 @@ public final class ChildProcesses {
             if (argList.get(i) == null) {
                 throw Errors.invalidArgType("args[" + i + "]", "string", null);
             }
+            NullBytes.check("args[" + i + "]", argList.get(i));
         }
         return argList;
     }

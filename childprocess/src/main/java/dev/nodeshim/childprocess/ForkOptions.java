@@ -50,12 +50,12 @@ public final class ForkOptions {
 
     /** {@code cwd} as a string. */
     public ForkOptions cwd(String dir) {
-        return cwd(dir == null ? null : Path.of(dir));
+        return cwd(dir == null ? null : Path.of(NullBytes.checkCwd(dir)));
     }
 
     /** {@code env}: the child's whole environment (the channel's variables are added to it). */
     public ForkOptions env(Map<String, String> environment) {
-        Map<String, String> copy = environment == null ? null : Map.copyOf(new LinkedHashMap<>(environment));
+        Map<String, String> copy = environment == null ? null : Map.copyOf(NullBytes.checkEnv(new LinkedHashMap<>(environment)));
         return new ForkOptions(cwd, copy, execArgv, execPath, silent, timeoutMs, killSignal, signal);
     }
 

@@ -73,12 +73,12 @@ public final class SpawnOptions {
 
     /** {@code cwd} as a string. */
     public SpawnOptions cwd(String dir) {
-        return cwd(dir == null ? null : Path.of(dir));
+        return cwd(dir == null ? null : Path.of(NullBytes.checkCwd(dir)));
     }
 
     /** {@code env}: the child's whole environment. */
     public SpawnOptions env(Map<String, String> environment) {
-        Map<String, String> copy = environment == null ? null : Map.copyOf(new LinkedHashMap<>(environment));
+        Map<String, String> copy = environment == null ? null : Map.copyOf(NullBytes.checkEnv(new LinkedHashMap<>(environment)));
         return make(encoding, cwd, copy, shell, timeoutMs, killSignal, maxBuffer, stdio, signal, detached, argv0);
     }
 
@@ -89,6 +89,7 @@ public final class SpawnOptions {
 
     /** {@code shell: "/path/to/shell"}. */
     public SpawnOptions shell(String path) {
+        NullBytes.check("options.shell", path);
         return make(encoding, cwd, env, path, timeoutMs, killSignal, maxBuffer, stdio, signal, detached, argv0);
     }
 
@@ -205,6 +206,7 @@ public final class SpawnOptions {
      * installed (it is on Debian and most Linux systems).
      */
     public SpawnOptions argv0(String name) {
+        NullBytes.check("options.argv0", name);
         return make(encoding, cwd, env, shell, timeoutMs, killSignal, maxBuffer, stdio, signal, detached, name);
     }
 

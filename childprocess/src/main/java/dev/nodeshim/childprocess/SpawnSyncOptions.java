@@ -63,6 +63,7 @@ public final class SpawnSyncOptions {
 
     /** {@code argv0}: as for spawn ({@link SpawnOptions#argv0}). */
     public SpawnSyncOptions argv0(String name) {
+        NullBytes.check("options.argv0", name);
         return make(input, encoding, cwd, env, shell, timeoutMs, killSignal, maxBuffer, stdio,
                 name, detached);
     }
@@ -110,12 +111,12 @@ public final class SpawnSyncOptions {
 
     /** {@code cwd} as a string. */
     public SpawnSyncOptions cwd(String dir) {
-        return cwd(dir == null ? null : Path.of(dir));
+        return cwd(dir == null ? null : Path.of(NullBytes.checkCwd(dir)));
     }
 
     /** {@code env}: the child's whole environment (not merged with ours, as in Node). */
     public SpawnSyncOptions env(Map<String, String> environment) {
-        Map<String, String> copy = environment == null ? null : Map.copyOf(new LinkedHashMap<>(environment));
+        Map<String, String> copy = environment == null ? null : Map.copyOf(NullBytes.checkEnv(new LinkedHashMap<>(environment)));
         return with(input, encoding, cwd, copy, shell, timeoutMs, killSignal, maxBuffer, stdio);
     }
 
@@ -127,6 +128,7 @@ public final class SpawnSyncOptions {
 
     /** {@code shell: "/path/to/shell"}: run the command line with {@code <shell> -c}. */
     public SpawnSyncOptions shell(String path) {
+        NullBytes.check("options.shell", path);
         return with(input, encoding, cwd, env, path, timeoutMs, killSignal, maxBuffer, stdio);
     }
 
