@@ -4,6 +4,10 @@ import static dev.nodeshim.process.NodeProcess.process;
 
 import dev.nodeshim.errors.Errors;
 import dev.nodeshim.process.NodeProcess;
+import java.io.IOException;
+import java.nio.channels.SelectableChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,6 +16,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import java.util.function.IntConsumer;
 
 /**
  * One Node event loop: one thread runs every callback, in Node's phase order.
@@ -22,9 +27,10 @@ import java.util.function.BooleanSupplier;
  *   do {
  *     if alive: timers                        // due timers, against a time read once per phase
  *     while alive and not stopped:
- *       poll     // completions posted with execute(), in post order; blocks (on a condition, never
- *                //   sleeps) until a post, a Ref release or the next timer; no wait if ref'd
- *                //   immediates are pending
+ *       poll     // watched channels that are ready (watch()), then completions posted with execute(),
+ *                //   in post order; blocks (in the selector once a channel is watched, else on a
+ *                //   condition; never sleeps) until I/O, a post, a Ref release or the next timer; no
+ *                //   wait if ref'd immediates are pending
  *       check    // the immediates queued before this phase began; later ones wait an iteration
  *       close    // (no close callbacks yet)
  *       timers
@@ -155,6 +161,7 @@ public final class EventLoop implements Executor {
         } finally {
             loop.finished = true;
             loop.ticks.clear();
+            loop.closeSelector();
             CURRENT.remove();
             if (loop.inbox.consumeInterrupt()) {
                 Thread.currentThread().interrupt();
@@ -222,6 +229,31 @@ public final class EventLoop implements Executor {
             throw Errors.invalidArgType("task", "function", null);
         }
         post(task);
+    }
+
+    /**
+     * Node's poll phase for a channel of the caller's: from now on the loop itself waits for
+     * {@code channel} (switched to non-blocking) to be ready for {@code ops}
+     * ({@link SelectionKey#OP_READ} …), and calls {@code onReady} with the ready ops on the loop thread,
+     * in the poll phase, as libuv calls a handle's I/O callback — no thread in between. Watching does
+     * not keep the loop alive (hold a {@link Ref} for that). Change the interest with
+     * {@link SelectionKey#interestOps(int)} and stop with {@link SelectionKey#cancel()}, both on the
+     * loop thread; closing the channel also stops it.
+     *
+     * @throws IllegalStateException when called off the loop thread, or after the loop finished
+     * @throws IOException when the selector cannot be opened or the channel registered
+     */
+    public SelectionKey watch(SelectableChannel channel, int ops, IntConsumer onReady) throws IOException {
+        if (!inLoopThread() || finished) {
+            throw new IllegalStateException("EventLoop.watch must be called on the loop's thread, while it runs");
+        }
+        Selector sel = inbox.selector();
+        if (sel == null) {
+            sel = Selector.open();
+            inbox.useSelector(sel);
+        }
+        channel.configureBlocking(false);
+        return channel.register(sel, ops, onReady);
     }
 
     /**
@@ -446,13 +478,38 @@ public final class EventLoop implements Executor {
                 holdJvm(alive());
             }
         }
-        ArrayDeque<Runnable> batch = inbox.take(timeoutMs < 0 ? -1 : Inbox.millisToNanos(timeoutMs));
+        long timeoutNanos = timeoutMs < 0 ? -1 : Inbox.millisToNanos(timeoutMs);
+        ArrayDeque<Runnable> batch;
+        if (inbox.selector() != null) {
+            // the poll phase proper: ready channels first, then what other threads posted
+            inbox.awaitIo(timeoutNanos);
+            runReadyChannels();
+            batch = inbox.take(0);
+        } else {
+            batch = inbox.take(timeoutNanos);
+        }
         Runnable task;
         while (!stopped && (task = batch.poll()) != null) {
             if (call(task)) {
                 drain();
             }
         }
+    }
+
+    private void runReadyChannels() {
+        Selector sel = inbox.selector();
+        for (SelectionKey key : sel.selectedKeys()) {
+            if (stopped) {
+                break;
+            }
+            if (key.isValid() && key.attachment() instanceof IntConsumer onReady) {
+                int ready = key.readyOps();
+                if (call(() -> onReady.accept(ready))) {
+                    drain();
+                }
+            }
+        }
+        sel.selectedKeys().clear();
     }
 
     private void check() {
@@ -472,6 +529,18 @@ public final class EventLoop implements Executor {
             im.refedField(null);
             if (call(cb)) {
                 drain();
+            }
+        }
+    }
+
+    /** A finished loop's selector is closed (the channels' owners have closed or will close them). */
+    private void closeSelector() {
+        Selector sel = inbox.selector();
+        if (sel != null) {
+            try {
+                sel.close();
+            } catch (IOException ignored) {
+                // only releases the selector's descriptors
             }
         }
     }

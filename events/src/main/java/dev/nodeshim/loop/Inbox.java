@@ -1,5 +1,8 @@
 package dev.nodeshim.loop;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.Selector;
 import java.util.ArrayDeque;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
@@ -14,6 +17,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * case, the loop takes everything posted so far in one batch, and the timed wait needs the lock anyway.
  * A {@link #wakeup()} with nothing posted (e.g. the last {@link Ref} released) is remembered, so it is
  * never lost between the loop's check and its wait.
+ *
+ * <p>Once the loop watches channels ({@link EventLoop#watch}) it waits in its {@link Selector} instead
+ * of on the condition ({@link #awaitIo}); a post then wakes the selector, but only while the loop is
+ * actually in {@code select} (a post to a busy loop costs no system call).
  */
 final class Inbox {
     private final ReentrantLock lock = new ReentrantLock();
@@ -21,24 +28,97 @@ final class Inbox {
     private ArrayDeque<Runnable> items = new ArrayDeque<>();
     private boolean woken;
     private boolean interrupted;
+    /** The loop's selector once it watches a channel (set on the loop thread, read under the lock). */
+    private Selector selector;
+    /** The loop thread is in (or about to enter) {@code select}: posts must wake the selector. */
+    private boolean selecting;
 
     void post(Runnable task) {
+        Selector wake;
         lock.lock();
         try {
             items.add(task);
+            wake = selecting ? selector : null;
             changed.signal();
+        } finally {
+            lock.unlock();
+        }
+        if (wake != null) {
+            wake.wakeup();
+        }
+    }
+
+    void wakeup() {
+        Selector wake;
+        lock.lock();
+        try {
+            woken = true;
+            wake = selecting ? selector : null;
+            changed.signal();
+        } finally {
+            lock.unlock();
+        }
+        if (wake != null) {
+            wake.wakeup();
+        }
+    }
+
+    /** The selector the loop waits in from now on (loop thread). */
+    void useSelector(Selector s) {
+        lock.lock();
+        try {
+            selector = s;
         } finally {
             lock.unlock();
         }
     }
 
-    void wakeup() {
+    /** The loop's selector, or null while it watches no channel (loop thread). */
+    Selector selector() {
+        return selector;
+    }
+
+    /**
+     * With a selector: waits up to {@code timeoutNanos} (negative: without limit, zero: not at all) in
+     * {@code select} until a channel is ready, something is posted or a wake-up is requested; the
+     * caller then handles the selected keys and {@link #take}s the posts with no wait.
+     */
+    void awaitIo(long timeoutNanos) {
         lock.lock();
+        boolean idle;
         try {
-            woken = true;
-            changed.signal();
+            idle = items.isEmpty() && !woken && timeoutNanos != 0;
+            selecting = idle;
         } finally {
             lock.unlock();
+        }
+        try {
+            if (!idle) {
+                selector.selectNow();
+            } else if (timeoutNanos < 0) {
+                selector.select();
+            } else {
+                // select(0) would wait forever: a positive timeout waits at least a millisecond
+                selector.select(Math.max(1, TimeUnit.NANOSECONDS.toMillis(timeoutNanos + 999_999)));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("the event loop's selector failed", e);
+        } finally {
+            lock.lock();
+            try {
+                selecting = false;
+            } finally {
+                lock.unlock();
+            }
+        }
+        if (Thread.interrupted()) {
+            // The loop is not interruptible (Node's is not either): the flag comes back after run
+            lock.lock();
+            try {
+                interrupted = true;
+            } finally {
+                lock.unlock();
+            }
         }
     }
 
