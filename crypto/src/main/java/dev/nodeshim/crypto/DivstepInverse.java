@@ -51,26 +51,77 @@ final class DivstepInverse {
         e[0] = 1;
         long eta = -1;
         long[] t = new long[4];
-        while (!isZero(g)) {
+        // f and g shrink as they go: only their low `len` limbs are worked on (the rest are 0 or -1)
+        int len = LIMBS;
+        for (int batch = 0; !isZero(g, len); batch++) {
+            if (batch == MAX_BATCHES) {
+                throw new ArithmeticException("divsteps did not converge");
+            }
             eta = divsteps(eta, f[0], g[0], t);
             long u = t[0], v = t[1], q = t[2], s = t[3];
-            updateFg(f, g, u, v, q, s);
+            updateFg(f, g, len, u, v, q, s);
             updateDe(d, e, u, v, q, s);
+            len = shrink(f, g, len);
         }
-        boolean negative = f[LIMBS - 1] < 0;
-        if (!isOne(f, negative)) {
+        boolean negative = f[len - 1] < 0;
+        if (!isOne(f, len, negative)) {
             throw new ArithmeticException("not invertible");
         }
-        if (negative && !isZero(d)) {
-            // -d mod m = m - d
-            long c = 0;
+        if (negative) {
             for (int i = 0; i < LIMBS; i++) {
-                c += m[i] - d[i];
-                d[i] = c & MASK30;
-                c >>= 30;
+                d[i] = -d[i];
             }
+            carry(d);
+        }
+        // d is within a few m of 0 (see updateDe): into [0, m)
+        while (d[LIMBS - 1] < 0) {
+            addScaled(d, 1);
+        }
+        while (true) {
+            long[] c = d.clone(); // (a few times at most)
+            if (addScaled(c, -1) < 0) {
+                break;
+            }
+            System.arraycopy(c, 0, d, 0, LIMBS);
         }
         to52(r, d);
+    }
+
+    /**
+     * Every batch does 30 divsteps, and Bernstein and Yang bound the divsteps a 256-bit inversion needs by
+     * 741: more batches than this means a broken invariant, not a slow input.
+     */
+    private static final int MAX_BATCHES = 30;
+
+    /** The limbs f and g still need: drop a top limb while both are 0 or -1 there and the next one agrees in sign. */
+    private static int shrink(long[] f, long[] g, int len) {
+        while (len > 1) {
+            long ft = f[len - 1], gt = g[len - 1];
+            long fn = f[len - 2], gn = g[len - 2];
+            boolean fDrop = ft == 0 && fn < (1L << 29) || ft == -1 && fn >= (1L << 29);
+            boolean gDrop = gt == 0 && gn < (1L << 29) || gt == -1 && gn >= (1L << 29);
+            if (!fDrop || !gDrop) {
+                break;
+            }
+            // the limb below becomes the signed top one
+            f[len - 2] = ft == 0 ? fn : fn - (1L << 30);
+            g[len - 2] = gt == 0 ? gn : gn - (1L << 30);
+            f[len - 1] = 0;
+            g[len - 1] = 0;
+            len--;
+        }
+        return len;
+    }
+
+    /** Runs the carries of limbs that may be out of [0, 2^30), the top one signed. */
+    private static void carry(long[] a) {
+        long c = 0;
+        for (int i = 0; i < LIMBS - 1; i++) {
+            c += a[i];
+            a[i] = c & MASK30;
+            c >>= 30;
+        }
+        a[LIMBS - 1] += c;
     }
 
     /**
@@ -118,13 +169,13 @@ final class DivstepInverse {
         return eta;
     }
 
-    /** (f, g) = ((u·f + v·g), (q·f + s·g)) / 2^30, exact (the low 30 bits are zero by construction). */
-    private static void updateFg(long[] f, long[] g, long u, long v, long q, long s) {
+    /** (f, g) = ((u·f + v·g), (q·f + s·g)) / 2^30 on their low {@code len} limbs, exact (the low 30 bits are zero by construction). */
+    private static void updateFg(long[] f, long[] g, int len, long u, long v, long q, long s) {
         long cf = u * f[0] + v * g[0];
         long cg = q * f[0] + s * g[0];
         cf >>= 30;
         cg >>= 30;
-        for (int i = 1; i < LIMBS; i++) {
+        for (int i = 1; i < len; i++) {
             cf += u * f[i] + v * g[i];
             cg += q * f[i] + s * g[i];
             f[i - 1] = cf & MASK30;
@@ -132,13 +183,15 @@ final class DivstepInverse {
             cf >>= 30;
             cg >>= 30;
         }
-        f[LIMBS - 1] = cf;
-        g[LIMBS - 1] = cg;
+        f[len - 1] = cf;
+        g[len - 1] = cg;
     }
 
     /**
      * (d, e) = ((u·d + v·e), (q·d + s·e)) / 2^30 mod m: a multiple of m below 2^30·m clears the low
-     * 30 bits first; d and e come in within [0, m), and go out within (-m, 2m) before {@link #normalize}.
+     * 30 bits first. Not reduced further: as |u| + |v| and |q| + |s| are at most 2^30, a bound B on |d|
+     * and |e| becomes B + m, so after the at most {@link #MAX_BATCHES} batches they stay within 31·m,
+     * below 2^261, which nine signed 30-bit limbs hold; they are brought into [0, m) once, at the end.
      */
     private void updateDe(long[] d, long[] e, long u, long v, long q, long s) {
         long cd = u * d[0] + v * e[0];
@@ -159,20 +212,6 @@ final class DivstepInverse {
         }
         d[LIMBS - 1] = cd;
         e[LIMBS - 1] = ce;
-        normalize(d);
-        normalize(e);
-    }
-
-    /** a in (-m, 2m), normalised limbs but the top one signed → a mod m in [0, m). */
-    private void normalize(long[] a) {
-        if (a[LIMBS - 1] < 0) {
-            addScaled(a, 1);
-            return;
-        }
-        long[] t = a.clone();
-        if (addScaled(t, -1) >= 0) {
-            System.arraycopy(t, 0, a, 0, LIMBS);
-        }
     }
 
     /** a += sign·m with the carries run; returns the new top limb. */
@@ -187,22 +226,25 @@ final class DivstepInverse {
         return a[LIMBS - 1];
     }
 
-    private static boolean isZero(long[] a) {
+    private static boolean isZero(long[] a, int len) {
         long or = 0;
-        for (long l : a) {
-            or |= l;
+        for (int i = 0; i < len; i++) {
+            or |= a[i];
         }
         return or == 0;
     }
 
-    /** Whether a is 1 (or -1, when {@code negative}: limbs all ones, top -1). */
-    private static boolean isOne(long[] a, boolean negative) {
-        for (int i = 1; i < LIMBS - 1; i++) {
+    /** Whether the low {@code len} limbs of a are 1 (or -1, when {@code negative}: limbs all ones, top -1). */
+    private static boolean isOne(long[] a, int len, boolean negative) {
+        if (len == 1) {
+            return a[0] == (negative ? -1 : 1);
+        }
+        for (int i = 1; i < len - 1; i++) {
             if (a[i] != (negative ? MASK30 : 0)) {
                 return false;
             }
         }
-        return negative ? a[0] == MASK30 && a[LIMBS - 1] == -1 : a[0] == 1 && a[LIMBS - 1] == 0;
+        return negative ? a[0] == MASK30 && a[len - 1] == -1 : a[0] == 1 && a[len - 1] == 0;
     }
 
     /** Nine 30-bit limbs of five 52-bit ones (a value below 2^260). */
