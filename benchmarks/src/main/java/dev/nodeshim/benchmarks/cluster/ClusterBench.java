@@ -31,13 +31,17 @@ import java.util.function.ToDoubleFunction;
  * same as {@code netty}, so skipped), and under SCHED_NONE {@code netty-shared}: the primary shares one
  * listening socket with the workers, as Node does ({@code -Dnodeshim.cluster.shareListening=true},
  * against {@code netty}'s SO_REUSEPORT socket per worker); each is a row against the same Node runs),
- * {@code BENCH_NETTY_THREADS} (1), {@code BENCH_WORKER_OPTS} (more JVM options for the nodeshim
+ * {@code BENCH_NEW_CONNECTIONS} ({@code 1}: a new connection per request, {@code Connection: close};
+ * otherwise the connections are kept alive), {@code BENCH_NETTY_THREADS} (1), {@code BENCH_WORKER_OPTS} (more JVM options for the nodeshim
  * workers, space-separated).
  */
 public final class ClusterBench {
     private ClusterBench() {}
 
     record Run(double rps, double p99Ms, double rssMiB) {}
+
+    /** {@code BENCH_NEW_CONNECTIONS=1}: every request on a new connection instead of kept-alive ones. */
+    private static final boolean NEW_CONNECTIONS = "1".equals(System.getenv("BENCH_NEW_CONNECTIONS"));
 
     public static void main(String[] args) throws Exception {
         String twin = args.length > 0 ? args[0] : "benchmarks/node/cluster.js";
@@ -106,7 +110,8 @@ public final class ClusterBench {
                     medianOf(e.getValue()), "%.0f");
         }
         System.out.println();
-        System.out.printf("%d connections, %d ms warm-up, %d ms measured, %d rounds; medians; "
+        System.out.printf((NEW_CONNECTIONS ? "a new connection per request, %d threads" : "%d connections")
+                + ", %d ms warm-up, %d ms measured, %d rounds; medians; "
                 + "p99, crash time and RSS: lower is better%n%n", connections, warmup, measure, rounds);
         System.out.print(table);
         System.out.println();
@@ -144,8 +149,8 @@ public final class ClusterBench {
                 throw new IllegalStateException(label + ": the primary ended before listening");
             }
             int port = Integer.parseInt(first.trim());
-            LoadGenerator.run(port, connections, warmup);
-            LoadGenerator.Result r = LoadGenerator.run(port, connections, measure);
+            LoadGenerator.run(port, connections, warmup, NEW_CONNECTIONS);
+            LoadGenerator.Result r = LoadGenerator.run(port, connections, measure, NEW_CONNECTIONS);
             List<Long> rss = workerRss(p);
             double rssMiB = rss.stream().mapToLong(Long::longValue).average().orElse(Double.NaN) / 1024.0;
             Run run = new Run(r.perSecond(), r.p99Nanos() / 1e6, rssMiB);

@@ -19,6 +19,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class LoadGenerator {
     private static final byte[] REQUEST = "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] REQUEST_CLOSE =
+            "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
 
     /** Requests answered in a window, and their latencies. */
     record Result(long requests, double seconds, long p50Nanos, long p99Nanos) {
@@ -29,8 +31,17 @@ final class LoadGenerator {
 
     private LoadGenerator() {}
 
-    /** Loads {@code port} over {@code connections} connections for {@code millis} ms. */
+    /** Loads {@code port} over {@code connections} kept-alive connections for {@code millis} ms. */
     static Result run(int port, int connections, long millis) throws InterruptedException {
+        return run(port, connections, millis, false);
+    }
+
+    /**
+     * Loads {@code port} from {@code connections} threads for {@code millis} ms; with {@code perRequest}
+     * each request is a new connection ({@code Connection: close}, then a reset from our side, so that
+     * no TIME_WAIT piles up): what a cluster spreads is connections, so this is what measures it.
+     */
+    static Result run(int port, int connections, long millis, boolean perRequest) throws InterruptedException {
         AtomicBoolean stop = new AtomicBoolean();
         List<long[]> latencies = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
@@ -39,6 +50,10 @@ final class LoadGenerator {
             long[] mine = new long[4_000_000]; // [0] = count, then latencies in ns
             latencies.add(mine);
             Thread t = new Thread(() -> {
+                if (perRequest) {
+                    oneConnectionEach(port, stop, mine, failures);
+                    return;
+                }
                 try (Socket s = new Socket("127.0.0.1", port)) {
                     s.setTcpNoDelay(true);
                     InputStream in = new BufferedInputStream(s.getInputStream(), 16 * 1024);
@@ -80,6 +95,25 @@ final class LoadGenerator {
         }
         Arrays.sort(all);
         return new Result(total, seconds, total == 0 ? 0 : all[total / 2], total == 0 ? 0 : all[(int) (total * 0.99)]);
+    }
+
+    private static void oneConnectionEach(int port, AtomicBoolean stop, long[] mine, List<Throwable> failures) {
+        int n = 0;
+        try {
+            while (!stop.get() && n < mine.length - 1) {
+                long t0 = System.nanoTime();
+                try (Socket s = new Socket("127.0.0.1", port)) {
+                    s.setTcpNoDelay(true);
+                    s.setSoLinger(true, 0);
+                    s.getOutputStream().write(REQUEST_CLOSE);
+                    readResponse(new BufferedInputStream(s.getInputStream(), 1024));
+                }
+                mine[++n] = System.nanoTime() - t0;
+            }
+        } catch (IOException | RuntimeException e) {
+            failures.add(e);
+        }
+        mine[0] = n;
     }
 
     /** Status line and headers up to CRLFCRLF, then Content-Length bytes of body. */
