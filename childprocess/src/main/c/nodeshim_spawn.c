@@ -266,13 +266,15 @@ JNIEXPORT jint JNICALL Java_dev_nodeshim_childprocess_NativeSpawn_signal(JNIEnv 
     return r == 0 ? 0 : -errno;
 }
 
-/*
- * Ends this process by `sig` with the signal's default action (a forked JVM killed with SIGTERM then
- * dies by it, as a Node child does, instead of running the JVM's handler that exits with 128 + n).
- */
-JNIEXPORT void JNICALL Java_dev_nodeshim_childprocess_NativeSpawn_dieBy(JNIEnv *env, jclass cls, jint sig) {
-    (void) env;
-    (void) cls;
+/* The signal to die by once the JVM exits (exitBySignal); 0: a plain exit. */
+static volatile sig_atomic_t exit_signal;
+
+/* atexit: runs after the JVM's shutdown hooks, as the process exits; dies by exit_signal if set. */
+static void raise_exit_signal(void) {
+    int sig = exit_signal;
+    if (sig == 0) {
+        return;
+    }
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = SIG_DFL;
@@ -282,6 +284,22 @@ JNIEXPORT void JNICALL Java_dev_nodeshim_childprocess_NativeSpawn_dieBy(JNIEnv *
     sigaddset(&set, sig);
     pthread_sigmask(SIG_UNBLOCK, &set, NULL);
     raise(sig);
+}
+
+/*
+ * Makes this process's coming exit a death by `sig` (its default action), after the JVM's shutdown
+ * hooks have run: a forked JVM told to stop by SIGTERM then ends as a Node child does, (null, SIGTERM)
+ * for its parent, instead of exiting with 128 + n. The JVM's exit calls exit(3), which runs atexit
+ * handlers (checked on JDK 17 and 25).
+ */
+JNIEXPORT void JNICALL Java_dev_nodeshim_childprocess_NativeSpawn_exitBySignal(JNIEnv *env, jclass cls, jint sig) {
+    (void) env;
+    (void) cls;
+    static int registered;
+    if (!registered) {
+        registered = atexit(raise_exit_signal) == 0;
+    }
+    exit_signal = sig;
 }
 
 /* An eventfd that wakes readPipe (see ChildOutput): its descriptor, or -errno. */

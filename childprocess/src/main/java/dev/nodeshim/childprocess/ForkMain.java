@@ -69,17 +69,18 @@ public final class ForkMain {
 
     /**
      * SIGTERM, SIGINT and SIGHUP end this JVM by the signal, as they end a Node child: its parent sees
-     * {@code (null, 'SIGTERM')}. The JVM's own handlers would run the shutdown hooks and exit with
-     * 128 + n, which the parent sees, exactly, as {@code (143, null)}. Node's rule kept here: the
-     * default action applies only while {@code process} has no listener for the signal (a listener
-     * installs its own handler and puts this one back when removed). Without the native library the
-     * JVM's behaviour is kept.
+     * {@code (null, 'SIGTERM')}. The JVM's own handlers run the shutdown hooks and exit with 128 + n,
+     * which the parent would see, exactly, as {@code (143, null)}. Here the hooks still run (the JVM's
+     * custom, which Java programs rely on), and the process then dies by the signal
+     * ({@link NativeSpawn#exitBySignal}). Node's rule kept: the default action applies only while
+     * {@code process} has no listener for the signal (a listener installs its own handler and puts this
+     * one back when removed). Without the native library the JVM's behaviour is kept.
      */
     private static void dieBySignals() {
         for (String name : new String[] {"TERM", "INT", "HUP"}) {
             sun.misc.Signal.handle(new sun.misc.Signal(name), s -> {
                 if (NativeSpawn.AVAILABLE) {
-                    NativeSpawn.dieBy(s.getNumber());
+                    NativeSpawn.exitBySignal(s.getNumber());
                 }
                 Runtime.getRuntime().exit(128 + s.getNumber());
             });

@@ -16,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.channels.SelectionKey;
-import java.nio.channels.Selector;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -38,20 +37,20 @@ import java.util.function.Consumer;
  * nothing is left behind. {@value #ENV_SERIALIZATION} is {@code json}.
  *
  * <h2>Threads and writes</h2>
- * One I/O thread per channel (the parent's first accepts the connection) waits in a {@link Selector} on
- * the non-blocking socket. It reads 64 KiB at a time, cuts complete lines, parses them and posts each
- * read's messages to the loop as one task that emits them in order (Node also emits every message of one
- * read in one callback). {@link #send} serializes on the loop thread and, when nothing is waiting to be
- * written, writes at once with a non-blocking write; what the socket does not take waits in a queue that
- * the I/O thread writes when the socket is writable, and every later message queues behind it, so order
- * is kept and a peer that does not read never blocks the loop. Send callbacks run on the loop, never
- * inside {@code send}. The thread ends when the channel closes.
+ * The loop itself waits for the non-blocking socket, in its poll phase ({@link EventLoop#watch}), as
+ * libuv does for Node: no thread between the socket and the listeners (the parent's accept alone runs on
+ * a thread of its own, which ends with it). When the socket is readable the loop reads 64 KiB at a time
+ * (at most 16 reads a turn), cuts complete lines, parses them and emits each read's messages in order
+ * in one task (Node also emits every message of one read in one callback). {@link #send} serializes on
+ * the loop thread and, when nothing is waiting to be written, writes at once with a non-blocking write;
+ * what the socket does not take waits in a queue written when the socket is writable, and every later
+ * message queues behind it, so order is kept and a peer that does not read never blocks the loop. Send
+ * callbacks run on the loop, never inside {@code send}.
  *
- * <p>Rejected: a blocking reader plus a writer thread fed by a queue (the first version) costs one more
- * thread handoff per message each way: about 10,000 round trips/s with an echo child, against about
- * 33,000 for this design and 65,000 for node 20 on the same 2 cores (see the README). Reading on the loop
- * thread itself, as Node does, would remove the last handoff (I/O thread to loop) but needs a
- * selector-based poll phase in {@link EventLoop}.
+ * <p>Measured with an echo child (round trips/s, 2 cores): a blocking reader plus a writer thread fed by
+ * a queue (the first version) about 10,000; an I/O thread per channel waiting in its own selector and
+ * posting to the loop (the second) 24,000–49,000 against node 20's 51,000–78,000 in the same hours —
+ * four thread wake-ups per round trip where Node has two, which this design removes.
  *
  * <h2>Keeping the loop alive</h2>
  * The channel holds a {@link Ref} while it is connected and wanted ({@link #ref()}/{@link #unref()}):
@@ -84,13 +83,17 @@ final class IpcChannel implements ProcessChannel {
     private volatile SocketChannel socket;
     private final AtomicLong unwritten = new AtomicLong();
 
-    // shared by the loop thread (send) and the I/O thread, under `out`
+    // under `out` (the lock is a leftover of the I/O thread; now only the loop thread takes it)
     private final Object out = new Object();
     private final ArrayDeque<Item> pending = new ArrayDeque<>();
-    private Selector selector;
-    private boolean ready;   // the socket is connected and non-blocking
+    private boolean ready;   // the socket is connected and watched by the loop
     private boolean closing; // disconnect(): close once pending is written
-    private boolean dead;    // the I/O thread has ended: nothing more is written
+    private boolean dead;    // the channel has ended: nothing more is written
+
+    // loop thread, once the socket is watched
+    private SelectionKey key;
+    private ByteBuffer in;
+    private boolean ended;
 
     // loop thread
     private volatile EventLoop loop;
@@ -177,7 +180,10 @@ final class IpcChannel implements ProcessChannel {
         return path;
     }
 
-    /** Starts the I/O thread; from now on events go to {@code to}. Loop thread; idempotent. */
+    /**
+     * From now on events go to {@code to}, whose thread watches the socket (the parent's first accepts
+     * the child's connection on a thread of its own). Idempotent.
+     */
     void bind(EventLoop to) {
         if (loop != null) {
             return;
@@ -188,9 +194,21 @@ final class IpcChannel implements ProcessChannel {
         if (!connected) {
             return;
         }
-        Thread t = new Thread(this::ioLoop, "nodeshim-ipc-" + (server != null ? "parent" : "child"));
+        if (socket != null) {
+            onLoop(() -> watch(socket));
+            return;
+        }
+        Thread t = new Thread(this::accept, "nodeshim-ipc-accept");
         t.setDaemon(true);
         t.start();
+    }
+
+    private void onLoop(Runnable r) {
+        if (loop.inLoopThread()) {
+            r.run();
+        } else {
+            loop.execute(r);
+        }
     }
 
     private void ensureBound() {
@@ -253,8 +271,8 @@ final class IpcChannel implements ProcessChannel {
             }
             if (!written && !failed) {
                 pending.add(item);
-                if (pending.size() == 1 && selector != null) {
-                    selector.wakeup(); // the I/O thread now waits for writability too
+                if (pending.size() == 1) {
+                    wantWritable(); // the loop now waits for writability too
                 }
             }
         }
@@ -306,9 +324,7 @@ final class IpcChannel implements ProcessChannel {
         updateRef();
         synchronized (out) {
             closing = true;
-            if (selector != null) {
-                selector.wakeup();
-            }
+            wantWritable(); // an idle socket is writable at once: the loop then flushes and closes
         }
         if (server != null && socket == null) {
             closeQuietly(server); // not connected yet: stop accepting
@@ -446,72 +462,104 @@ final class IpcChannel implements ProcessChannel {
     }
 
     // ------------------------------------------------------------------------------------------------
-    // The I/O thread (it touches the socket, `pending` under `out`, and the counters; the rest is posted)
+    // The socket, watched by the loop (loop thread, but for accept)
 
-    private void ioLoop() {
-        ByteBuffer in = ByteBuffer.allocate(READ_SIZE);
-        Selector sel = null;
+    /** The parent's side: waits for the child's connection, then hands the socket to the loop. */
+    private void accept() {
+        SocketChannel s;
         try {
-            SocketChannel s = socket;
-            if (s == null) {
-                try {
-                    s = server.accept();
-                    socket = s;
-                } finally {
-                    closeQuietly(server);
-                    deleteQuietly(Path.of(path), socketDir);
-                }
+            s = server.accept();
+            socket = s;
+        } catch (IOException e) {
+            // our own close (disconnect before the child connected, or the child has exited)
+            loop.execute(this::end);
+            return;
+        } finally {
+            closeQuietly(server);
+            deleteQuietly(Path.of(path), socketDir);
+        }
+        loop.execute(() -> watch(s));
+    }
+
+    /** Starts watching the connected socket; then writes what was sent before (or closes). */
+    private void watch(SocketChannel s) {
+        try {
+            in = ByteBuffer.allocate(READ_SIZE);
+            key = loop.watch(s, SelectionKey.OP_READ, ready -> onReady());
+        } catch (IOException | RuntimeException e) {
+            end();
+            return;
+        }
+        synchronized (out) {
+            ready = true;
+        }
+        onReady();
+    }
+
+    /** Asks the loop to call {@link #onReady} when the socket is writable (holding {@code out}). */
+    private void wantWritable() {
+        if (key != null && key.isValid()) {
+            key.interestOps(SelectionKey.OP_READ | SelectionKey.OP_WRITE);
+        }
+    }
+
+    /** The socket is ready: reads what is there, writes what waits, closes after disconnect(). */
+    private void onReady() {
+        if (ended) {
+            return;
+        }
+        SocketChannel s = socket;
+        try {
+            // Read what is there, but at most 16 reads before our own writes get a turn.
+            int n = 0;
+            for (int reads = 0; reads < 16 && (n = s.read(in)) > 0; reads++) {
+                cut(in);
             }
-            s.configureBlocking(false);
-            sel = Selector.open();
-            SelectionKey key = s.register(sel, SelectionKey.OP_READ);
+            if (n < 0) {
+                end(); // the peer closed
+                return;
+            }
             synchronized (out) {
-                selector = sel;
-                ready = true;
-            }
-            while (true) {
-                synchronized (out) {
-                    if (!flush(s)) {
-                        key.interestOps(SelectionKey.OP_READ | SelectionKey.OP_WRITE);
-                    } else if (closing) {
-                        return; // everything queued before disconnect() is written
-                    } else {
-                        key.interestOps(SelectionKey.OP_READ);
-                    }
+                if (!flush(s)) {
+                    key.interestOps(SelectionKey.OP_READ | SelectionKey.OP_WRITE);
+                    return;
                 }
-                sel.select();
-                sel.selectedKeys().clear();
-                // Read what is there, but at most 16 reads before our own writes get another turn.
-                int n = 0;
-                for (int reads = 0; reads < 16 && (n = s.read(in)) > 0; reads++) {
-                    cut(in);
+                if (closing) {
+                    end(); // everything queued before disconnect() is written
+                    return;
                 }
-                if (n < 0) {
-                    return; // the peer closed
-                }
+                key.interestOps(SelectionKey.OP_READ);
             }
         } catch (IOException e) {
-            // a reset, a failed write, or our own close: the channel ends like EOF
-        } finally {
-            List<Item> unsent;
-            synchronized (out) {
-                dead = true;
-                unsent = new ArrayList<>(pending);
-                pending.clear();
-                if (!unsent.isEmpty()) {
-                    long total = 0;
-                    for (Item it : unsent) {
-                        total += it.bytes.length;
-                    }
-                    unwritten.addAndGet(-total);
-                    loop.execute(() -> written(unsent, channelClosed()));
-                }
-            }
-            closeQuietly(sel);
-            closeQuietly(socket);
-            closeQuietly(server);
-            loop.execute(this::peerClosed);
+            end(); // a reset, a failed write, or our own close: the channel ends like EOF
         }
+    }
+
+    /** The channel's end: what was not written fails, the socket closes, 'disconnect' follows. */
+    private void end() {
+        if (ended) {
+            return;
+        }
+        ended = true;
+        synchronized (out) {
+            dead = true;
+            List<Item> unsent = new ArrayList<>(pending);
+            pending.clear();
+            if (!unsent.isEmpty()) {
+                long total = 0;
+                for (Item it : unsent) {
+                    total += it.bytes.length;
+                }
+                unwritten.addAndGet(-total);
+                loop.execute(() -> written(unsent, channelClosed()));
+            }
+        }
+        if (key != null) {
+            key.cancel();
+        }
+        closeQuietly(socket);
+        closeQuietly(server);
+        loop.execute(this::peerClosed);
     }
 
     /**
@@ -548,7 +596,7 @@ final class IpcChannel implements ProcessChannel {
         }
     }
 
-    // the I/O thread's incomplete last line
+    // the incomplete last line read
     private byte[] tail = new byte[READ_SIZE];
     private int tailLen;
 

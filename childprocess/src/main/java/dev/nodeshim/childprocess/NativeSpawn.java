@@ -86,8 +86,11 @@ final class NativeSpawn {
      */
     static native int awaitExits(int epfd, int[] out, int timeoutMs);
 
-    /** Ends this process by {@code signal}'s default action (see {@link ForkMain}); returns only if it is ignored. */
-    static native void dieBy(int signal);
+    /**
+     * Makes this JVM's coming exit a death by {@code signal}'s default action, after its shutdown hooks
+     * (an {@code atexit} handler raises it; see {@link ForkMain}).
+     */
+    static native void exitBySignal(int signal);
 
     /** Blocks in {@code waitpid} for one child: its raw wait status, or {@code -errno}. */
     static native int waitFor(int pid);
