@@ -47,10 +47,14 @@ import java.util.concurrent.CompletableFuture;
  * <h2>Sharing a port</h2>
  * {@link #listen(ClusterServer, int, String)} is a worker's {@code server.listen(port, host)}.
  * {@link #SCHED_RR} (the default, {@code NODE_CLUSTER_SCHED_POLICY=rr}): the primary binds the port and
- * forwards each connection to the next worker's private loopback port ({@link RoundRobinHandle}).
+ * hands each connection to the next worker ({@link RoundRobinHandle}): as a descriptor, as Node does,
+ * when the worker's server is an {@link AdoptingServer} (such as {@link NettyServer}; needs Netty's
+ * epoll), else by relaying its bytes to the worker's private loopback port.
  * {@link #SCHED_NONE} ({@code none}): each worker binds the port itself with {@code SO_REUSEPORT}
- * ({@link ReusePortSelectorProvider}) and the kernel spreads the connections. As in Node, port 0 is
- * chosen once: every worker listening on port 0 of a host shares the same port.
+ * ({@link ReusePortSelectorProvider}) and the kernel spreads the connections; with
+ * {@code -Dnodeshim.cluster.shareListening=true} on the primary, adopting workers share the primary's
+ * one listening socket instead, as Node's do. As in Node, port 0 is chosen once: every worker listening
+ * on port 0 of a host shares the same port.
  *
  * <p>Objects are loop-confined: call everything on the loop thread (inside {@code EventLoop.run}).
  */

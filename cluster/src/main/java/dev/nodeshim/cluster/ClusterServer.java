@@ -18,6 +18,10 @@ import java.time.Duration;
  * two methods (Netty: {@code bind} is a {@code ServerBootstrap.bind(address)}, {@code close} closes the
  * server channel then shuts the event loops down gracefully — cluster/README.md has the adapter).
  *
+ * <p>A server that can also serve connections it did not accept itself is an {@link AdoptingServer}:
+ * under {@code SCHED_RR} the primary then passes it each connection's descriptor instead of relaying
+ * bytes to its private port ({@link NettyServer} is one).
+ *
  * <p>Under {@code SCHED_NONE} the address is the port every worker shares, so the server's listening
  * socket needs {@code SO_REUSEPORT}. A server on the JDK's channels gets it without asking (the worker
  * runs with {@link ReusePortSelectorProvider}, which sets it on every TCP server channel the JVM opens);
