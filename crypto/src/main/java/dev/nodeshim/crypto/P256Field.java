@@ -308,6 +308,22 @@ final class P256Field {
         return v;
     }
 
+    /** The four 64-bit words (least significant first) of limbs below 2^256 (canonical ones). */
+    static long[] pack(long[] a) {
+        return new long[] {a[0] | (a[1] << 52), (a[1] >>> 12) | (a[2] << 40), (a[2] >>> 24) | (a[3] << 28),
+            (a[3] >>> 36) | (a[4] << 16)};
+    }
+
+    /** r = the limbs of the four words at {@code w[off..off+3]}. */
+    static void unpack(long[] r, long[] w, int off) {
+        long w0 = w[off], w1 = w[off + 1], w2 = w[off + 2], w3 = w[off + 3];
+        r[0] = w0 & M;
+        r[1] = ((w0 >>> 52) | (w1 << 12)) & M;
+        r[2] = ((w1 >>> 40) | (w2 << 24)) & M;
+        r[3] = ((w2 >>> 28) | (w3 << 36)) & M;
+        r[4] = w3 >>> 16;
+    }
+
     /** Plain limbs of 32 big-endian bytes at {@code off} (a value below 2^256). */
     static void fromBytes(long[] r, byte[] b, int off) {
         long w3 = Counters.getLong(b, off), w2 = Counters.getLong(b, off + 8);
