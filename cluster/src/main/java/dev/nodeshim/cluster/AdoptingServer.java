@@ -19,9 +19,9 @@ import java.net.InetSocketAddress;
  * adopting server are relayed like anyone's: it is still bound to a private loopback port for that
  * ({@link #bind} is called under both policies). {@link NettyServer} is one, for Netty.
  *
- * <p>Every worker of one port must then be of one kind: a port whose first worker adopts passes
- * descriptors, and a worker whose server cannot adopt fails its {@code listen} on it; a port whose first
- * worker cannot adopt relays, to every worker.
+ * <p>A port's first worker decides its kind: a port whose first worker adopts passes descriptors (and
+ * relays to a later worker that cannot adopt); a port whose first worker cannot adopt relays, to every
+ * worker.
  *
  * <p><b>Draining.</b> A connection passed over belongs to the worker, so on {@code disconnect()} the
  * primary only stops choosing the worker and makes sure every descriptor already sent has been read;

@@ -26,17 +26,8 @@ final class BindErrors {
         return "EINVAL";
     }
 
-    /** The primary's answer to a worker that cannot adopt descriptors on a port that passes them. */
-    static final String NOT_ADOPTING = "ENOTADOPTING";
-
     /** The error a worker's listen fails with. */
     static NodeError error(String code, String host, int port) {
-        if (NOT_ADOPTING.equals(code)) {
-            // not a Node case (its workers all take handles): no Node code
-            return new NodeError("Error", null, "listen " + host + ":" + port + ": this port's connections are"
-                    + " passed as descriptors (its first worker's server adopts them), and this server is no"
-                    + " AdoptingServer").withProp("address", host).withProp("port", port);
-        }
         int errno = switch (code) {
             case "EADDRINUSE" -> -98;
             case "EACCES" -> -13;

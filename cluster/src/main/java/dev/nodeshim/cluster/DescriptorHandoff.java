@@ -188,6 +188,10 @@ final class DescriptorHandoff implements RoundRobinHandle.Handoff<FileDescriptor
     @Override
     public void offer(FileDescriptor client, int workerId, int port, RoundRobinHandle.Outcome outcome) {
         Channel link = links.get(workerId);
+        if (link == null && port > 0) {
+            NettyRelay.relay(group, client, port, outcome); // a worker whose server cannot adopt
+            return;
+        }
         if (link == null || !link.isActive()) {
             outcome.refused();
             return;

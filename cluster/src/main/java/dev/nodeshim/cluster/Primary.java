@@ -393,11 +393,10 @@ final class Primary {
                 }
                 handles.put(key, h);
             }
-            if (!h.handoff().passesDescriptors()) {
+            if (!h.handoff().passesDescriptors() || !adopts) {
+                // relayed to its private port (on a port of descriptors too, by the handoff's own relay)
                 h.add(w.id(), Protocol.intOf(m, "privatePort"));
                 joinHandle(w, h, reply, address);
-            } else if (!adopts) {
-                failListen(w, reply, BindErrors.NOT_ADOPTING, address, h.address().getPort());
             } else {
                 linkThenJoin(w, h, m, reply, address);
             }

@@ -118,35 +118,16 @@ class NettyServerTest {
     }
 
     /**
-     * A port whose first worker adopts passes descriptors; a later worker whose server cannot adopt
-     * (the JDK's HttpServer) fails its listen on it, with the port in the error, and gets no connection.
+     * A port whose first worker adopts passes descriptors; a later worker whose server cannot adopt (the
+     * JDK's HttpServer, answering its id alone) joins the same turn and is relayed to: 20/20, the Netty
+     * worker's connections adopted on the public port.
      */
     @Test
-    void aServerThatCannotAdoptFailsItsListenOnAPassingPort() {
+    void aServerThatCannotAdoptIsRelayedToOnAPassingPort() {
         org.junit.jupiter.api.Assumptions.assumeTrue(Descriptors.available(), "Netty's epoll transport");
-        List<Object> reports = new java.util.ArrayList<>();
-        int[] port = {0};
-        dev.nodeshim.loop.EventLoop.run(() -> {
-            cluster.setupPrimary(ClusterSettings.of().exec(NettyWorker.class));
-            cluster.fork().on("listening", (dev.nodeshim.events.Listener1<ListeningAddress>) a -> {
-                port[0] = a.port();
-                cluster.setupPrimary(ClusterSettings.of().exec(ClusterWorkers.Http.class));
-                Worker plain = cluster.fork(); // asks for port 0 of 127.0.0.1 too: the same handle
-                plain.on("message", (dev.nodeshim.events.Listener1<Object>) m -> {
-                    reports.add(m);
-                    cluster.disconnect();
-                });
-            });
-        });
-        assertEquals(List.of(Map.of("name", "Error", "message", "listen 127.0.0.1:" + port[0] + ": this port's"
-                + " connections are passed as descriptors (its first worker's server adopts them), and this server"
-                + " is no AdoptingServer", "address", "127.0.0.1", "port", port[0])),
-                reports.stream().map(m -> { // the worker's report as its values, without the null code
-                    Map<Object, Object> x = new java.util.HashMap<>((Map<?, ?>) m);
-                    x.remove("code");
-                    x.computeIfPresent("port", (k, v) -> ((Number) v).intValue());
-                    return x;
-                }).toList());
+        SharedPortTest.Run r = SharedPortTest.run(Cluster.SCHED_RR, 1, NettyWorker.class, ClusterWorkers.Http.class);
+        assertEquals(r.ports().get(0), r.ports().get(1), "one public port");
+        assertEquals(Map.of("1/" + TRANSPORT + "/" + r.ports().get(0) + "/adopted", 20, "2", 20), r.servedBy());
     }
 
     /** {@code -Dnodeshim.cluster.passDescriptors=false} in the primary: the same workers are relayed to. */

@@ -111,6 +111,51 @@ class RoundRobinHandleTest {
         }
     }
 
+    /**
+     * A worker that cannot adopt, on a port of descriptors: the handoff relays to its private port. 1 MiB
+     * each way at once (both sides write before they read), then each side's end passed on in turn.
+     */
+    @Test
+    void aPassingPortRelaysToAWorkerThatCannotAdopt() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Descriptors.available(), "Netty's epoll transport");
+        RoundRobinHandle<?> h = RoundRobinHandle.passing(new InetSocketAddress(LOOPBACK, 0));
+        byte[] up = new byte[1 << 20];
+        byte[] down = new byte[1 << 20];
+        new java.util.Random(1).nextBytes(up);
+        new java.util.Random(2).nextBytes(down);
+        try (ServerSocket worker = new ServerSocket(0, 50, LOOPBACK); Socket client = new Socket()) {
+            h.add(1, worker.getLocalPort());
+            client.connect(h.address());
+            worker.setSoTimeout(30_000);
+            client.setSoTimeout(30_000);
+            try (Socket served = worker.accept()) {
+                served.setSoTimeout(30_000);
+                Thread writer = new Thread(() -> {
+                    try {
+                        client.getOutputStream().write(up);
+                        client.shutdownOutput();
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
+                writer.start();
+                served.getOutputStream().write(down); // while the client writes: the relay reads both ways
+                org.junit.jupiter.api.Assertions.assertArrayEquals(up, served.getInputStream().readAllBytes(),
+                        "the client's bytes, then its end");
+                writer.join();
+                served.shutdownOutput();
+                org.junit.jupiter.api.Assertions.assertArrayEquals(down, client.getInputStream().readAllBytes(),
+                        "the worker's bytes, then its end");
+            }
+            h.remove(1);
+            CountDownLatch drained = new CountDownLatch(1);
+            h.whenDrained(1, drained::countDown);
+            assertTrue(drained.await(30, TimeUnit.SECONDS), "the relayed connection ended");
+        } finally {
+            h.close();
+        }
+    }
+
     @Test
     void aWaitingConnectionIsClosedWithTheHandle() throws Exception {
         RoundRobinHandle<?> h = RoundRobinHandle.open(new InetSocketAddress(LOOPBACK, 0));

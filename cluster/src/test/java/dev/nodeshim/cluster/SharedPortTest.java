@@ -65,6 +65,14 @@ class SharedPortTest {
 
     /** Forks two workers running {@code exec} (a server answering its worker's id), loads them, ends them. */
     static Run run(int policy, int firstWeight, Class<?> exec) {
+        return run(policy, firstWeight, exec, null);
+    }
+
+    /**
+     * As {@link #run(int, int, Class)}, but the second worker runs {@code secondExec} and is forked only
+     * once the first listens (so the first is the port's first worker), when {@code secondExec} is given.
+     */
+    static Run run(int policy, int firstWeight, Class<?> exec, Class<?> secondExec) {
         Map<String, Integer> servedBy = new TreeMap<>();
         List<Integer> ports = new ArrayList<>();
         AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -72,11 +80,17 @@ class SharedPortTest {
             cluster.schedulingPolicy(policy);
             cluster.setupPrimary(ClusterSettings.of().exec(exec));
             cluster.fork().weight(firstWeight);
-            cluster.fork();
+            if (secondExec == null) {
+                cluster.fork();
+            }
             EventLoop loop = EventLoop.current();
             cluster.on("listening", (Worker w, ListeningAddress a) -> {
                 ports.add(a.port());
                 if (ports.size() < 2) {
+                    if (secondExec != null) {
+                        cluster.setupPrimary(ClusterSettings.of().exec(secondExec));
+                        cluster.fork();
+                    }
                     return;
                 }
                 // Both listen: load from a plain thread (the client blocks), then disconnect on the loop.
