@@ -166,6 +166,11 @@ final class DescriptorHandoff implements RoundRobinHandle.Handoff<FileDescriptor
         expected.put(pid, new Expected(workerId, linked));
     }
 
+    @Override
+    public void forget(long pid) {
+        expected.remove(pid); // it died before it linked
+    }
+
     /** A process connected to the Unix socket: the worker we expect from that pid, or a stranger. */
     private void linked(EpollDomainSocketChannel link) {
         Expected e;

@@ -158,6 +158,9 @@ final class Primary {
         w.markExited();
         if (w.process().pid() != null) {
             livePids.remove(w.process().pid());
+            long pid = w.process().pid();
+            handles.values().forEach(h -> h.handoff().forget(pid));
+            listeners.values().forEach(l -> l.forget(pid));
         }
         stopRouting(w);
         joined.remove(w.id());

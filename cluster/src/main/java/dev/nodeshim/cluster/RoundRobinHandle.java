@@ -82,6 +82,10 @@ final class RoundRobinHandle<C> {
             throw new UnsupportedOperationException("a relay has no link");
         }
 
+        /** Descriptor passing: process {@code pid} will never link (it exited). */
+        default void forget(long pid) {
+        }
+
         /** Shared listening (SCHED_NONE): sends the listening socket itself to the worker's link. */
         default void shareListening(int workerId) {
             throw new UnsupportedOperationException("a relay has no link");

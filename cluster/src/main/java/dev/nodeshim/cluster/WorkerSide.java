@@ -180,7 +180,18 @@ final class WorkerSide {
         DescriptorLink.Receiver receiver = server::adopt;
         if (listening) {
             receiver = fd -> {
-                InetSocketAddress bound = server.adoptListening(fd);
+                InetSocketAddress bound;
+                try {
+                    bound = server.adoptListening(fd);
+                } catch (IOException | RuntimeException e) {
+                    loop.execute(() -> {
+                        CompletableFuture<InetSocketAddress> f = queryFailures.remove(n);
+                        if (f != null) {
+                            f.completeExceptionally(e); // the listen fails as a bind would
+                        }
+                    });
+                    throw e;
+                }
                 loop.execute(() -> {
                     queries.remove(n);
                     adopting.remove(n);
