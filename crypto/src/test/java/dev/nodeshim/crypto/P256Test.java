@@ -275,6 +275,31 @@ class P256Test {
     }
 
     @Test
+    void theJdksEcdsaVerifiesOurSignatures() throws Exception {
+        // SunEC, an implementation independent of ours and of BouncyCastle's, given the digest (NONEwithECDSA)
+        java.security.AlgorithmParameters ap = java.security.AlgorithmParameters.getInstance("EC");
+        ap.init(new java.security.spec.ECGenParameterSpec("secp256r1"));
+        java.security.spec.ECParameterSpec spec = ap.getParameterSpec(java.security.spec.ECParameterSpec.class);
+        java.security.KeyFactory kf = java.security.KeyFactory.getInstance("EC");
+        Random rnd = new Random(17);
+        SecureRandom random = new SecureRandom();
+        for (int i = 0; i < 300; i++) {
+            BigInteger d = new BigInteger(256, rnd).mod(N.subtract(BigInteger.ONE)).add(BigInteger.ONE);
+            byte[] pub = P256.publicKey(be(d));
+            java.security.PublicKey q = kf.generatePublic(new java.security.spec.ECPublicKeySpec(new java.security.spec.ECPoint(
+                    new BigInteger(1, Arrays.copyOfRange(pub, 1, 33)), new BigInteger(1, Arrays.copyOfRange(pub, 33, 65))), spec));
+            byte[] h = new byte[32];
+            rnd.nextBytes(h);
+            byte[] rs = P256.sign(be(d), h, random);
+            java.security.Signature v = java.security.Signature.getInstance("NONEwithECDSA");
+            v.initVerify(q);
+            v.update(h);
+            assertTrue(v.verify(Der.seq(Der.integer(new BigInteger(1, Arrays.copyOf(rs, 32))),
+                    Der.integer(new BigInteger(1, Arrays.copyOfRange(rs, 32, 64))))), "d = " + d);
+        }
+    }
+
+    @Test
     void signaturesAreRandomised() {
         byte[] d = be(BigInteger.valueOf(12345));
         byte[] h = new byte[32];
