@@ -158,6 +158,12 @@ public final class ECDH {
         if (privateKey == null || q.isInfinity()) {
             throw failed("Failed to compute ECDH key");
         }
+        if (isP256()) {
+            // every finite point of P-256 has order n, so d·Q is never infinity
+            ECPoint a = q.normalize();
+            return Buffer.wrap(P256.ecdh(Der.unsigned(privateKey, 32), a.getAffineXCoord().toBigInteger(),
+                    a.getAffineYCoord().toBigInteger()));
+        }
         ECPoint s = q.multiply(privateKey).normalize();
         if (s.isInfinity()) {
             throw failed("Failed to compute ECDH key");
@@ -330,8 +336,14 @@ public final class ECDH {
 
     private void setPrivate(BigInteger d) {
         privateKey = d;
-        publicKey = COMB.multiply(curve.g(), d).normalize();
+        publicKey = isP256() ? curve.g().getCurve().decodePoint(P256.publicKey(Der.unsigned(d, 32)))
+                : COMB.multiply(curve.g(), d).normalize();
         pairChecked = true;
+    }
+
+    /** prime256v1, whose multiplications are {@link P256}'s (a private key here is always in [1, n - 1]). */
+    private boolean isP256() {
+        return curve.name().equals("prime256v1");
     }
 
     /** OpenSSL's key-pair check: a public key that is a finite point, equal to d·G when d is set. */
@@ -342,7 +354,8 @@ public final class ECDH {
         if (privateKey == null || pairChecked) {
             return true;
         }
-        byte[] expected = COMB.multiply(curve.g(), privateKey).normalize().getEncoded(false);
+        byte[] expected = isP256() ? P256.publicKey(Der.unsigned(privateKey, 32))
+                : COMB.multiply(curve.g(), privateKey).normalize().getEncoded(false);
         pairChecked = Arrays.equals(expected, publicKey.getEncoded(false));
         return pairChecked;
     }

@@ -139,7 +139,12 @@ final class KeyAgreement {
             }
             throw mismatch();
         }
-        ECPoint s = peer.q().multiply(mine.d).normalize();
+        ECPoint q = peer.q().normalize();
+        if (mine.curve.isP256()) {
+            return P256.ecdh(Der.unsigned(mine.d, 32), q.getAffineXCoord().toBigInteger(),
+                    q.getAffineYCoord().toBigInteger());
+        }
+        ECPoint s = q.multiply(mine.d).normalize();
         return Der.unsigned(s.getAffineXCoord().toBigInteger(), mine.curve.size);
     }
 

@@ -223,6 +223,26 @@ class P256Test {
         }
     }
 
+    @Test
+    void ecdhEqualsBouncyCastle() {
+        Random rnd = new Random(8);
+        List<BigInteger> ds = edgeScalars();
+        for (int i = 0; i < 600; i++) {
+            ds.add(new BigInteger(256, rnd).mod(N.subtract(BigInteger.ONE)).add(BigInteger.ONE));
+        }
+        int i = 0;
+        for (BigInteger d : ds) {
+            // peers: G, -G, small multiples, random points
+            BigInteger c = i < 20 ? BigInteger.valueOf(i + 1) : i < 40 ? N.subtract(BigInteger.valueOf(i - 19))
+                    : new BigInteger(256, rnd).mod(N.subtract(BigInteger.ONE)).add(BigInteger.ONE);
+            ECPoint q = X9.getG().multiply(c).normalize();
+            byte[] expected = Der.unsigned(q.multiply(d).normalize().getAffineXCoord().toBigInteger(), 32);
+            assertArrayEquals(expected, P256.ecdh(be(d), q.getAffineXCoord().toBigInteger(), q.getAffineYCoord().toBigInteger()),
+                    "d = " + d.toString(16) + ", Q = " + c.toString(16) + "·G");
+            i++;
+        }
+    }
+
     private static ECDSASigner bcSigner(boolean sign, BigInteger d) {
         ECDSASigner s = new ECDSASigner();
         if (sign) {
