@@ -113,7 +113,10 @@ final class P256 {
             P256Field.mul(acc, acc, ps[i].z);
         }
         long[] inv = P256Field.create();
-        P256Field.inv(inv, acc);
+        // the points are public (multiples of G, or of a peer's key): variable time is fine here
+        P256Field.fromMontgomery(inv, acc);
+        FIELD_INVERSE.inverse(inv, inv);
+        P256Field.toMontgomery(inv, inv);
         long[] zi = P256Field.create(), zi2 = P256Field.create(), c = P256Field.create();
         for (int i = n - 1; i >= 0; i--) {
             P256Field.mul(zi, inv, prefix[i]); // 1/Z_i
@@ -436,7 +439,7 @@ final class P256 {
         Jacobian q = new Jacobian();
         mulBase(q, words(d, 0));
         long[] zi = P256Field.create(), t = P256Field.create(), c = P256Field.create();
-        P256Field.inv(zi, q.z);
+        invertBlinded(zi, q.z);
         P256Field.sqr(t, zi);
         byte[] out = new byte[65];
         out[0] = 4;
@@ -448,6 +451,25 @@ final class P256 {
         P256Field.fromMontgomery(c, c);
         P256Field.toBytes(c, out, 33);
         return out;
+    }
+
+    /**
+     * r = z^-1 (Montgomery form), z depending on a secret: as beta·(z·beta)^-1 with beta uniform in
+     * [1, n - 1] from {@link Randoms#RANDOM}, so that the variable-time inversion sees only a random value.
+     */
+    private static void invertBlinded(long[] r, long[] z) {
+        byte[] draw = new byte[32];
+        do {
+            Randoms.RANDOM.nextBytes(draw);
+        } while (inRange(draw, 0) == 0);
+        long[] beta = P256Field.create();
+        P256Field.fromBytes(beta, draw, 0);
+        P256Field.toMontgomery(beta, beta);
+        P256Field.mul(r, z, beta);
+        P256Field.fromMontgomery(r, r);
+        FIELD_INVERSE.inverse(r, r);
+        P256Field.toMontgomery(r, r);
+        P256Field.mul(r, r, beta);
     }
 
     /** Window width of {@link #ecdh}'s multiplication. */
@@ -463,8 +485,8 @@ final class P256 {
      * j·Q (j = 1..16) made affine beforehand and read by mask like the base table. No addition meets its
      * exceptional cases: before an addition the sum so far is 32·A'·Q, 0 (infinity, taken care of by
      * mask) or at least 32 in size, against an entry of at most 16, and for d below n the two never meet
-     * modulo n (n is 17 modulo 32). Z is inverted by Fermat, in constant time. The table of Q's multiples
-     * is made in variable time: Q is public.
+     * modulo n (n is 17 modulo 32). Z is inverted blinded, as in {@link #sign}. The table of Q's
+     * multiples is made in variable time: Q is public.
      */
     static byte[] ecdh(byte[] d, BigInteger qx, BigInteger qy) {
         int entries = 1 << (ECDH_W - 1);
@@ -522,7 +544,7 @@ final class P256 {
             infinity &= zero;
         }
         long[] zi = P256Field.create();
-        P256Field.inv(zi, r.z);
+        invertBlinded(zi, r.z);
         P256Field.sqr(zi, zi);
         P256Field.mul(x, r.x, zi);
         P256Field.fromMontgomery(x, x);
