@@ -213,13 +213,22 @@ final class P256 {
         for (int j = 0; j < entries; j++) {
             mask[j] = ((long) ((j + 1) ^ abs) - 1) >> 63;
         }
-        for (int l = 0; l < 8; l++) {
-            long a = 0;
+        // four rows per pass: the mask is loaded once for four words (two rows: 6.3 µs for the 37
+        // lookups on JDK 17, four: 5.2, eight: 7.2, C2 then spills; JDK 25 3.1, 2.9, 2.5)
+        for (int l = 0; l < 8; l += 4) {
+            long a = 0, b = 0, c = 0, d = 0;
             int o = off + l * entries;
             for (int j = 0; j < entries; j++) {
-                a |= t[o + j] & mask[j];
+                long m = mask[j];
+                a |= t[o + j] & m;
+                b |= t[o + entries + j] & m;
+                c |= t[o + 2 * entries + j] & m;
+                d |= t[o + 3 * entries + j] & m;
             }
             words[l] = a;
+            words[l + 1] = b;
+            words[l + 2] = c;
+            words[l + 3] = d;
         }
     }
 
