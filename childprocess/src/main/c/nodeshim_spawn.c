@@ -15,7 +15,6 @@
 #include <jni.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <poll.h>
 #include <pthread.h>
 #include <signal.h>
 #include <spawn.h>
@@ -23,7 +22,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/epoll.h>
-#include <sys/eventfd.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -302,61 +300,26 @@ JNIEXPORT void JNICALL Java_dev_nodeshim_childprocess_NativeSpawn_exitBySignal(J
     exit_signal = sig;
 }
 
-/* An eventfd that wakes readPipe (see ChildOutput): its descriptor, or -errno. */
-JNIEXPORT jint JNICALL Java_dev_nodeshim_childprocess_NativeSpawn_eventfd(JNIEnv *env, jclass cls) {
-    (void) env;
-    (void) cls;
-    int fd = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
-    return fd < 0 ? -errno : fd;
-}
-
-/* Wakes every readPipe waiting on the eventfd `efd`, now and later. 0 or -errno. */
-JNIEXPORT jint JNICALL Java_dev_nodeshim_childprocess_NativeSpawn_wake(JNIEnv *env, jclass cls, jint efd) {
-    (void) env;
-    (void) cls;
-    uint64_t one = 1;
-    return write(efd, &one, sizeof one) == (ssize_t) sizeof one ? 0 : -errno;
-}
-
 /*
- * One read from the pipe `fd` (blocking mode) straight into the Java array `dst`: waits with poll(2)
- * until the pipe has data or has ended, or until `efd` is woken. Returns the byte count (0: end of
- * file), -ECANCELED when woken, or -errno. The array is pinned only for the read itself, which
- * cannot block once poll said the pipe is readable (this thread is the pipe's only reader).
+ * One read from a non-blocking pipe straight into the Java array `dst` (PolledOutput, on the loop
+ * thread after the selector said the pipe is readable): the byte count (0: end of file), or -errno
+ * (-EAGAIN: nothing there after all). The array is pinned for the read alone, which cannot block.
  */
-JNIEXPORT jint JNICALL Java_dev_nodeshim_childprocess_NativeSpawn_readPipe(JNIEnv *env, jclass cls, jint fd,
-        jint efd, jbyteArray dst) {
+JNIEXPORT jint JNICALL Java_dev_nodeshim_childprocess_NativeSpawn_readNow(JNIEnv *env, jclass cls, jint fd,
+        jbyteArray dst) {
     (void) cls;
     jsize len = (*env)->GetArrayLength(env, dst);
-    for (;;) {
-        struct pollfd p[2] = {{fd, POLLIN, 0}, {efd, POLLIN, 0}};
-        int r = poll(p, 2, -1);
-        if (r < 0) {
-            if (errno == EINTR) {
-                continue;
-            }
-            return -errno;
-        }
-        if (p[1].revents != 0) {
-            return -ECANCELED;
-        }
-        if (p[0].revents & POLLNVAL) {
-            return -EBADF;
-        }
-        jbyte *b = (*env)->GetPrimitiveArrayCritical(env, dst, NULL);
-        if (b == NULL) {
-            return -ENOMEM;
-        }
-        ssize_t n = read(fd, b, (size_t) len);
-        int err = errno;
-        (*env)->ReleasePrimitiveArrayCritical(env, dst, b, 0);
-        if (n >= 0) {
-            return (jint) n;
-        }
-        if (err != EINTR && err != EAGAIN) {
-            return -err;
-        }
+    jbyte *b = (*env)->GetPrimitiveArrayCritical(env, dst, NULL);
+    if (b == NULL) {
+        return -ENOMEM;
     }
+    ssize_t n;
+    do {
+        n = read(fd, b, (size_t) len);
+    } while (n < 0 && errno == EINTR);
+    int err = errno;
+    (*env)->ReleasePrimitiveArrayCritical(env, dst, b, 0);
+    return n >= 0 ? (jint) n : -err;
 }
 
 /* close(2); 0 or -errno. */

@@ -25,15 +25,13 @@ import java.util.Arrays;
  * grandchildren included, has closed the pipe) pushes the end. Destroying the stream closes the pipe,
  * which also ends a blocked read.
  *
- * <p>Where the work goes: with the native library ({@link NativeSpawn#readPipe}) the reader waits with
- * {@code poll} and the kernel copies each read straight into the array that becomes the chunk (one
- * copy per byte; destroying the stream wakes the reader through an eventfd, and the reader closes the
- * pipe itself, so a descriptor is never closed under a native read). Without it the reader reads the
- * channel into a pooled buffer ({@link ReadBuffers}; the JDK copies through its own temporary buffer)
- * and the loop copies each read into a fresh array for its chunk (a listener may keep a chunk, so
- * chunks never share memory that is read into again). Reading ahead matters: handing each chunk to the
- * loop and waiting for the next {@code _read} before the next read cost three thread switches per
- * chunk and held a fast child's output to about Node's speed.
+ * <p>Used where the native library is missing (with it, the loop reads the pipe itself:
+ * {@link PolledOutput}). Where the work goes: the reader reads the channel into a pooled buffer
+ * ({@link ReadBuffers}; the JDK copies through its own temporary buffer) and the loop copies each read
+ * into a fresh array for its chunk (a listener may keep a chunk, so chunks never share memory that is
+ * read into again). Reading ahead matters: handing each chunk to the loop and waiting for the next
+ * {@code _read} before the next read cost three thread switches per chunk and held a fast child's
+ * output to about Node's speed.
  */
 final class ChildOutput {
     /** The most buffers read and not yet pushed while the stream flows (64 KiB each). */
@@ -47,12 +45,6 @@ final class ChildOutput {
     final Readable stream;
     private final EventLoop loop;
     private final Pipe.SourceChannel source;
-    /** The pipe's descriptor when reads go through {@link NativeSpawn#readPipe}, else -1 (the channel's reads). */
-    private final int fd;
-    /** The eventfd that wakes a native read when the stream is destroyed; -1 once closed (guarded by this). */
-    private int wakeFd = -1;
-    /** Reader thread: the array the next native read goes into. */
-    private byte[] into;
 
     /** Reads the reader may make before it waits for the stream: 0, 1, or {@link #ON}. */
     private volatile int credit;
@@ -72,11 +64,6 @@ final class ChildOutput {
     ChildOutput(EventLoop loop, Pipe.SourceChannel source) {
         this.loop = loop;
         this.source = source;
-        int nativeFd = NativeSpawn.AVAILABLE ? NativeSpawn.fdOf(source) : -1;
-        if (nativeFd >= 0) {
-            wakeFd = NativeSpawn.eventfd();
-        }
-        this.fd = wakeFd >= 0 ? nativeFd : -1;
         this.stream = new Readable(ReadableOptions.defaults()
                 .read((self, size) -> want())
                 .destroy((self, err, cb) -> {
@@ -146,7 +133,7 @@ final class ChildOutput {
                 hand(read);
             }
         } catch (IOException closedOrBroken) {
-            // destroyed (the read was woken or the channel closed under it) or the pipe failed: no more data
+            // destroyed (the channel was closed under the read) or the pipe failed: no more data
             hand(END);
         } finally {
             close();
@@ -154,40 +141,20 @@ final class ChildOutput {
     }
 
     /**
-     * Reader thread: one read of up to {@value ReadBuffers#SIZE} bytes, as a buffer whose position is
-     * the byte count; null at end of file. Natively the kernel copies straight into the array that
-     * becomes the chunk (one copy per byte; a small read is copied out so the big array is read into
-     * again); through the channel, into a pooled buffer that the loop copies out ({@link #chunk}).
+     * Reader thread: one read of up to {@value ReadBuffers#SIZE} bytes into a pooled buffer, whose
+     * position is then the byte count; null at end of file. The loop copies it out ({@link #chunk}).
      */
     private ByteBuffer readOnce() throws IOException {
-        if (fd < 0) {
-            ByteBuffer buf = ReadBuffers.take();
-            boolean ok = false;
-            try {
-                ok = source.read(buf) >= 0;
-            } finally {
-                if (!ok) {
-                    ReadBuffers.give(buf);
-                }
+        ByteBuffer buf = ReadBuffers.take();
+        boolean ok = false;
+        try {
+            ok = source.read(buf) >= 0;
+        } finally {
+            if (!ok) {
+                ReadBuffers.give(buf);
             }
-            return ok ? buf : null;
         }
-        if (into == null) {
-            into = new byte[ReadBuffers.SIZE];
-        }
-        int n = NativeSpawn.readPipe(fd, wakeFd, into);
-        if (n < 0) {
-            throw new IOException(n == -NativeSpawn.ECANCELED ? "destroyed" : "read failed: errno " + -n);
-        }
-        if (n == 0) {
-            return null;
-        }
-        if (n < ReadBuffers.SIZE / 4) {
-            return ByteBuffer.wrap(Arrays.copyOf(into, n)).position(n);
-        }
-        byte[] full = into;
-        into = null;
-        return ByteBuffer.wrap(full).position(n);
+        return ok ? buf : null;
     }
 
     /** Reader thread: queues a read for the loop and posts the task that pushes it unless one waits. */
@@ -243,22 +210,16 @@ final class ChildOutput {
         }
     }
 
-    /**
-     * The bytes of a read as the Buffer pushed: a native read's array as it is (nothing else uses it);
-     * a pooled buffer's bytes copied into an array of their own, the buffer going back to the pool.
-     */
-    private Buffer chunk(ByteBuffer read) {
-        if (fd >= 0) {
-            return Buffer.wrap(read.array(), 0, read.position());
-        }
+    /** The bytes of a read as a Buffer of their own; the read buffer goes back to the pool. */
+    private static Buffer chunk(ByteBuffer read) {
         byte[] bytes = Arrays.copyOfRange(read.array(), 0, read.position());
         ReadBuffers.give(read);
         return Buffer.wrap(bytes);
     }
 
-    /** Gives a read that will not be pushed back to the pool (pooled buffers only). */
-    private void release(ByteBuffer read) {
-        if (read != END && fd < 0) {
+    /** Gives a read that will not be pushed back to the pool. */
+    private static void release(ByteBuffer read) {
+        if (read != END) {
             ReadBuffers.give(read);
         }
     }
@@ -275,33 +236,18 @@ final class ChildOutput {
     private void stop() {
         synchronized (this) {
             finished = true;
-            waiting.forEach(this::release);
+            waiting.forEach(ChildOutput::release);
             waiting.clear();
             notifyAll();
-            if (fd >= 0) {
-                // the reader may be waiting in readPipe: wake it; it closes the pipe on its way out
-                // (closing the descriptor under a native read could let it read a reused number)
-                if (wakeFd >= 0) {
-                    NativeSpawn.wake(wakeFd);
-                }
-                return;
-            }
         }
         close();
     }
 
-    /** Closes the pipe (and the eventfd): by the reader as it ends, or by {@link #stop} for channel reads. */
     private void close() {
         try {
             source.close();
         } catch (IOException ignored) {
             // nothing more will be read either way
-        }
-        synchronized (this) {
-            if (wakeFd >= 0) {
-                NativeSpawn.close(wakeFd);
-                wakeFd = -1;
-            }
         }
     }
 }

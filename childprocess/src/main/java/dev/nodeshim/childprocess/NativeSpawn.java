@@ -98,21 +98,14 @@ final class NativeSpawn {
     /** Sends {@code signal} through the pidfd (or to the pid when pidfd is -1): 0 or {@code -errno}. */
     static native int signal(int pidfd, int pid, int signal);
 
-    /** A new eventfd for {@link #readPipe}'s wake-ups, or {@code -errno}. */
-    static native int eventfd();
-
-    /** Wakes every {@link #readPipe} waiting on {@code efd}, now and from now on. */
-    static native int wake(int efd);
-
     /**
-     * Waits until pipe {@code fd} has data or has ended, or {@code efd} is woken, then reads into
-     * {@code dst}: the byte count (0 at end of file), {@code -ECANCELED} ({@value #ECANCELED}) when
-     * woken, or {@code -errno}.
+     * One read from the non-blocking pipe {@code fd} into {@code dst}: the byte count (0 at end of
+     * file), or {@code -errno} ({@code -EAGAIN}, {@value #EAGAIN}: empty).
      */
-    static native int readPipe(int fd, int efd, byte[] dst);
+    static native int readNow(int fd, byte[] dst);
 
-    /** {@link #readPipe}'s answer when its eventfd was woken. */
-    static final int ECANCELED = 125;
+    /** {@link #readNow}'s answer for an empty pipe. */
+    static final int EAGAIN = 11;
 
     /** {@code close(fd)}: 0 or {@code -errno}. */
     static native int close(int fd);

@@ -107,7 +107,13 @@ final class Stdio {
 
     /** {@code child.stdout} (fd 1) or {@code child.stderr} (fd 2), or null when not a pipe. */
     Readable output(EventLoop loop, int fd) {
-        return pipes[fd] == null ? null : new ChildOutput(loop, pipes[fd].pipe.source()).stream;
+        if (pipes[fd] == null) {
+            return null;
+        }
+        java.nio.channels.Pipe.SourceChannel source = pipes[fd].pipe.source();
+        int nativeFd = NativeSpawn.AVAILABLE ? NativeSpawn.fdOf(source) : -1;
+        // with the native library the loop reads the pipe itself; else a reader thread does
+        return nativeFd >= 0 ? new PolledOutput(loop, source, nativeFd).stream : new ChildOutput(loop, source).stream;
     }
 
     private static void closeQuietly(Channel c) {
