@@ -4,39 +4,44 @@ import java.math.BigInteger;
 import java.security.SecureRandom;
 
 /**
- * ECDSA on P-256 (prime256v1, secp256r1) and its base-point multiplication, on our own field code
- * ({@link P256Field}, {@link P256Scalar}) instead of BouncyCastle's: Node's OpenSSL signs on P-256
- * about 2.7 times as fast as BouncyCastle's comb, and what that takes is a constant-time k·G
- * with no doublings.
+ * ECDSA, ECDH and public keys on P-256 (prime256v1, secp256r1), on our own field code
+ * ({@link P256Field}, {@link P256Scalar}) instead of BouncyCastle's: Node's OpenSSL signed on P-256
+ * about 2.7 times as fast as BouncyCastle's comb, and what that takes is a constant-time k·G with no
+ * doublings and fast inversions.
  *
  * <p><b>k·G</b> ({@link #mulBase}): k in signed radix-2^7 digits (Booth: each digit in [-64, 64], read
- * from eight bits of k), 37 digits for 256 bits; a table, built once on first use, holds
- * j·2^(7i)·G for j = 1..64 in each of the 37 windows as affine points (189 KiB), so k·G is 37 mixed
- * additions and no doubling. Each addition reads all 64 entries of its window and keeps the wanted one
- * by mask, negates y by mask for a negative digit, and keeps the sum, the entry (the sum so far is the
- * point at infinity) or the sum so far (digit 0) by mask. The additions cannot meet the doubling case
- * for k in [1, n - 1]: before window i the sum so far is s·G with |s| < 2^(7i-1), and the entry is
- * d·2^(7i)·G with |d| in [1, 64]: s ± d·2^(7i) is never 0 mod n below the top window, and in the top
- * one (d at most 16) only k = 2^257 - n, above n, would make the two equal.
+ * from eight bits of k), 37 digits for 256 bits; a table, built once on first use (a few milliseconds),
+ * holds j·2^(7i)·G for j = 1..64 in each of the 37 windows as affine points (148 KiB, coordinates
+ * packed into 64-bit words), so k·G is the first window's entry plus 36 mixed additions, and no
+ * doubling. Each window reads all 64 entries and keeps the wanted one by mask, negates y by mask for a
+ * negative digit, and keeps the sum, the entry (the sum so far is the point at infinity) or the sum so
+ * far (digit 0) by mask. The additions cannot meet the doubling case for k in [1, n - 1]: before window
+ * i the sum so far is s·G with |s| < 2^(7i-1), and the entry is d·2^(7i)·G with |d| in [1, 64]:
+ * s ± d·2^(7i) is never 0 mod n below the top window, and in the top one (d at most 16) only
+ * k = 2^257 - n, above n, would make the two equal. Tried: 6-bit windows (43 additions over 32 entries):
+ * no faster; the lookup as one vectorisable pass over all words: slower on both JDKs.
  *
- * <p><b>Signing</b>: k uniform in [1, n - 1] from {@link Randoms#RANDOM} by rejection of 256-bit draws
- * (what BouncyCastle's {@code ECDSASigner} with a random source did here, and OpenSSL's signatures are
- * randomised alike); r = x(k·G) mod n, s = k^-1·(e + r·d) mod n with e the leftmost 256 bits of the
- * digest. Both inversions, of the point's Z and of k, are of blinded values: a random b from the same
- * source multiplies the value, the product (uniform, independent of the secret) is inverted by
- * {@code BigInteger.modInverse}, and the inverse multiplied by b again.
+ * <p><b>Signing</b> ({@link #sign}): k uniform in [1, n - 1] from {@link Randoms#RANDOM} by rejection
+ * of 256-bit draws (what BouncyCastle's {@code ECDSASigner} with a random source did here; OpenSSL's
+ * signatures are randomised alike); r = x(k·G) mod n, s = k^-1·(e + r·d) mod n with e the leftmost 256
+ * bits of the digest. Both inversions, of the point's Z and of k, are of blinded values: a random b from
+ * the same source multiplies the value, the product (uniform, independent of the secret) is inverted by
+ * {@link DivstepInverse} (2 µs; {@code BigInteger.modInverse} took 10, Fermat on our field code 6.5),
+ * and the inverse is multiplied by b again.
  *
- * <p><b>Verification</b> ({@link #verify}): u1·G on the same table plus u2·Q by width-5 NAF (odd
+ * <p><b>ECDH</b> ({@link #ecdh}) and <b>public keys</b> ({@link #publicKey}): see there.
+ * <b>Verification</b> ({@link #verify}): u1·G on the same table plus u2·Q by width-5 NAF (odd
  * multiples of Q up to 15Q), checked as X = r·Z^2 (or (r + n)·Z^2) without inverting Z.
  *
  * <h2>Guarantees</h2>
- * {@link #sign} and {@link #mulBase} run in time independent of the private key and of k: every
- * field and scalar operation on them is constant-time, table lookups read every entry, no branch
- * depends on them. What does depend on secrets only through uniformly random blinded values is the
- * two inversions ({@code BigInteger}'s time depends on the blinded value, which says nothing about k
- * or d); a draw of k outside [1, n - 1], or an r or s of 0, is retried, which says only that it
- * happened. {@link #verify} is variable-time: nothing in it is secret. Thread-safe: the table is
- * immutable once built, and every call works on its own arrays.
+ * {@link #sign}, {@link #mulBase}, {@link #publicKey} and {@link #ecdh} run in time independent of the
+ * private scalar and of k: every field and scalar operation on them is constant-time, table lookups read
+ * every entry, no branch depends on them. What depends on secrets only through uniformly random blinded
+ * values is the inversions (their time depends on the blinded value, which says nothing about k or d); a
+ * draw of k or of a blinding value outside [1, n - 1], or an r or s of 0, is retried, which says only
+ * that it happened. Not constant-time: {@link #verify} (nothing in it is secret) and the making of
+ * tables from public points. Thread-safe: the base table is immutable once built, and every call works
+ * on its own arrays.
  */
 final class P256 {
     /** Window width of the base-point table. */
@@ -443,7 +448,7 @@ final class P256 {
         }
     }
 
-    /** The affine point of {@code d·G} as 0x04, x, y (d: 32 big-endian bytes in [1, n - 1]). */
+    /** The affine point of {@code d·G} as 0x04, x, y (d: 32 big-endian bytes in [1, n - 1]; {@link #mulBase}, Z inverted blinded). */
     static byte[] publicKey(byte[] d) {
         Jacobian q = new Jacobian();
         mulBase(q, words(d, 0));
