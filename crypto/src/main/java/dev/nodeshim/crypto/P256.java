@@ -282,23 +282,19 @@ final class P256 {
         P256Field.sub(t, p.x, delta);
         P256Field.add(alpha, p.x, delta);
         P256Field.mul(alpha, alpha, t);
-        P256Field.add(t, alpha, alpha);
-        P256Field.add(alpha, alpha, t); // alpha = 3·(x - delta)·(x + delta)
+        P256Field.mulSmall(alpha, alpha, 3); // alpha = 3·(x - delta)·(x + delta)
         P256Field.add(r.z, p.y, p.z);
         P256Field.sqr(r.z, r.z);
         P256Field.sub(r.z, r.z, gamma);
         P256Field.sub(r.z, r.z, delta); // z3 = (y + z)^2 - gamma - delta
-        P256Field.add(beta, beta, beta);
-        P256Field.add(beta, beta, beta); // 4·beta
+        P256Field.mulSmall(beta, beta, 4);
         P256Field.sqr(r.x, alpha);
         P256Field.sub(r.x, r.x, beta);
         P256Field.sub(r.x, r.x, beta); // x3 = alpha^2 - 8·beta
         P256Field.sub(beta, beta, r.x);
         P256Field.mul(beta, beta, alpha);
         P256Field.sqr(gamma, gamma);
-        P256Field.add(gamma, gamma, gamma);
-        P256Field.add(gamma, gamma, gamma);
-        P256Field.add(gamma, gamma, gamma); // 8·gamma^2
+        P256Field.mulSmall(gamma, gamma, 8); // 8·gamma^2
         P256Field.sub(r.y, beta, gamma); // y3 = alpha·(4·beta - x3) - 8·gamma^2
     }
 

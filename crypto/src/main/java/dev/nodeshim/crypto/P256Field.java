@@ -170,15 +170,20 @@ final class P256Field {
         fold(r, a[0] + L0 - b[0], a[1] + L1 - b[1], a[2] + L2 - b[2], a[3] + L3 - b[3], a[4] + L4 - b[4]);
     }
 
+    /** r = c·a mod p (weakly reduced) for a small c in [1, 8]: one fold where additions would take two or three. */
+    static void mulSmall(long[] r, long[] a, int c) {
+        fold(r, a[0] * c, a[1] * c, a[2] * c, a[3] * c, a[4] * c);
+    }
+
     /** r = -a mod p (weakly reduced). */
     static void neg(long[] r, long[] a) {
         fold(r, L0 - a[0], L1 - a[1], L2 - a[2], L3 - a[3], L4 - a[4]);
     }
 
     /**
-     * Weakly reduces non-negative limbs below 2^54 (limb 4 below 2^51): h, the bits of limb 4 from 2^256
-     * up, is taken away as h·p (2^256 = 2^224 - 2^192 - 2^96 + 1 mod p), then carries run up. The value
-     * is at least h·2^256, so never negative, and ends below 2^256 + 8·2^224.
+     * Weakly reduces non-negative limbs below 2^55 (limb 4 below 2^52): h, the bits of limb 4 from 2^256
+     * up (below 16), is taken away as h·p (2^256 = 2^224 - 2^192 - 2^96 + 1 mod p), then carries run up.
+     * The value is at least h·2^256, so never negative, and ends below 2^256 + 16·2^224 + 2^211.
      */
     private static void fold(long[] r, long r0, long r1, long r2, long r3, long r4) {
         long h = r4 >>> 48;

@@ -104,6 +104,9 @@ class P256Test {
             assertEquals(a.subtract(b).mod(P), plain(r), "sub " + c);
             P256Field.neg(r, am);
             assertEquals(a.negate().mod(P), plain(r), "neg " + c);
+            int small = 1 + i % 8;
+            P256Field.mulSmall(r, am, small);
+            assertEquals(a.multiply(BigInteger.valueOf(small)).mod(P), plain(r), "mulSmall " + small + " " + c);
             P256Field.canonical(r, P256Field.limbs(a));
             assertEquals(a.mod(P), P256Field.toBigInteger(r), "canonical " + c);
             assertEquals(a.mod(P).signum() == 0, P256Field.isZero(P256Field.limbs(a)), "isZero " + c);
