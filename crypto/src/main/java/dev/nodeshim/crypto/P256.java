@@ -30,8 +30,9 @@ import java.security.SecureRandom;
  * and the inverse is multiplied by b again.
  *
  * <p><b>ECDH</b> ({@link #ecdh}) and <b>public keys</b> ({@link #publicKey}): see there.
- * <b>Verification</b> ({@link #verify}): u1·G on the same table plus u2·Q by width-5 NAF (odd
- * multiples of Q up to 15Q), checked as X = r·Z^2 (or (r + n)·Z^2) without inverting Z.
+ * <b>Verification</b> ({@link #verify}): u1·G on the same table, read directly ({@link #mulBasePublic}),
+ * plus u2·Q by width-5 NAF (odd multiples of Q up to 15Q, made affine), checked as X = r·Z^2 (or
+ * (r + n)·Z^2) without inverting Z.
  *
  * <h2>Guarantees</h2>
  * {@link #sign}, {@link #mulBase}, {@link #publicKey} and {@link #ecdh} run in time independent of the
@@ -589,7 +590,7 @@ final class P256 {
         BigInteger u2 = r.multiply(w).mod(N);
         Jacobian sum = new Jacobian();
         if (u1.signum() != 0) {
-            mulBase(sum, words(Der.unsigned(u1, 32), 0));
+            mulBasePublic(sum, words(Der.unsigned(u1, 32), 0));
         }
         Jacobian q = new Jacobian();
         P256Field.toMontgomery(q.x, P256Field.limbs(qx));
@@ -640,20 +641,86 @@ final class P256 {
             naf[len++] = digit;
             v = v.shiftRight(1);
         }
-        Jacobian neg = new Jacobian();
+        // the odd multiples made affine (one inversion), so that each addition is a mixed one
+        long[] t = new long[8 * 8];
+        toAffine(odd, t, 0);
+        long[][] xs = new long[8][], ys = new long[8][];
+        long[] words = new long[8];
+        for (int j = 0; j < 8; j++) {
+            for (int l = 0; l < 8; l++) {
+                words[l] = t[l * 8 + j];
+            }
+            xs[j] = P256Field.create();
+            ys[j] = P256Field.create();
+            P256Field.unpack(xs[j], words, 0);
+            P256Field.unpack(ys[j], words, 4);
+        }
+        long[] ny = P256Field.create();
+        Jacobian sum = new Jacobian();
+        Scratch tmp = new Scratch();
         P256Field.copy(r.z, new long[5]); // infinity
         for (int i = len - 1; i >= 0; i--) {
             dbl(r, r);
             int digit = naf[i];
             if (digit > 0) {
-                add(r, r, odd[digit >> 1]);
+                addAffine(r, xs[digit >> 1], ys[digit >> 1], sum, tmp);
             } else if (digit < 0) {
-                Jacobian o = odd[(-digit) >> 1];
-                P256Field.copy(neg.x, o.x);
-                P256Field.neg(neg.y, o.y);
-                P256Field.copy(neg.z, o.z);
-                add(r, r, neg);
+                P256Field.neg(ny, ys[(-digit) >> 1]);
+                addAffine(r, xs[(-digit) >> 1], ny, sum, tmp);
             }
+        }
+    }
+
+    /**
+     * r += (x, y), an affine point, in variable time with every case: r at infinity, r = (x, y) (a
+     * doubling), r = -(x, y) (infinity). For verification and public points only.
+     */
+    private static void addAffine(Jacobian r, long[] x, long[] y, Jacobian sum, Scratch tmp) {
+        if (r.isInfinity()) {
+            P256Field.copy(r.x, x);
+            P256Field.copy(r.y, y);
+            P256Field.copy(r.z, P256Field.ONE);
+            return;
+        }
+        addMixed(sum, r, x, y, tmp);
+        // addMixed leaves h = u2 - x1 in tmp.b and rr = s2 - y1 in tmp.c
+        if (P256Field.isZero(tmp.b)) {
+            if (P256Field.isZero(tmp.c)) {
+                dbl(r, r);
+            } else {
+                P256Field.copy(r.z, new long[5]);
+            }
+            return;
+        }
+        r.set(sum);
+    }
+
+    /**
+     * r = k·G for a public scalar (verification's u1), k in [0, n - 1]: {@link #mulBase}'s windows with the
+     * entries read directly and zero digits skipped (variable time).
+     */
+    static void mulBasePublic(Jacobian r, long[] k) {
+        long[] t = Table.T;
+        long[] x = P256Field.create(), y = P256Field.create(), words = new long[8];
+        Jacobian sum = new Jacobian();
+        Scratch tmp = new Scratch();
+        P256Field.copy(r.z, new long[5]); // infinity
+        for (int i = 0; i < WINDOWS; i++) {
+            int v = bits(k, i * W - 1) & ((1 << (W + 1)) - 1);
+            int digit = (v >> 1) + (v & 1) - ((v >> W) << W);
+            if (digit == 0) {
+                continue;
+            }
+            int off = i * ENTRIES * 8 + Math.abs(digit) - 1;
+            for (int l = 0; l < 8; l++) {
+                words[l] = t[off + l * ENTRIES];
+            }
+            P256Field.unpack(x, words, 0);
+            P256Field.unpack(y, words, 4);
+            if (digit < 0) {
+                P256Field.neg(y, y);
+            }
+            addAffine(r, x, y, sum, tmp);
         }
     }
 }

@@ -223,6 +223,14 @@ class P256Test {
         for (BigInteger k : ks) {
             byte[] expected = X9.getG().multiply(k).normalize().getEncoded(false);
             assertArrayEquals(expected, P256.publicKey(be(k)), "k = " + k.toString(16));
+            // verification's variable-time twin
+            P256.Jacobian j = new P256.Jacobian();
+            P256.mulBasePublic(j, P256.words(be(k), 0));
+            long[] zi = P256Field.create(), x = P256Field.create();
+            P256Field.inv(zi, j.z);
+            P256Field.sqr(zi, zi);
+            P256Field.mul(x, j.x, zi);
+            assertEquals(new BigInteger(1, Arrays.copyOfRange(expected, 1, 33)), plain(x), "public k = " + k.toString(16));
         }
     }
 
