@@ -102,7 +102,12 @@ final class Stdio {
 
     /** {@code child.stdin}, or null when fd 0 is not a pipe. */
     Writable stdin(EventLoop loop) {
-        return pipes[0] == null ? null : new ChildInput(loop, pipes[0].pipe.sink()).stream;
+        if (pipes[0] == null) {
+            return null;
+        }
+        // with the native library the loop writes the pipe itself (as it reads the outputs); else a pooled thread does
+        return NativeSpawn.AVAILABLE ? new PolledInput(loop, pipes[0].pipe.sink()).stream
+                : new ChildInput(loop, pipes[0].pipe.sink()).stream;
     }
 
     /** {@code child.stdout} (fd 1) or {@code child.stderr} (fd 2), or null when not a pipe. */
