@@ -6,16 +6,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The threads that read children's pipes (a blocking read per pipe: the JDK gives no way to poll a
- * {@code Process}'s streams). Starting two platform threads per child costs about a tenth of a
- * millisecond, as much as a tenth of the child's own start, so they are pooled: an idle reader waits
- * one second for the next pipe and then ends, so a program that stops spawning is left with no
- * reader threads (daemon threads: they never keep the JVM alive).
+ * Pooled daemon threads for the blocking work of children started without the native library
+ * ({@link JdkChild}, {@link ChildOutput}, {@link ChildInput}): a blocking read per pipe (the JDK gives no
+ * way to poll a {@code Process}'s streams), a stdin write, the wait for an exit. With the library the
+ * loop reads and writes the pipes itself and {@link ChildExits} reaps; only a kernel without pidfds
+ * still waits for exits here. Starting two platform threads per child costs about a tenth of a
+ * millisecond, so they are pooled: an idle thread waits one second for the next job and then ends, so
+ * a program that stops spawning is left with none (daemon threads: they never keep the JVM alive).
  *
- * <p>The same pool waits for each child's exit ({@link #onExit}). {@code Process.onExit()} is not
- * used: the JDK runs its stage on the common {@code ForkJoinPool}, which JDK 25 uses even with a single
- * worker (2 cores), so any blocking task of the program's in that pool held back every child's
- * {@code exit} (seen: 3 s late behind one sleeping task).
+ * <p>{@code Process.onExit()} is not used: the JDK runs its stage on the common {@code ForkJoinPool},
+ * which JDK 25 uses even with a single worker (2 cores), so any blocking task of the program's in that
+ * pool held back every child's {@code exit} (seen: 3 s late behind one sleeping task).
  */
 final class PipeReaders {
     private static final AtomicInteger COUNT = new AtomicInteger();
