@@ -26,7 +26,7 @@ import java.security.SecureRandom;
  * signatures are randomised alike); r = x(k·G) mod n, s = k^-1·(e + r·d) mod n with e the leftmost 256
  * bits of the digest. Both inversions, of the point's Z and of k, are of blinded values: a random b from
  * the same source multiplies the value, the product (uniform, independent of the secret) is inverted by
- * {@link DivstepInverse} (2 µs; {@code BigInteger.modInverse} took 10, Fermat on our field code 6.5),
+ * {@link DivstepInverse} (1.7 µs; {@code BigInteger.modInverse} took 10, Fermat on our field code 6.5),
  * and the inverse is multiplied by b again.
  *
  * <p><b>ECDH</b> ({@link #ecdh}) and <b>public keys</b> ({@link #publicKey}): see there.
