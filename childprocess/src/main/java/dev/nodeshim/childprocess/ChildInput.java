@@ -3,6 +3,7 @@ package dev.nodeshim.childprocess;
 import dev.nodeshim.buffer.Buffer;
 import dev.nodeshim.errors.NodeError;
 import dev.nodeshim.loop.EventLoop;
+import dev.nodeshim.stream.Impl;
 import dev.nodeshim.stream.Writable;
 import dev.nodeshim.stream.WritableOptions;
 import java.io.IOException;
@@ -26,32 +27,41 @@ final class ChildInput {
     ChildInput(EventLoop loop, Pipe.SinkChannel sink) {
         this.loop = loop;
         this.sink = sink;
-        this.stream = new Writable(WritableOptions.defaults()
-                .write((chunk, encoding, cb) -> {
-                    ByteBuffer bytes = ByteBuffer.wrap(((Buffer) chunk).toByteArray());
-                    PipeReaders.start(() -> {
-                        NodeError failure = null;
-                        try {
-                            while (bytes.hasRemaining()) {
-                                sink.write(bytes);
-                            }
-                        } catch (IOException e) {
-                            // node 20: Error: write EPIPE {errno: -32, code: 'EPIPE', syscall: 'write'}
-                            failure = new NodeError("Error", "EPIPE", "write EPIPE").withProp("errno", -32)
-                                    .withProp("code", "EPIPE").withProp("syscall", "write");
-                        }
-                        NodeError err = failure;
-                        loop.execute(() -> cb.call(err));
-                    });
-                })
+        this.stream = stdin((chunk, encoding, cb) -> {
+            ByteBuffer bytes = ByteBuffer.wrap(((Buffer) chunk).toByteArray());
+            PipeReaders.start(() -> {
+                NodeError failure = null;
+                try {
+                    while (bytes.hasRemaining()) {
+                        sink.write(bytes);
+                    }
+                } catch (IOException e) {
+                    failure = epipe();
+                }
+                NodeError err = failure;
+                loop.execute(() -> cb.call(err));
+            });
+        }, this::close);
+    }
+
+    /** A child's stdin: {@code write} as given; {@code end()} and {@code destroy()} run {@code close}. */
+    static Writable stdin(Impl.PlainWrite write, Runnable close) {
+        return new Writable(WritableOptions.defaults()
+                .write(write)
                 .final_(cb -> {
-                    close();
+                    close.run();
                     cb.call();
                 })
                 .destroy((self, err, cb) -> {
-                    close();
+                    close.run();
                     cb.call(err);
                 }));
+    }
+
+    /** node 20: {@code Error: write EPIPE {errno: -32, code: 'EPIPE', syscall: 'write'}}. */
+    static NodeError epipe() {
+        return new NodeError("Error", "EPIPE", "write EPIPE").withProp("errno", -32)
+                .withProp("code", "EPIPE").withProp("syscall", "write");
     }
 
     private void close() {

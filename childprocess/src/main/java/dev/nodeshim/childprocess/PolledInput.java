@@ -5,7 +5,6 @@ import dev.nodeshim.errors.NodeError;
 import dev.nodeshim.loop.EventLoop;
 import dev.nodeshim.stream.Callback;
 import dev.nodeshim.stream.Writable;
-import dev.nodeshim.stream.WritableOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -34,16 +33,8 @@ final class PolledInput {
     PolledInput(EventLoop loop, Pipe.SinkChannel sink) {
         this.loop = loop;
         this.sink = sink;
-        this.stream = new Writable(WritableOptions.defaults()
-                .write((chunk, encoding, cb) -> write(ByteBuffer.wrap(((Buffer) chunk).toByteArray()), cb))
-                .final_(cb -> {
-                    close();
-                    cb.call();
-                })
-                .destroy((self, err, cb) -> {
-                    close();
-                    cb.call(err);
-                }));
+        this.stream = ChildInput.stdin((chunk, encoding, cb) -> write(ByteBuffer.wrap(((Buffer) chunk).toByteArray()), cb),
+                this::close);
     }
 
     private void write(ByteBuffer bytes, Callback cb) {
@@ -76,9 +67,7 @@ final class PolledInput {
                 return;
             }
         } catch (IOException e) {
-            // node 20: Error: write EPIPE {errno: -32, code: 'EPIPE', syscall: 'write'}
-            failure = new NodeError("Error", "EPIPE", "write EPIPE").withProp("errno", -32)
-                    .withProp("code", "EPIPE").withProp("syscall", "write");
+            failure = ChildInput.epipe();
         }
         if (key.isValid()) {
             key.interestOps(0);
