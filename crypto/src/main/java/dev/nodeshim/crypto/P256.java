@@ -177,18 +177,7 @@ final class P256 {
                 infinity = ((long) abs - 1) >> 63;
                 continue;
             }
-            addMixed(sum, r, x, y, tmp);
-            // the sum so far at infinity: the entry itself
-            P256Field.select(sum.x, x, infinity);
-            P256Field.select(sum.y, y, infinity);
-            P256Field.select(sum.z, P256Field.ONE, infinity);
-            // digit 0: the sum so far
-            long zero = ((long) abs - 1) >> 63;
-            P256Field.select(sum.x, r.x, zero);
-            P256Field.select(sum.y, r.y, zero);
-            P256Field.select(sum.z, r.z, zero);
-            r.set(sum);
-            infinity &= zero;
+            infinity = addEntry(r, sum, x, y, tmp, infinity, abs);
         }
     }
 
@@ -245,6 +234,25 @@ final class P256 {
     static final class Scratch {
         final long[] a = P256Field.create(), b = P256Field.create(), c = P256Field.create();
         final long[] d = P256Field.create(), e = P256Field.create(), f = P256Field.create();
+    }
+
+    /**
+     * One step of a constant-time window walk: {@code r += (x, y)}, with no branch on secret data —
+     * while {@code r} is still the point at infinity ({@code infinity} all ones) the sum is the entry
+     * itself, and for a zero digit ({@code abs == 0}) {@code r} stays as it was. Returns the new
+     * infinity mask. {@code sum} is scratch.
+     */
+    private static long addEntry(Jacobian r, Jacobian sum, long[] x, long[] y, Scratch tmp, long infinity, int abs) {
+        addMixed(sum, r, x, y, tmp);
+        P256Field.select(sum.x, x, infinity);
+        P256Field.select(sum.y, y, infinity);
+        P256Field.select(sum.z, P256Field.ONE, infinity);
+        long zero = ((long) abs - 1) >> 63;
+        P256Field.select(sum.x, r.x, zero);
+        P256Field.select(sum.y, r.y, zero);
+        P256Field.select(sum.z, r.z, zero);
+        r.set(sum);
+        return infinity & zero;
     }
 
     /**
@@ -543,16 +551,7 @@ final class P256 {
             for (int j = 0; j < ECDH_W; j++) {
                 dbl(r, r);
             }
-            addMixed(sum, r, x, y, tmp);
-            P256Field.select(sum.x, x, infinity);
-            P256Field.select(sum.y, y, infinity);
-            P256Field.select(sum.z, P256Field.ONE, infinity);
-            long zero = ((long) abs - 1) >> 63;
-            P256Field.select(sum.x, r.x, zero);
-            P256Field.select(sum.y, r.y, zero);
-            P256Field.select(sum.z, r.z, zero);
-            r.set(sum);
-            infinity &= zero;
+            infinity = addEntry(r, sum, x, y, tmp, infinity, abs);
         }
         long[] zi = P256Field.create();
         invertBlinded(zi, r.z);
