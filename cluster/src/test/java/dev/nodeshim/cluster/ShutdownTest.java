@@ -37,7 +37,7 @@ class ShutdownTest {
                 });
                 primary.on("exit", (Integer code, String signal) -> t.add("primary exit " + code + " " + signal));
             });
-            // The JVM ends with 143 after its hooks: read as death by SIGTERM (see childprocess's ExitStatus).
+            // A forked JVM runs its hooks, then dies by the signal, as a Node child (childprocess's ForkMain).
             assertEquals(List.of("primary exit null SIGTERM"), t);
             // Both workers exited after a disconnect, before the primary ended (it wrote these lines).
             assertEquals(List.of("exit 0 null true", "exit 0 null true"), Files.readAllLines(trace));
