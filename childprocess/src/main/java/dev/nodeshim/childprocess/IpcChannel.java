@@ -20,7 +20,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
@@ -81,19 +80,16 @@ final class IpcChannel implements ProcessChannel {
     private final Path socketDir;
     private final String path;
     private volatile SocketChannel socket;
-    private final AtomicLong unwritten = new AtomicLong();
 
-    // under `out` (the lock is a leftover of the I/O thread; now only the loop thread takes it)
-    private final Object out = new Object();
+    // loop thread: the socket's side
     private final ArrayDeque<Item> pending = new ArrayDeque<>();
-    private boolean ready;   // the socket is connected and watched by the loop
+    /** Bytes sent and not yet written (Node's backlog, for send's answer). */
+    private long unwritten;
     private boolean closing; // disconnect(): close once pending is written
-    private boolean dead;    // the channel has ended: nothing more is written
-
-    // loop thread, once the socket is watched
+    /** Set once the loop watches the connected socket; until then sends wait in pending. */
     private SelectionKey key;
     private ByteBuffer in;
-    private boolean ended;
+    private boolean ended;   // the channel has ended: nothing more is read or written
 
     // loop thread
     private volatile EventLoop loop;
@@ -254,35 +250,34 @@ final class IpcChannel implements ProcessChannel {
         if (pendingWrites++ == 0) {
             writesRef = loop.ref();
         }
-        long backlog = unwritten.addAndGet(item.bytes.length);
+        unwritten += item.bytes.length;
+        long backlog = unwritten;
         boolean written = false;
         boolean failed = false;
-        synchronized (out) {
-            if (dead) {
-                failed = true;
-            } else if (ready && pending.isEmpty()) {
-                try {
-                    item.buf = ByteBuffer.wrap(item.bytes);
-                    socket.write(item.buf);
-                    written = !item.buf.hasRemaining();
-                } catch (IOException e) {
-                    failed = true; // the I/O thread sees the broken socket too and ends the channel
-                }
+        if (ended) {
+            failed = true;
+        } else if (key != null && pending.isEmpty()) {
+            try {
+                item.buf = ByteBuffer.wrap(item.bytes);
+                socket.write(item.buf);
+                written = !item.buf.hasRemaining();
+            } catch (IOException e) {
+                failed = true; // the loop sees the broken socket too and ends the channel
             }
-            if (!written && !failed) {
-                pending.add(item);
-                if (pending.size() == 1) {
-                    wantWritable(); // the loop now waits for writability too
-                }
+        }
+        if (!written && !failed) {
+            pending.add(item);
+            if (pending.size() == 1) {
+                wantWritable(); // the loop now waits for writability too
             }
         }
         if (failed) {
-            unwritten.addAndGet(-item.bytes.length);
+            unwritten -= item.bytes.length;
             loop.execute(() -> written(List.of(item), channelClosed()));
             return false;
         }
         if (written) {
-            unwritten.addAndGet(-item.bytes.length);
+            unwritten -= item.bytes.length;
             // The callback runs later on the loop, never inside send(): one task per run of direct writes.
             if (doneDirect == null) {
                 List<Item> batch = new ArrayList<>();
@@ -296,7 +291,7 @@ final class IpcChannel implements ProcessChannel {
             }
             doneDirect.add(item);
         } else {
-            // Later direct writes must complete after this one, which the I/O thread will report.
+            // Later direct writes must complete after this one, which flush() will report.
             doneDirect = null;
         }
         return backlog <= BACKLOG_LIMIT;
@@ -322,10 +317,8 @@ final class IpcChannel implements ProcessChannel {
         connected = false;
         closed = true;
         updateRef();
-        synchronized (out) {
-            closing = true;
-            wantWritable(); // an idle socket is writable at once: the loop then flushes and closes
-        }
+        closing = true;
+        wantWritable(); // an idle socket is writable at once: the loop then flushes and closes
         if (server != null && socket == null) {
             closeQuietly(server); // not connected yet: stop accepting
         }
@@ -490,13 +483,10 @@ final class IpcChannel implements ProcessChannel {
             end();
             return;
         }
-        synchronized (out) {
-            ready = true;
-        }
         onReady();
     }
 
-    /** Asks the loop to call {@link #onReady} when the socket is writable (holding {@code out}). */
+    /** Asks the loop to call {@link #onReady} when the socket is writable. */
     private void wantWritable() {
         if (key != null && key.isValid()) {
             key.interestOps(SelectionKey.OP_READ | SelectionKey.OP_WRITE);
@@ -519,17 +509,15 @@ final class IpcChannel implements ProcessChannel {
                 end(); // the peer closed
                 return;
             }
-            synchronized (out) {
-                if (!flush(s)) {
-                    key.interestOps(SelectionKey.OP_READ | SelectionKey.OP_WRITE);
-                    return;
-                }
-                if (closing) {
-                    end(); // everything queued before disconnect() is written
-                    return;
-                }
-                key.interestOps(SelectionKey.OP_READ);
+            if (!flush(s)) {
+                key.interestOps(SelectionKey.OP_READ | SelectionKey.OP_WRITE);
+                return;
             }
+            if (closing) {
+                end(); // everything queued before disconnect() is written
+                return;
+            }
+            key.interestOps(SelectionKey.OP_READ);
         } catch (IOException e) {
             end(); // a reset, a failed write, or our own close: the channel ends like EOF
         }
@@ -541,18 +529,13 @@ final class IpcChannel implements ProcessChannel {
             return;
         }
         ended = true;
-        synchronized (out) {
-            dead = true;
-            List<Item> unsent = new ArrayList<>(pending);
-            pending.clear();
-            if (!unsent.isEmpty()) {
-                long total = 0;
-                for (Item it : unsent) {
-                    total += it.bytes.length;
-                }
-                unwritten.addAndGet(-total);
-                loop.execute(() -> written(unsent, channelClosed()));
+        List<Item> unsent = new ArrayList<>(pending);
+        pending.clear();
+        if (!unsent.isEmpty()) {
+            for (Item it : unsent) {
+                unwritten -= it.bytes.length;
             }
+            loop.execute(() -> written(unsent, channelClosed()));
         }
         if (key != null) {
             key.cancel();
@@ -563,8 +546,8 @@ final class IpcChannel implements ProcessChannel {
     }
 
     /**
-     * Writes what is pending (holding {@code out}) and posts the completions of what was written, in
-     * order and before the lock is released, so a later direct write cannot complete first.
+     * Writes what is pending and posts the completions of what was written, in order, before any later
+     * direct write can post its own.
      *
      * @return whether everything pending was written
      */
@@ -581,7 +564,7 @@ final class IpcChannel implements ProcessChannel {
                     return false;
                 }
                 pending.poll();
-                unwritten.addAndGet(-it.bytes.length);
+                unwritten -= it.bytes.length;
                 if (done == null) {
                     done = new ArrayList<>();
                 }
