@@ -99,9 +99,7 @@ public final class ChildProcess extends EventEmitter {
             }
         }
         ChildProcess child = new ChildProcess(loop, file, Launch.spawnargs(argv, o.argv0));
-        Command cmd = new Command(argv, o.argv0, o.cwd, o.env, o.detached,
-                ids == null ? List.of() : ids.setpriv(o.uid(), o.gid()),
-                ids == null ? null : new long[] {ids.effectiveUid(o.uid()), ids.effectiveGid(o.gid())});
+        Command cmd = Command.spawn(argv, o.argv0, o.cwd, o.env, o.detached, ids, o.uid(), o.gid());
         // stdio [..., 'ipc']: a channel as fork's (the child attaches it through ForkMain)
         IpcChannel ch = o.stdio.size() == 4 ? child.listen(cmd) : null;
         child.ipcInStdio = ch != null;

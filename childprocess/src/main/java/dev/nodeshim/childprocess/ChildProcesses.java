@@ -67,9 +67,7 @@ public final class ChildProcesses {
                         systemError(-errno, "spawnSync " + file, file, spawnargs.subList(1, spawnargs.size())));
             }
         }
-        Command cmd = new Command(argv, o.argv0, o.cwd, o.env, o.detached,
-                ids == null ? List.of() : ids.setpriv(o.uid(), o.gid()),
-                ids == null ? null : new long[] {ids.effectiveUid(o.uid()), ids.effectiveGid(o.gid())});
+        Command cmd = Command.spawn(argv, o.argv0, o.cwd, o.env, o.detached, ids, o.uid(), o.gid());
         // Pipes of our own, as for spawn: the result waits for the end of file of stdout and stderr,
         // which a grandchild's copy delays (node 20), not just for the exit (SyncRun)
         Stdio stdio = Stdio.open(List.of("pipe", "pipe", "pipe"));

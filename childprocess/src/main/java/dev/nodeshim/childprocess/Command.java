@@ -24,6 +24,8 @@ final class Command {
     final long[] runAs;
     /** Exactly the child's environment, or null for ours (until {@link #putEnv}). */
     private Map<String, String> env;
+    /** {@link #env} is our own copy, which {@link #putEnv} may change. */
+    private boolean envCopied;
 
     Command(List<String> argv, String argv0, Path cwd, Map<String, String> env, boolean detached,
             List<String> setpriv, long[] runAs) {
@@ -34,6 +36,17 @@ final class Command {
         this.detached = detached;
         this.setpriv = setpriv;
         this.runAs = runAs;
+    }
+
+    /**
+     * A spawn's command: with {@code ids} (null: no uid/gid option) the {@code setpriv} wrapper for
+     * {@code uid}/{@code gid}, and the user the program is looked up as.
+     */
+    static Command spawn(List<String> argv, String argv0, Path cwd, Map<String, String> env, boolean detached,
+            Credentials ids, Integer uid, Integer gid) {
+        return ids == null ? new Command(argv, argv0, cwd, env, detached, List.of(), null)
+                : new Command(argv, argv0, cwd, env, detached, ids.setpriv(uid, gid),
+                        new long[] {ids.effectiveUid(uid), ids.effectiveGid(gid)});
     }
 
     /** A plain command: no argv0, no detaching, no change of ids. */
@@ -57,7 +70,10 @@ final class Command {
 
     /** Adds a variable to the child's environment (the IPC channel's), copying ours first if needed. */
     void putEnv(String name, String value) {
-        env = new HashMap<>(env());
+        if (!envCopied) {
+            env = new HashMap<>(env());
+            envCopied = true;
+        }
         env.put(name, value);
     }
 }

@@ -90,16 +90,12 @@ final class Launch {
             Path p = cwd == null ? Path.of(file) : cwd.resolve(file);
             return runnable(p) ? null : failure(java.nio.file.Files.exists(p) ? 13 : 2);
         }
-        String path = env != null ? env.get("PATH") : System.getenv("PATH");
-        boolean sawOne = false;
-        for (String dir : (path == null ? DEFAULT_PATH : path).split(":", -1)) {
-            Path p = Path.of(dir.isEmpty() ? "." : dir).resolve(file);
-            if (runnable(p)) {
-                return null;
-            }
-            sawOne |= java.nio.file.Files.exists(p);
+        try {
+            locate(file, cwd, env);
+            return null;
+        } catch (java.io.IOException e) {
+            return e;
         }
-        return failure(sawOne ? 13 : 2);
     }
 
     /**
