@@ -104,18 +104,12 @@ final class Inbox {
         } catch (IOException e) {
             throw new UncheckedIOException("the event loop's selector failed", e);
         } finally {
+            // The loop is not interruptible (Node's is not either): the flag comes back after run
+            boolean wasInterrupted = Thread.interrupted();
             lock.lock();
             try {
                 selecting = false;
-            } finally {
-                lock.unlock();
-            }
-        }
-        if (Thread.interrupted()) {
-            // The loop is not interruptible (Node's is not either): the flag comes back after run
-            lock.lock();
-            try {
-                interrupted = true;
+                interrupted |= wasInterrupted;
             } finally {
                 lock.unlock();
             }
