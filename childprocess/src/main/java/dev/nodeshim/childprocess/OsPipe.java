@@ -45,10 +45,19 @@ final class OsPipe {
      * for writing a write end, whichever end N is.
      */
     final File path;
+    /** The read end's and the write end's descriptor numbers, read by the native library; -1 without it. */
+    final int sourceFd;
+    final int sinkFd;
 
     private OsPipe(Pipe pipe, int fd) {
+        this(pipe, new File("/proc/self/fd/" + fd), -1, -1);
+    }
+
+    private OsPipe(Pipe pipe, File path, int sourceFd, int sinkFd) {
         this.pipe = pipe;
-        this.path = new File("/proc/self/fd/" + fd);
+        this.path = path;
+        this.sourceFd = sourceFd;
+        this.sinkFd = sinkFd;
     }
 
 
@@ -68,7 +77,8 @@ final class OsPipe {
             List<OsPipe> pipes = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 Pipe p = Pipe.open();
-                pipes.add(new OsPipe(p, NativeSpawn.fdOf(p.source())));
+                int source = NativeSpawn.fdOf(p.source());
+                pipes.add(new OsPipe(p, new File("/proc/self/fd/" + source), source, NativeSpawn.fdOf(p.sink())));
             }
             return pipes;
         }

@@ -60,7 +60,7 @@ final class Stdio {
         int[] fds = new int[3];
         for (int fd = 0; fd < 3; fd++) {
             if (pipes[fd] != null) {
-                fds[fd] = NativeSpawn.fdOf(fd == 0 ? pipes[fd].pipe.source() : pipes[fd].pipe.sink());
+                fds[fd] = fd == 0 ? pipes[fd].sourceFd : pipes[fd].sinkFd;
             } else {
                 fds[fd] = modes.get(fd).equals("inherit") ? NativeSpawn.STDIO_INHERIT : NativeSpawn.STDIO_IGNORE;
             }
@@ -116,7 +116,7 @@ final class Stdio {
             return null;
         }
         java.nio.channels.Pipe.SourceChannel source = pipes[fd].pipe.source();
-        int nativeFd = NativeSpawn.AVAILABLE ? NativeSpawn.fdOf(source) : -1;
+        int nativeFd = pipes[fd].sourceFd;
         // with the native library the loop reads the pipe itself; else a reader thread does
         return nativeFd >= 0 ? new PolledOutput(loop, source, nativeFd).stream : new ChildOutput(loop, source).stream;
     }
