@@ -16,7 +16,7 @@ import java.nio.ByteOrder;
  * message through the sigma table on arrays (see crypto/README.md, Measured).
  * Not thread-safe.
  */
-final class Blake2b implements HashEngine {
+final class Blake2b extends Blake2Blocks {
     private static final VarHandle LE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final int BLOCK = 128;
     private static final int OUT = 64;
@@ -33,12 +33,11 @@ final class Blake2b implements HashEngine {
     private long h0, h1, h2, h3, h4, h5, h6, h7;
     /** The byte counter, 128 bits as two words (t1 is reached only after 2^64 bytes). */
     private long t0, t1;
-    private final byte[] buf = new byte[BLOCK];
     /** The working vector between the two halves of a compression. */
     private final long[] v = new long[16];
-    private int bufLen;
 
     Blake2b() {
+        super(BLOCK);
         // parameter block: digest length 64, key length 0, fanout 1, depth 1
         h0 = IV0 ^ 0x01010000 ^ OUT;
         h1 = IV1;
@@ -51,35 +50,7 @@ final class Blake2b implements HashEngine {
     }
 
     @Override
-    public void update(byte[] a, int off, int len) {
-        if (len <= 0) {
-            return;
-        }
-        if (bufLen > 0) {
-            int n = Math.min(BLOCK - bufLen, len);
-            System.arraycopy(a, off, buf, bufLen, n);
-            bufLen += n;
-            off += n;
-            len -= n;
-            if (len == 0) {
-                return; // a full buffer may be the last block: it waits for more input or the end
-            }
-            count(BLOCK);
-            compress(buf, 0, false);
-            bufLen = 0;
-        }
-        // whole blocks in place, keeping at least one byte back so the last block is seen by finish()
-        while (len > BLOCK) {
-            count(BLOCK);
-            compress(a, off, false);
-            off += BLOCK;
-            len -= BLOCK;
-        }
-        System.arraycopy(a, off, buf, 0, len);
-        bufLen = len;
-    }
-
-    private void count(int n) {
+    void count(int n) {
         t0 += n;
         if (Long.compareUnsigned(t0, n) < 0) {
             t1++;
@@ -88,9 +59,7 @@ final class Blake2b implements HashEngine {
 
     @Override
     public byte[] finish(int length) {
-        count(bufLen);
-        java.util.Arrays.fill(buf, bufLen, BLOCK, (byte) 0);
-        compress(buf, 0, true);
+        compressLast();
         byte[] out = new byte[OUT];
         LE.set(out, 0, h0);
         LE.set(out, 8, h1);
@@ -116,8 +85,7 @@ final class Blake2b implements HashEngine {
         c.h7 = h7;
         c.t0 = t0;
         c.t1 = t1;
-        System.arraycopy(buf, 0, c.buf, 0, bufLen);
-        c.bufLen = bufLen;
+        copyBufferTo(c);
         return c;
     }
 
@@ -126,7 +94,8 @@ final class Blake2b implements HashEngine {
      * rounds are two methods of six: as one, the method's bytecode passed HotSpot's 8,000-byte limit
      * above which it is never compiled.
      */
-    private void compress(byte[] b, int off, boolean last) {
+    @Override
+    void compress(byte[] b, int off, boolean last) {
         long[] v = this.v;
         v[0] = h0;
         v[1] = h1;

@@ -16,7 +16,7 @@ import java.nio.ByteOrder;
  * message through the sigma table on arrays (see crypto/README.md, Measured).
  * Not thread-safe.
  */
-final class Blake2s implements HashEngine {
+final class Blake2s extends Blake2Blocks {
     private static final VarHandle LE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     private static final int BLOCK = 64;
     private static final int OUT = 32;
@@ -33,12 +33,11 @@ final class Blake2s implements HashEngine {
     private int h0, h1, h2, h3, h4, h5, h6, h7;
     /** The byte counter, 64 bits as two words (t1 is reached only after 2^32 bytes). */
     private int t0, t1;
-    private final byte[] buf = new byte[BLOCK];
     /** The working vector between the parts of a compression. */
     private final int[] v = new int[16];
-    private int bufLen;
 
     Blake2s() {
+        super(BLOCK);
         // parameter block: digest length 32, key length 0, fanout 1, depth 1
         h0 = IV0 ^ 0x01010000 ^ OUT;
         h1 = IV1;
@@ -51,35 +50,7 @@ final class Blake2s implements HashEngine {
     }
 
     @Override
-    public void update(byte[] a, int off, int len) {
-        if (len <= 0) {
-            return;
-        }
-        if (bufLen > 0) {
-            int n = Math.min(BLOCK - bufLen, len);
-            System.arraycopy(a, off, buf, bufLen, n);
-            bufLen += n;
-            off += n;
-            len -= n;
-            if (len == 0) {
-                return; // a full buffer may be the last block: it waits for more input or the end
-            }
-            count(BLOCK);
-            compress(buf, 0, false);
-            bufLen = 0;
-        }
-        // whole blocks in place, keeping at least one byte back so the last block is seen by finish()
-        while (len > BLOCK) {
-            count(BLOCK);
-            compress(a, off, false);
-            off += BLOCK;
-            len -= BLOCK;
-        }
-        System.arraycopy(a, off, buf, 0, len);
-        bufLen = len;
-    }
-
-    private void count(int n) {
+    void count(int n) {
         t0 += n;
         if (Integer.compareUnsigned(t0, n) < 0) {
             t1++;
@@ -88,9 +59,7 @@ final class Blake2s implements HashEngine {
 
     @Override
     public byte[] finish(int length) {
-        count(bufLen);
-        java.util.Arrays.fill(buf, bufLen, BLOCK, (byte) 0);
-        compress(buf, 0, true);
+        compressLast();
         byte[] out = new byte[OUT];
         LE.set(out, 0, h0);
         LE.set(out, 4, h1);
@@ -116,8 +85,7 @@ final class Blake2s implements HashEngine {
         c.h7 = h7;
         c.t0 = t0;
         c.t1 = t1;
-        System.arraycopy(buf, 0, c.buf, 0, bufLen);
-        c.bufLen = bufLen;
+        copyBufferTo(c);
         return c;
     }
 
@@ -126,7 +94,8 @@ final class Blake2s implements HashEngine {
      * rounds are 2 methods of 5: as one method they passed HotSpot's 8,000-byte limit above which a
      * method is never compiled (or compiled into code that spilled its locals all the time).
      */
-    private void compress(byte[] b, int off, boolean last) {
+    @Override
+    void compress(byte[] b, int off, boolean last) {
         int[] v = this.v;
         v[0] = h0;
         v[1] = h1;
