@@ -387,6 +387,14 @@ function exportCases(r, fx) {
     '-----BEGIN FOO-----\nAAAA\n-----END FOO-----\n', '']) {
     out.push(makeCase('crypto.keyExport', { key, export: { format: 'pem', type: 'spki' } }));
   }
+  // long bad values: Node cuts the inspected value in ERR_INVALID_ARG_VALUE at 128 characters
+  for (const exp of [{ format: 'der', type: 'pkcs'.repeat(40) }, { format: 'q'.repeat(200), type: 'spki' },
+    { format: 'der', type: 'pkcs'.repeat(31) + 'pk' }, { format: 'der', type: 'pkcs'.repeat(31) + 'p' }]) {
+    out.push(makeCase('crypto.keyExport', { key: K.rsa1024.private, export: exp }));
+  }
+  for (const [format, type] of [['x'.repeat(150), undefined], ['der', 'y'.repeat(129)]]) {
+    out.push(makeCase('crypto.keyImport', { create: 'private', key: K.rsa1024.private, format, type }));
+  }
   return out;
 }
 

@@ -117,8 +117,7 @@ public final class Crypto {
         }
         if (!outputEncoding.isEmpty() && dev.nodeshim.buffer.Encoding.lookup(outputEncoding) == null
                 && !outputEncoding.equalsIgnoreCase("buffer")) {
-            throw new NodeError("TypeError", "ERR_INVALID_ARG_VALUE",
-                    "The argument 'outputEncoding' is invalid. Received " + dev.nodeshim.errors.Inspect.inspect(outputEncoding));
+            throw Errors.invalidArgValue("outputEncoding", outputEncoding);
         }
         Registry.HashSpec spec = Registry.hash(algorithm);
         if (spec == null) {

@@ -1,5 +1,6 @@
 package dev.nodeshim.crypto;
 
+import dev.nodeshim.errors.Errors;
 import dev.nodeshim.errors.Inspect;
 import dev.nodeshim.errors.NodeError;
 import java.util.List;
@@ -21,10 +22,9 @@ final class KeyErrors {
         return new NodeError("TypeError", "ERR_CRYPTO_INVALID_JWK", "Invalid JWK data");
     }
 
-    /** {@code The property 'name' is invalid. Received value}. */
+    /** {@code The property 'name' is invalid. Received value} (the value cut at 128 characters, as Node's). */
     static NodeError invalidProperty(String name, Object value) {
-        return new NodeError("TypeError", "ERR_INVALID_ARG_VALUE",
-                "The property '" + name + "' is invalid. Received " + Inspect.inspect(value));
+        return Errors.invalidArgValue(name, value);
     }
 
     /** {@code The property 'name' must be one of: 'a', 'b'. Received value}. */
@@ -33,14 +33,7 @@ final class KeyErrors {
         for (String a : allowed) {
             sb.append(sb.length() == 0 ? "" : ", ").append(a == null ? "undefined" : Inspect.inspect(a));
         }
-        return new NodeError("TypeError", "ERR_INVALID_ARG_VALUE",
-                "The property '" + name + "' must be one of: " + sb + ". Received " + Inspect.inspect(value));
-    }
-
-    /** {@code The argument 'name' is invalid. Received value}. */
-    static NodeError invalidArgument(String name, Object value) {
-        return new NodeError("TypeError", "ERR_INVALID_ARG_VALUE",
-                "The argument '" + name + "' is invalid. Received " + Inspect.inspect(value));
+        return Errors.invalidArgValue(name, value, "must be one of: " + sb);
     }
 
     static NodeError incompatible(String message) {

@@ -37,8 +37,7 @@ final class KeyGen {
             throw Errors.invalidArgType("type", "string", null);
         }
         if (!PAIR_TYPES.contains(type)) {
-            throw new NodeError("TypeError", "ERR_INVALID_ARG_VALUE",
-                    "The argument 'type' must be a supported key type. Received " + dev.nodeshim.errors.Inspect.inspect(type));
+            throw Errors.invalidArgValue("type", type, "must be a supported key type");
         }
         boolean needsOptions = type.startsWith("rsa") || type.equals("dsa") || type.equals("ec") || type.equals("dh");
         if (options == null) {
@@ -374,8 +373,7 @@ final class KeyGen {
                 int bytes = (int) (length / 8);
                 return () -> KeyObject.secret(Randoms.bytes(bytes));
             }
-            default -> throw new NodeError("TypeError", "ERR_INVALID_ARG_VALUE",
-                    "The argument 'type' must be a supported key type. Received " + dev.nodeshim.errors.Inspect.inspect(type));
+            default -> throw Errors.invalidArgValue("type", type, "must be a supported key type");
         }
     }
 }
