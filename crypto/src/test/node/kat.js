@@ -238,19 +238,23 @@ function verifyLine(id, alg, spki, opts, msg, sig, published) {
 }
 const digest = (sha) => sha.replace(/^SHA-?/i, 'sha').replace('sha1', 'sha1').toLowerCase();
 
-{ // ECDSA: NIST CAVP FIPS 186-3 SigVer on the prime curves (the binary K- and B- curves are left out),
-  // and secp256k1; each signature in DER and in IEEE P1363
-  const curves = { 'P-192': ['1.2.840.10045.3.1.1', 24], 'P-224': ['1.3.132.0.33', 28], 'P-256': ['1.2.840.10045.3.1.7', 32],
-    'P-384': ['1.3.132.0.34', 48], 'P-521': ['1.3.132.0.35', 66] };
+{ // ECDSA: NIST CAVP FIPS 186-3 SigVer on the prime and binary (K-, B-) curves, and secp256k1; each
+  // signature in DER and in IEEE P1363. A curve: [OID, field bytes (the point's coordinates), order
+  // bytes (P1363's r and s)]; they differ on K-233 (a 232-bit order) and K-409 (407 bits).
+  const curves = { 'P-192': ['1.2.840.10045.3.1.1', 24, 24], 'P-224': ['1.3.132.0.33', 28, 28],
+    'P-256': ['1.2.840.10045.3.1.7', 32, 32], 'P-384': ['1.3.132.0.34', 48, 48], 'P-521': ['1.3.132.0.35', 66, 66],
+    'K-163': ['1.3.132.0.1', 21, 21], 'K-233': ['1.3.132.0.26', 30, 29], 'K-283': ['1.3.132.0.16', 36, 36],
+    'K-409': ['1.3.132.0.36', 52, 51], 'K-571': ['1.3.132.0.38', 72, 72],
+    'B-163': ['1.3.132.0.15', 21, 21], 'B-233': ['1.3.132.0.27', 30, 30], 'B-283': ['1.3.132.0.17', 36, 36],
+    'B-409': ['1.3.132.0.37', 52, 52], 'B-571': ['1.3.132.0.39', 72, 72] };
   const files = ['asymmetric/ECDSA/FIPS_186-3/SigVer.rsp'];
   const lines = [];
-  let binary = 0;
   records(files[0], /^Msg$/).forEach((r, n) => {
     const [curve, sha] = r.section.split(',');
-    if (!curves[curve]) { binary++; return; }
-    const [curveOid, size] = curves[curve];
+    if (!curves[curve]) throw new Error('unknown curve ' + curve);
+    const [curveOid, fieldSize, size] = curves[curve];
     const spki = seq(seq(oid('1.2.840.10045.2.1'), oid(curveOid)),
-      bitString(Buffer.concat([Buffer.from([4]), pad(r.Qx, size), pad(r.Qy, size)])));
+      bitString(Buffer.concat([Buffer.from([4]), pad(r.Qx, fieldSize), pad(r.Qy, fieldSize)])));
     const alg = digest(sha);
     const published = r.Result.startsWith('P') ? 'valid' : 'invalid';
     const msg = bytes(r.Msg);
@@ -289,7 +293,6 @@ const digest = (sha) => sha.replace(/^SHA-?/i, 'sha').replace('sha1', 'sha1').to
     lines.push(verifyLine(`SigGen.txt#${n}/p1363`, digest(sha), spki, { dsaEncoding: 'ieee-p1363' }, msg,
       Buffer.concat([pad(r.R, 32), pad(r.S, 32)]), 'valid'));
   });
-  console.log('ecdsa: binary-curve vectors left out:', binary);
   writeSet('sig-ecdsa', files, lines);
 }
 { // RSA: NIST CAVP FIPS 186-3 SigVer, PKCS#1 v1.5 and PSS (MGF1 with the message's hash, as Node's)
