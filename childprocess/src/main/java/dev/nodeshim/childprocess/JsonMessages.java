@@ -61,12 +61,22 @@ import java.util.Set;
  * → {@code Boolean}; {@code null} → {@code null}. Invalid UTF-8 becomes U+FFFD, as Node's decoder does.
  */
 final class JsonMessages {
-    private static final JsonFactory FACTORY = JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder()
-                    .maxStringLength(Integer.MAX_VALUE).maxNestingDepth(Integer.MAX_VALUE).build())
-            .build();
-    private static final ObjectMapper MAPPER = new ObjectMapper(FACTORY)
-            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+    // Jackson is made on first use, each part in its holder: a forked child that only sends plain
+    // values never loads it (its ObjectMapper alone took about 110 ms of a fork's start).
+
+    /** The parser's factory, made when the first line is read. */
+    private static final class Parsing {
+        static final JsonFactory FACTORY = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxStringLength(Integer.MAX_VALUE).maxNestingDepth(Integer.MAX_VALUE).build())
+                .build();
+    }
+
+    /** The mapper of records and beans, made when the first one is sent. */
+    private static final class Beans {
+        static final ObjectMapper MAPPER = new ObjectMapper(Parsing.FACTORY)
+                .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+    }
 
     private JsonMessages() {}
 
@@ -150,7 +160,7 @@ final class JsonMessages {
             } else {
                 JsonNode tree;
                 try {
-                    tree = MAPPER.valueToTree(v);
+                    tree = Beans.MAPPER.valueToTree(v);
                 } catch (StackOverflowError e) {
                     throw circular(e);
                 } catch (IllegalArgumentException e) {
@@ -307,7 +317,7 @@ final class JsonMessages {
      * @throws NodeError a {@code SyntaxError} for text that is not one JSON value
      */
     static Object parse(String text) {
-        try (JsonParser p = FACTORY.createParser(text)) {
+        try (JsonParser p = Parsing.FACTORY.createParser(text)) {
             ArrayDeque<Object> stack = new ArrayDeque<>(); // containers being filled
             ArrayDeque<String> keys = new ArrayDeque<>();  // pending key per open object
             Object result = null;
