@@ -171,7 +171,17 @@ final class IpcChannel implements ProcessChannel {
         return new IpcChannel(owner, () -> { }, null, null, path, s, false);
     }
 
-    /** The socket path the child connects to. */
+    /**
+     * An end that is connected already: ours of a socket pair whose other end a child gets as a
+     * descriptor (spawn's {@code 'ipc'} entry, {@code NODE_CHANNEL_FD}), or, in a child, the descriptor
+     * its parent passed that way. {@code wantRef}: whether it holds the loop from the start (the
+     * parent's end; a child's holds it only while {@code process} has channel listeners).
+     */
+    static IpcChannel adopt(EventEmitter owner, Runnable onClosed, SocketChannel socket, boolean wantRef) {
+        return new IpcChannel(owner, onClosed, null, null, null, socket, wantRef);
+    }
+
+    /** The socket path the child connects to (null for an adopted end). */
     String path() {
         return path;
     }
