@@ -22,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/epoll.h>
+#include <sys/socket.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -79,34 +80,53 @@ static char **copy_vector(JNIEnv *env, jobjectArray arr, int skip) {
 }
 
 /*
- * Starts `path` with `argv` and `envp` in `cwd` (null: ours). stdio[i] for i in 0..2 is a descriptor
- * that becomes the child's fd i, or STDIO_INHERIT, or STDIO_IGNORE (/dev/null). Every other descriptor
- * is closed in the child. The child gets default signal dispositions and an empty signal mask, as
- * libuv gives Node's children; `setsid` makes it lead a new session (Node's detached).
+ * Starts `path` with `argv` and `envp` in `cwd` (null: ours). stdio has one entry per child descriptor
+ * 0..n-1 (n >= 3): a descriptor of ours that becomes the child's fd i, STDIO_INHERIT (the child keeps
+ * our fd i: below 3 it simply inherits it, from 3 on it is passed on explicitly), or STDIO_IGNORE
+ * (/dev/null for 0-2, nothing from 3 on). Every descriptor from n on is closed in the child. The child
+ * gets default signal dispositions and an empty signal mask, as libuv gives Node's children; `setsid`
+ * makes it lead a new session (Node's detached).
  *
  * Returns ((pidfd + 1) << 32) | pid, pidfd being -1 where the kernel has no pidfd_open; or -errno
- * when the child could not be started (the exec's or chdir's errno, which glibc reports).
+ * when the child could not be started (the exec's, chdir's or a dup2's errno, which glibc reports;
+ * EBADF at once when a descriptor to inherit is not open here).
  */
 JNIEXPORT jlong JNICALL Java_dev_nodeshim_childprocess_NativeSpawn_spawn(JNIEnv *env, jclass cls,
         jbyteArray jpath, jobjectArray jargv, jobjectArray jenvp, jbyteArray jcwd, jintArray jstdio,
         jboolean setsid) {
     (void) cls;
-    int stdio[3];
-    (*env)->GetIntArrayRegion(env, jstdio, 0, 3, stdio);
+    int n = (*env)->GetArrayLength(env, jstdio);
+    int *stdio = calloc((size_t) (n < 3 ? 3 : n), sizeof(int));
+    int *moved = calloc((size_t) (n < 3 ? 3 : n), sizeof(int));
     char *path = copy_bytes(env, jpath);
     char *cwd = copy_bytes(env, jcwd);
     /* one slot in front, for /bin/sh when the file turns out to be a script without #! (ENOEXEC) */
     char **argv = copy_vector(env, jargv, 1);
     char **envp = copy_vector(env, jenvp, 0);
-    int moved[3] = {-1, -1, -1};
     jlong result = -ENOMEM;
+    if (stdio == NULL || moved == NULL) {
+        goto out;
+    }
+    for (int i = 0; i < n; i++) {
+        moved[i] = -1;
+    }
+    (*env)->GetIntArrayRegion(env, jstdio, 0, n, stdio);
     if (path == NULL || argv == NULL || envp == NULL || (jcwd != NULL && cwd == NULL)) {
         goto out;
     }
-    /* A source descriptor below 3 would be overwritten by an earlier dup2: move it up first. */
-    for (int i = 0; i < 3; i++) {
-        if (stdio[i] >= 0 && stdio[i] < 3) {
-            moved[i] = fcntl(stdio[i], F_DUPFD_CLOEXEC, 3);
+    for (int i = 3; i < n; i++) {
+        if (stdio[i] == STDIO_INHERIT) {
+            stdio[i] = i; /* our own fd i, passed on as any other descriptor */
+        }
+    }
+    /*
+     * A source descriptor below n could be overwritten by an earlier dup2 in the child: move every
+     * such source above n first (close-on-exec copies, closed again below). This is also where a
+     * descriptor to inherit that is not open fails, with EBADF.
+     */
+    for (int i = 0; i < n; i++) {
+        if (stdio[i] >= 0 && stdio[i] < n) {
+            moved[i] = fcntl(stdio[i], F_DUPFD_CLOEXEC, n);
             if (moved[i] < 0) {
                 result = -errno;
                 goto out;
@@ -121,14 +141,14 @@ JNIEXPORT jlong JNICALL Java_dev_nodeshim_childprocess_NativeSpawn_spawn(JNIEnv 
     if (cwd != NULL) {
         posix_spawn_file_actions_addchdir_np(&fa, cwd);
     }
-    for (int i = 0; i < 3; i++) {
+    for (int i = 0; i < n; i++) {
         if (stdio[i] >= 0) {
             posix_spawn_file_actions_adddup2(&fa, stdio[i], i);
-        } else if (stdio[i] == STDIO_IGNORE) {
+        } else if (stdio[i] == STDIO_IGNORE && i < 3) {
             posix_spawn_file_actions_addopen(&fa, i, "/dev/null", i == 0 ? O_RDONLY : O_WRONLY, 0);
         }
     }
-    posix_spawn_file_actions_addclosefrom_np(&fa, 3);
+    posix_spawn_file_actions_addclosefrom_np(&fa, n < 3 ? 3 : n);
     sigset_t all, none;
     sigfillset(&all);
     sigemptyset(&none);
@@ -162,11 +182,15 @@ JNIEXPORT jlong JNICALL Java_dev_nodeshim_childprocess_NativeSpawn_spawn(JNIEnv 
     }
     result = ((jlong) (pidfd + 1) << 32) | (jlong) (uint32_t) pid;
 out:
-    for (int i = 0; i < 3; i++) {
-        if (moved[i] >= 0) {
-            close(moved[i]);
+    if (moved != NULL) {
+        for (int i = 0; i < n; i++) {
+            if (moved[i] >= 0) {
+                close(moved[i]);
+            }
         }
     }
+    free(stdio);
+    free(moved);
     free(path);
     free(cwd);
     if (argv != NULL) {
@@ -342,4 +366,49 @@ JNIEXPORT jint JNICALL Java_dev_nodeshim_childprocess_NativeSpawn_fdOf(JNIEnv *e
         return -1;
     }
     return (*env)->GetIntField(env, channel, f);
+}
+
+/*
+ * A connected pair of Unix stream sockets, both close-on-exec (a child gets one of them through
+ * spawn's dup2, which clears the flag on its copy): what libuv gives a Node child for an 'ipc' entry
+ * and for a 'pipe' from fd 3 on. Returns ((jlong) fds[1] << 32) | fds[0], or -errno.
+ */
+JNIEXPORT jlong JNICALL Java_dev_nodeshim_childprocess_NativeSpawn_socketPair(JNIEnv *env, jclass cls) {
+    (void) env;
+    (void) cls;
+    int fds[2];
+    if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, fds) != 0) {
+        return -errno;
+    }
+    return ((jlong) fds[1] << 32) | (jlong) (uint32_t) fds[0];
+}
+
+/*
+ * The JDK's connected SocketChannel over a socket descriptor we already hold (one end of socketPair,
+ * or the channel a parent passed in NODE_CHANNEL_FD): the constructor the JDK's own accept uses,
+ * SocketChannelImpl(SelectorProvider, ProtocolFamily, FileDescriptor, SocketAddress) — the same on JDK
+ * 17 and 25; JNI may call it although the class is not exported. The channel owns the descriptor from
+ * then on (closing it closes the descriptor). Returns null, with the exception cleared, when this JDK
+ * has no such constructor; an IOException of the constructor is left pending (thrown in Java).
+ */
+JNIEXPORT jobject JNICALL Java_dev_nodeshim_childprocess_NativeSpawn_socketChannel(JNIEnv *env, jclass cls,
+        jint fd, jobject provider, jobject family, jobject remote) {
+    (void) cls;
+    jclass fdClass = (*env)->FindClass(env, "java/io/FileDescriptor");
+    jmethodID fdInit = fdClass == NULL ? NULL : (*env)->GetMethodID(env, fdClass, "<init>", "()V");
+    jfieldID fdField = fdClass == NULL ? NULL : (*env)->GetFieldID(env, fdClass, "fd", "I");
+    jclass chClass = (*env)->FindClass(env, "sun/nio/ch/SocketChannelImpl");
+    jmethodID chInit = chClass == NULL ? NULL : (*env)->GetMethodID(env, chClass, "<init>",
+            "(Ljava/nio/channels/spi/SelectorProvider;Ljava/net/ProtocolFamily;Ljava/io/FileDescriptor;"
+            "Ljava/net/SocketAddress;)V");
+    if (fdInit == NULL || fdField == NULL || chInit == NULL) {
+        (*env)->ExceptionClear(env);
+        return NULL;
+    }
+    jobject fdObj = (*env)->NewObject(env, fdClass, fdInit);
+    if (fdObj == NULL) {
+        return NULL;
+    }
+    (*env)->SetIntField(env, fdObj, fdField, fd);
+    return (*env)->NewObject(env, chClass, chInit, provider, family, fdObj, remote);
 }

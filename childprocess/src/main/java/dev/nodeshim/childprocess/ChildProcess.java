@@ -5,6 +5,7 @@ import dev.nodeshim.events.EventEmitter;
 import dev.nodeshim.loop.EventLoop;
 import dev.nodeshim.loop.Ref;
 import dev.nodeshim.process.ProcessChannel;
+import dev.nodeshim.stream.Duplex;
 import dev.nodeshim.stream.Readable;
 import dev.nodeshim.stream.Writable;
 import java.io.IOException;
@@ -70,13 +71,15 @@ public final class ChildProcess extends EventEmitter {
     private Writable stdin;
     private Readable stdout;
     private Readable stderr;
+    /** {@code child.stdio[3..]}: a Duplex per {@code 'pipe'} entry, else null. */
+    private Duplex[] extra = new Duplex[0];
+    /** {@code child.stdio.length}. */
+    private int stdioSize = 3;
     private IpcChannel channel;
     /** The process ended while the channel was still open: 'exit' waits for 'disconnect'. */
     private boolean exitDeferred;
     /** node 20 never emits 'close' after the parent's own disconnect() (nodejs/node#19433). */
     private boolean closeSuppressed;
-    /** The channel came from {@code stdio [..., 'ipc']} (spawn), not from fork. */
-    private boolean ipcInStdio;
 
     private ChildProcess(EventLoop loop, String spawnfile, List<String> spawnargs) {
         this.loop = loop;
@@ -100,12 +103,26 @@ public final class ChildProcess extends EventEmitter {
         }
         ChildProcess child = new ChildProcess(loop, file, Launch.spawnargs(argv, o.argv0));
         Command cmd = Command.spawn(argv, o.argv0, o.cwd, o.env, o.detached, ids, o.uid(), o.gid());
-        // stdio [..., 'ipc']: a channel as fork's (the child attaches it through ForkMain)
-        IpcChannel ch = o.stdio.size() == 4 ? child.listen(cmd) : null;
-        child.ipcInStdio = ch != null;
         // 'pipe' goes through pipes of our own, not the JDK's (see OsPipe: close must wait for grandchildren)
-        child.launch(cmd, Stdio.open(o.stdio), ch);
+        Stdio stdio = Stdio.open(o.stdio);
+        // an 'ipc' entry: a channel as fork's, over a socket pair (or, without the native library, by path)
+        IpcChannel ch = stdio.ipcIndex() < 0 ? null : child.channelFor(stdio, cmd, "json");
+        child.launch(cmd, stdio, ch);
         return child;
+    }
+
+    /**
+     * The channel of {@code stdio}'s {@code 'ipc'} entry, named in the child's environment as Node names
+     * it: {@code NODE_CHANNEL_FD} (the entry's index) and {@code NODE_CHANNEL_SERIALIZATION_MODE}; by
+     * path without the native library ({@link #listen}).
+     */
+    private IpcChannel channelFor(Stdio stdio, Command cmd, String serialization) {
+        if (stdio.ipcByPath()) {
+            return listen(cmd);
+        }
+        cmd.putEnv("NODE_CHANNEL_FD", Integer.toString(stdio.ipcIndex()));
+        cmd.putEnv("NODE_CHANNEL_SERIALIZATION_MODE", serialization);
+        return IpcChannel.adopt(this, this::onChannelClosed, stdio.ipcSocket(), true);
     }
 
     /** Opens the IPC channel's socket and names it in the child's environment. */
@@ -125,6 +142,11 @@ public final class ChildProcess extends EventEmitter {
     private void launch(Command cmd, Stdio stdio, IpcChannel ch) {
         try {
             process = Spawner.start(cmd, stdio);
+        } catch (Spawner.StartException e) {
+            if (ch != null) {
+                ch.processExited();
+            }
+            throw e.error; // node 20 throws these (spawn EBADF) instead of emitting 'error'
         } catch (IOException e) {
             if (ch != null) {
                 ch.processExited();
@@ -134,6 +156,7 @@ public final class ChildProcess extends EventEmitter {
         }
         ref = loop.ref();
         channel = ch;
+        stdioSize = stdio.size();
         attachStdio(stdio);
         if (ch != null) {
             ch.bind(loop);
@@ -161,8 +184,12 @@ public final class ChildProcess extends EventEmitter {
         // ForkMain uses the native library (a SIGTERM ends the child by the signal): spare the child
         // JDK 24+'s warning about it
         spawnargs.add("--enable-native-access=ALL-UNNAMED");
+        String classPath = absoluteClassPath();
+        // the start path's classes from a shared archive, unless the user's options manage that (ClassDataArchive)
+        spawnargs.addAll(ClassDataArchive.options(o.execPath == null, o.execArgv,
+                o.env != null ? o.env : System.getenv(), classPath, mainClass));
         spawnargs.addAll(o.execArgv);
-        spawnargs.addAll(List.of("-cp", absoluteClassPath(), ForkMain.class.getName(), mainClass));
+        spawnargs.addAll(List.of("-cp", classPath, ForkMain.class.getName(), mainClass));
         spawnargs.addAll(args);
         EventLoop loop = EventLoop.current();
         ChildProcess child = new ChildProcess(loop, java, spawnargs);
@@ -212,6 +239,11 @@ public final class ChildProcess extends EventEmitter {
         Readable err = stdio.output(loop, 2);
         stdout = out == null ? null : output(out);
         stderr = err == null ? null : output(err);
+        extra = new Duplex[stdio.size() - 3];
+        for (int fd = 3; fd < stdio.size(); fd++) {
+            Duplex d = stdio.extra(loop, fd);
+            extra[fd - 3] = d == null ? null : (Duplex) output(d); // node 20: 'close' waits for these too
+        }
         if (openPipes == 0) {
             pipesRef.close();
         }
@@ -239,6 +271,9 @@ public final class ChildProcess extends EventEmitter {
         // piped → its data is dropped, so 'close' can come)
         flushUnused(stdout);
         flushUnused(stderr);
+        for (Duplex d : extra) {
+            flushUnused(d);
+        }
         if (channel != null) {
             if (!channel.closed()) {
                 // node 20: 'disconnect' comes before 'exit' when the child ends connected.
@@ -409,11 +444,17 @@ public final class ChildProcess extends EventEmitter {
     }
 
     /**
-     * {@code child.stdio}: {@code [stdin, stdout, stderr]} (elements may be null, as above), and a fourth,
-     * null, entry for the channel of {@code stdio [..., 'ipc']} (as in Node).
+     * {@code child.stdio}: one element per entry of the {@code stdio} option (three at least):
+     * {@code stdin}, {@code stdout}, {@code stderr} (null when not a pipe, as above), then for fd 3 on a
+     * {@link Duplex} for each {@code 'pipe'} entry (readable and writable, as Node's socket there) and
+     * null for the others, the {@code 'ipc'} entry included (as in Node).
      */
     public List<Object> stdio() {
-        return channel != null && ipcInStdio ? Arrays.asList(stdin, stdout, stderr, null) : Arrays.asList(stdin, stdout, stderr);
+        List<Object> all = new ArrayList<>(Arrays.asList(stdin, stdout, stderr));
+        for (int fd = 3; fd < stdioSize; fd++) {
+            all.add(fd - 3 < extra.length ? extra[fd - 3] : null);
+        }
+        return java.util.Collections.unmodifiableList(all);
     }
 
     /** {@code child.exitCode}: null until exit; -2 (the errno) after a failed start. */

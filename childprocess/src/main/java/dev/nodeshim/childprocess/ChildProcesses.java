@@ -468,9 +468,12 @@ public final class ChildProcesses {
 
     // ----------------------------------------------------------------------------------------------
 
-    /** What node's spawn throws when the child cannot get its uid/gid: {@code Error: spawn EPERM}. */
+    /**
+     * What node's spawn throws when the child cannot get its uid/gid ({@code Error: spawn EPERM}) or a
+     * stdio descriptor is not open ({@code Error: spawn EBADF}).
+     */
     static NodeError spawnError(int errno) {
-        String code = ERRNO_CODES.getOrDefault(errno, errno == Credentials.EINVAL ? "EINVAL" : "UNKNOWN");
+        String code = ERRNO_CODES.getOrDefault(errno, errno == Credentials.EINVAL ? "EINVAL" : errno == 9 ? "EBADF" : "UNKNOWN");
         return new NodeError("Error", code, "spawn " + code)
                 .withProp("errno", -errno).withProp("code", code).withProp("syscall", "spawn");
     }

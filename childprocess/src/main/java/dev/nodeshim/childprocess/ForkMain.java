@@ -13,8 +13,10 @@ import java.util.ServiceLoader;
  * The main class of every JVM started by {@code fork}: {@code java [execArgv] -cp <classpath>
  * dev.nodeshim.childprocess.ForkMain <mainClass> [args…]}.
  *
- * <p>It connects to the parent's channel (the socket path in {@value IpcChannel#ENV_PATH}, which it
- * then removes from {@code process.env()}, as Node removes {@code NODE_CHANNEL_FD}), attaches it to
+ * <p>It takes the parent's channel (the descriptor in {@code NODE_CHANNEL_FD}, as a Node child does —
+ * so a {@code node} parent's {@code spawn(java, [..., ForkMain, Main], {stdio: [..., 'ipc']})} works —
+ * or the socket path in {@value IpcChannel#ENV_PATH}; the variable is then removed from
+ * {@code process.env()}, as Node removes {@code NODE_CHANNEL_FD}), attaches it to
  * {@code process} ({@code process.send}, {@code process.on("message")}, …), makes {@code process.argv()}
  * {@code [java, mainClass, args…]}, runs the {@link ForkPreload}s on the class path, and calls
  * {@code mainClass.main(args)}. The program runs its loop
@@ -40,12 +42,7 @@ public final class ForkMain {
             throw new IllegalArgumentException("usage: ForkMain <mainClass> [args...]");
         }
         dieBySignals();
-        String path = System.getenv(IpcChannel.ENV_PATH);
-        if (path != null) {
-            attach(IpcChannel.connect(process, path));
-            process.env().remove(IpcChannel.ENV_PATH);
-            process.env().remove(IpcChannel.ENV_SERIALIZATION);
-        }
+        attachParentChannel();
         for (ForkPreload p : ServiceLoader.load(ForkPreload.class)) {
             p.preload();
         }
@@ -64,6 +61,30 @@ public final class ForkMain {
             m.invoke(null, (Object) rest);
         } catch (InvocationTargetException e) {
             throw e.getCause();
+        }
+    }
+
+    /**
+     * Attaches the channel the parent gave this process, if any: a descriptor in {@code NODE_CHANNEL_FD}
+     * (what Node passes, and nodeshim's spawn with an {@code 'ipc'} entry), else a socket path in
+     * {@value IpcChannel#ENV_PATH} (nodeshim without its native library). As a Node child does, the
+     * variables are then removed from {@code process.env()}.
+     */
+    private static void attachParentChannel() throws java.io.IOException {
+        String fd = System.getenv("NODE_CHANNEL_FD");
+        String path = System.getenv(IpcChannel.ENV_PATH);
+        if (fd != null) {
+            if (!NativeSpawn.AVAILABLE) {
+                throw new UnsupportedOperationException("NODE_CHANNEL_FD=" + fd + ": attaching a channel passed as a"
+                        + " descriptor needs nodeshim's native library");
+            }
+            attach(IpcChannel.adopt(process, () -> { }, SocketPair.adopt(Integer.parseInt(fd.trim())), false));
+            process.env().remove("NODE_CHANNEL_FD");
+            process.env().remove("NODE_CHANNEL_SERIALIZATION_MODE");
+        } else if (path != null) {
+            attach(IpcChannel.connect(process, path));
+            process.env().remove(IpcChannel.ENV_PATH);
+            process.env().remove(IpcChannel.ENV_SERIALIZATION);
         }
     }
 

@@ -18,9 +18,9 @@ import java.nio.file.StandardCopyOption;
  * the JVM runs with {@code --enable-native-access=ALL-UNNAMED} (or the module's name).
  */
 final class NativeSpawn {
-    /** A {@code stdio} entry of {@link #spawn}: the child shares our descriptor. */
+    /** A {@code stdio} entry of {@link #spawn}: the child gets our descriptor of the same number. */
     static final int STDIO_INHERIT = -1;
-    /** A {@code stdio} entry of {@link #spawn}: the child gets {@code /dev/null}. */
+    /** A {@code stdio} entry of {@link #spawn}: the child gets {@code /dev/null} (fds 0–2) or nothing (3 on). */
     static final int STDIO_IGNORE = -2;
 
     /** Whether the library loaded; every other member may be used only when it did. */
@@ -66,10 +66,12 @@ final class NativeSpawn {
     /**
      * Starts {@code path} (a file name with a slash or an absolute path: no PATH lookup here) with
      * {@code argv} and exactly {@code envp} ({@code NAME=value}), in {@code cwd} (null: ours). {@code stdio}
-     * has three entries, for fds 0–2: a descriptor of ours the child gets as that fd,
-     * {@link #STDIO_INHERIT} or {@link #STDIO_IGNORE}. Every other descriptor is closed in the child.
+     * has an entry per child descriptor, at least three: a descriptor of ours the child gets as that fd,
+     * {@link #STDIO_INHERIT} or {@link #STDIO_IGNORE}. Every descriptor from {@code stdio.length} on is
+     * closed in the child.
      *
      * @return {@code ((pidfd + 1) << 32) | pid} (pidfd -1: the kernel has none), or {@code -errno}
+     *         ({@code -EBADF} when a descriptor to pass on is not open)
      */
     static native long spawn(byte[] path, byte[][] argv, byte[][] envp, byte[] cwd, int[] stdio, boolean setsid);
 
@@ -112,4 +114,20 @@ final class NativeSpawn {
 
     /** The descriptor number of a JDK NIO pipe channel, or -1 when it cannot be read. */
     static native int fdOf(Object channel);
+
+    /**
+     * A connected pair of Unix stream sockets, both close-on-exec: {@code (fds[1] << 32) | fds[0]}, or
+     * {@code -errno}. What libuv makes for a Node child's {@code 'ipc'} entry and its pipes from fd 3 on.
+     */
+    static native long socketPair();
+
+    /**
+     * The JDK's connected {@code SocketChannel} over the Unix socket {@code fd} (built with the
+     * constructor the JDK's accept uses), which owns {@code fd} from then on; null when this JDK has no
+     * such constructor.
+     *
+     * @throws java.io.IOException from the channel's constructor (the descriptor is not a socket)
+     */
+    static native Object socketChannel(int fd, java.nio.channels.spi.SelectorProvider provider,
+            java.net.ProtocolFamily family, java.net.SocketAddress remote) throws IOException;
 }

@@ -5,6 +5,7 @@ import dev.nodeshim.errors.Errors;
 import dev.nodeshim.events.AbortSignal;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,7 @@ import java.util.Map;
  */
 public final class SpawnOptions {
     private static final SpawnOptions DEFAULTS =
-            new SpawnOptions("utf8", null, null, null, 0, "SIGTERM", 1024 * 1024, List.of("pipe", "pipe", "pipe"), null, false, null);
+            new SpawnOptions("utf8", null, null, null, 0, "SIGTERM", 1024 * 1024, List.<Object>of("pipe", "pipe", "pipe"), null, false, null);
 
     final String encoding;
     final Path cwd;
@@ -26,8 +27,11 @@ public final class SpawnOptions {
     final long timeoutMs;
     final String killSignal;
     final long maxBuffer;
-    /** One of {@code pipe}, {@code inherit}, {@code ignore} for fd 0, 1 and 2. */
-    final List<String> stdio;
+    /**
+     * One entry per child fd (at least three): {@code pipe}, {@code inherit}, {@code ignore}, {@code ipc}
+     * or an Integer descriptor of ours ({@link #stdio(List)}).
+     */
+    final List<Object> stdio;
     final AbortSignal signal;
     final boolean detached;
     final String argv0;
@@ -36,7 +40,7 @@ public final class SpawnOptions {
     private Integer gidField;
 
     private SpawnOptions(String encoding, Path cwd, Map<String, String> env, String shell, long timeoutMs,
-            String killSignal, long maxBuffer, List<String> stdio, AbortSignal signal, boolean detached,
+            String killSignal, long maxBuffer, List<Object> stdio, AbortSignal signal, boolean detached,
             String argv0) {
         this.encoding = encoding;
         this.cwd = cwd;
@@ -121,53 +125,83 @@ public final class SpawnOptions {
             // node 20: TypeError [ERR_INVALID_ARG_VALUE]: The argument 'stdio' is invalid. Received 'bogus'
             throw Errors.invalidArgValue("stdio", mode);
         }
-        return stdio(List.of(m, m, m));
+        return stdio(List.<Object>of(m, m, m));
     }
 
     /**
-     * {@code stdio: [stdin, stdout, stderr]}, each {@code 'pipe'}, {@code 'inherit'}, {@code 'ignore'} or
-     * {@code null} (= {@code 'pipe'}, like a missing entry), optionally followed by {@code 'ipc'}: the
-     * child then gets an IPC channel as a forked one does ({@link ChildProcess#send}, {@code 'message'},
-     * {@code 'disconnect'}; {@code child.stdio()[3]} is null, as in Node). Node hands the channel over as
-     * a descriptor ({@code NODE_CHANNEL_FD}); here it is a Unix socket passed by path in
-     * {@code NODESHIM_CHANNEL_PATH}, which a nodeshim program attaches when it is started through
-     * {@link ForkMain} ({@code java -cp … dev.nodeshim.childprocess.ForkMain MainClass args…}).
+     * {@code stdio: [stdin, stdout, stderr, ...]}: one entry per child descriptor, of any length (fewer
+     * than three are filled up), each as node 20 reads it:
+     * <ul>
+     *   <li>{@code 'pipe'} ({@code 'overlapped'} too): fds 0–2 become {@link ChildProcess#stdin()},
+     *       {@code stdout()}, {@code stderr()}; from fd 3 on {@code child.stdio()[n]} is a
+     *       {@link dev.nodeshim.stream.Duplex}, readable and writable (Node's socket there);</li>
+     *   <li>{@code 'ignore'}: {@code /dev/null} as fd 0–2, nothing from fd 3 on;</li>
+     *   <li>{@code 'inherit'}: our own descriptor of the same number;</li>
+     *   <li>an integer {@code n >= 0}: our descriptor {@code n} (not open: {@code spawn} throws
+     *       {@code Error: spawn EBADF}); a negative one is {@code 'pipe'}, as in node 20;</li>
+     *   <li>{@code null}: {@code 'pipe'} as fd 0–2, {@code 'ignore'} from fd 3 on;</li>
+     *   <li>{@code 'ipc'}, at most once, at any index: an IPC channel as fork's ({@link ChildProcess#send},
+     *       {@code 'message'}, {@code 'disconnect'}; {@code child.stdio()[n]} is null). The child gets one
+     *       end of a Unix socket pair as fd n and {@code NODE_CHANNEL_FD=n},
+     *       {@code NODE_CHANNEL_SERIALIZATION_MODE=json} in its environment, as Node's children do: a
+     *       {@code node} child's {@code process.send} works, and so does a nodeshim program started
+     *       through {@link ForkMain}.</li>
+     * </ul>
+     * Without the native library (children through ProcessBuilder) only fds 0–2 as pipe, inherit or
+     * ignore and a fourth {@code 'ipc'} (then a socket passed by path, {@code NODESHIM_CHANNEL_PATH}, which
+     * only a {@link ForkMain} child attaches) can be had; spawn refuses the rest with
+     * {@link UnsupportedOperationException}.
      *
-     * @throws dev.nodeshim.errors.NodeError Node's {@code ERR_INVALID_SYNC_FORK_INPUT} for an unknown string,
-     *         {@code ERR_IPC_ONE_PIPE} for a second {@code 'ipc'}
-     * @throws UnsupportedOperationException for {@code 'ipc'} as fd 0, 1 or 2 and for more entries (extra
-     *         descriptors: the JDK can give a child only fds 0, 1 and 2)
+     * @throws dev.nodeshim.errors.NodeError as node 20, in the entries' order: {@code ERR_INVALID_SYNC_FORK_INPUT}
+     *         for an unknown string, {@code ERR_IPC_ONE_PIPE} for a second {@code 'ipc'},
+     *         {@code ERR_INVALID_ARG_VALUE} for another type ({@code Boolean}, a map, a list, …)
      */
-    public SpawnOptions stdio(List<String> modes) {
-        List<String> list = modes == null ? List.of() : modes;
-        if (list.stream().filter("ipc"::equals).count() > 1) {
-            // node 20: Error [ERR_IPC_ONE_PIPE]: Child process can have only one IPC pipe
-            throw new dev.nodeshim.errors.NodeError("Error", "ERR_IPC_ONE_PIPE", "Child process can have only one IPC pipe");
+    public SpawnOptions stdio(List<?> entries) {
+        List<?> given = entries == null ? List.of() : entries;
+        List<Object> all = new ArrayList<>();
+        boolean ipc = false;
+        for (int fd = 0; fd < Math.max(3, given.size()); fd++) {
+            Object entry = stdioEntry(fd, fd < given.size() ? given.get(fd) : null, ipc);
+            ipc |= entry.equals("ipc");
+            all.add(entry);
         }
-        boolean ipc = list.size() == 4 && "ipc".equals(list.get(3));
-        if (list.size() > (ipc ? 4 : 3)) {
-            throw new UnsupportedOperationException("stdio with more than 3 entries (besides a last 'ipc'): a Java process can give a child only fds 0, 1 and 2");
+        return make(encoding, cwd, env, shell, timeoutMs, killSignal, maxBuffer, List.copyOf(all), signal, detached, argv0);
+    }
+
+    /** One {@code stdio} entry normalized: {@code pipe}, {@code ignore}, {@code inherit}, {@code ipc} or an fd. */
+    private static Object stdioEntry(int fd, Object given, boolean ipcSeen) {
+        if (given == null) {
+            return fd < 3 ? "pipe" : "ignore";
         }
-        String[] chosen = {"pipe", "pipe", "pipe"};
-        for (int i = 0; i < Math.min(3, list.size()); i++) {
-            String given = list.get(i);
-            if (given == null) {
-                continue;
+        if (given instanceof String s) {
+            if (s.equals("ipc")) {
+                if (ipcSeen) {
+                    // node 20: Error [ERR_IPC_ONE_PIPE]: Child process can have only one IPC pipe
+                    throw new dev.nodeshim.errors.NodeError("Error", "ERR_IPC_ONE_PIPE", "Child process can have only one IPC pipe");
+                }
+                return s;
             }
-            if (given.equals("ipc")) {
-                throw new UnsupportedOperationException("stdio 'ipc' as fd " + i + ": nodeshim passes the channel as a"
-                        + " socket path, not a descriptor; put 'ipc' after the three standard streams");
-            }
-            String m = stdioMode(given);
+            String m = stdioMode(s);
             if (m == null) {
                 // node 20 words an unknown entry this way (it takes a string as an attempted input)
                 throw new dev.nodeshim.errors.NodeError("TypeError", "ERR_INVALID_SYNC_FORK_INPUT",
-                        "Asynchronous forks do not support Buffer, TypedArray, DataView or string input: '" + given + "'");
+                        "Asynchronous forks do not support Buffer, TypedArray, DataView or string input: '" + s + "'");
             }
-            chosen[i] = m;
+            return m;
         }
-        List<String> all = ipc ? List.of(chosen[0], chosen[1], chosen[2], "ipc") : List.of(chosen);
-        return make(encoding, cwd, env, shell, timeoutMs, killSignal, maxBuffer, all, signal, detached, argv0);
+        if (given instanceof Number n && !(n instanceof java.math.BigInteger) && !(n instanceof java.math.BigDecimal)) {
+            // a JavaScript number as Node's binding reads it (ToInt32); a negative one asks for a pipe (node 20)
+            int v;
+            if (n instanceof Double || n instanceof Float) {
+                double d = n.doubleValue();
+                v = d == Double.NEGATIVE_INFINITY ? -1 : Double.isNaN(d) || Double.isInfinite(d) ? 0 : (int) (long) d;
+            } else {
+                v = (int) n.longValue();
+            }
+            return v < 0 ? "pipe" : (Object) v;
+        }
+        // node 20: TypeError [ERR_INVALID_ARG_VALUE]: The argument 'stdio' is invalid. Received true
+        throw Errors.invalidArgValue("stdio", given);
     }
 
     private static String stdioMode(String mode) {
@@ -225,7 +259,7 @@ public final class SpawnOptions {
 
     /** A copy with these values and this one's uid and gid. */
     private SpawnOptions make(String encoding, Path cwd, Map<String, String> env, String shell, long timeoutMs,
-            String killSignal, long maxBuffer, List<String> stdio, AbortSignal signal, boolean detached,
+            String killSignal, long maxBuffer, List<Object> stdio, AbortSignal signal, boolean detached,
             String argv0) {
         SpawnOptions o = new SpawnOptions(encoding, cwd, env, shell, timeoutMs, killSignal, maxBuffer, stdio, signal,
                 detached, argv0);

@@ -13,7 +13,19 @@ import java.util.Map;
  * child's ends of the stdio pipes are closed here ({@link Stdio#afterStart}).
  */
 final class Spawner {
+    private static final int EBADF = 9;
+
     private Spawner() {
+    }
+
+    /** A start failure that node 20's spawn throws rather than emits as {@code 'error'}. */
+    static final class StartException extends IOException {
+        final transient dev.nodeshim.errors.NodeError error;
+
+        StartException(dev.nodeshim.errors.NodeError error) {
+            super(error.getMessage());
+            this.error = error;
+        }
     }
 
     static Child start(Command c, Stdio stdio) throws IOException {
@@ -53,6 +65,10 @@ final class Spawner {
         }
         long r = NativeSpawn.spawn(bytes(path), vector(argv), environment(c.env()),
                 c.cwd == null ? null : bytes(c.cwd.toString()), stdio.nativeFds(), c.detached);
+        if (r == -EBADF) {
+            // a descriptor to pass on is not open: node 20's spawn throws Error: spawn EBADF
+            throw new StartException(ChildProcesses.spawnError(EBADF));
+        }
         if (r < 0) {
             throw Launch.failure((int) -r);
         }

@@ -1,68 +1,152 @@
 package dev.nodeshim.childprocess;
 
 import dev.nodeshim.loop.EventLoop;
+import dev.nodeshim.stream.Duplex;
 import dev.nodeshim.stream.Readable;
 import dev.nodeshim.stream.Writable;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.Channel;
+import java.nio.channels.SocketChannel;
 import java.util.List;
 
 /**
- * The standard streams of one child: for each of fds 0, 1, 2 Node's {@code 'pipe'} (an {@link OsPipe}
- * of ours, whose end becomes a stream here), {@code 'inherit'} or {@code 'ignore'} ({@code /dev/null}
- * in, discarded out).
+ * The descriptors of one child, one entry per child fd, as {@link SpawnOptions#stdio(List)} normalized
+ * them: {@code "pipe"}, {@code "ignore"}, {@code "inherit"}, {@code "ipc"} or an {@link Integer} (that
+ * descriptor of ours).
+ * <ul>
+ *   <li>{@code 'pipe'} as fd 0–2: an {@link OsPipe} of ours, whose end becomes {@code stdin}/{@code stdout}/
+ *       {@code stderr}; from fd 3 on a {@link SocketPair}, whose end becomes a {@link Duplex}
+ *       ({@link PolledSocket}), as node 20's {@code child.stdio[n]} is a socket.</li>
+ *   <li>{@code 'ipc'} at any index: a {@link SocketPair} for the {@link IpcChannel}; the child learns the
+ *       index from {@code NODE_CHANNEL_FD}.</li>
+ *   <li>{@code 'ignore'}: {@code /dev/null} as fd 0–2, nothing (a closed descriptor) from 3 on, as node 20.</li>
+ *   <li>{@code 'inherit'}: our own fd of the same number; an integer: that fd of ours.</li>
+ * </ul>
+ * Beyond fds 0–2 this needs the native library ({@code posix_spawn} places any descriptor). Without
+ * it, {@code ProcessBuilder} gives a child only fds 0–2: {@link #open} then refuses every other entry
+ * with {@link UnsupportedOperationException}, but for a fourth {@code 'ipc'}, which becomes a
+ * channel by socket path ({@link #ipcByPath()}).
  */
 final class Stdio {
+    private final List<Object> entries;
+    /** Per fd 0–2: the {@link OsPipe} of a {@code 'pipe'} entry, else null. */
     private final OsPipe[] pipes = new OsPipe[3];
+    /** Per fd: the {@link SocketPair} of a {@code 'pipe'} entry from fd 3 on or of the {@code 'ipc'} entry. */
+    private final SocketPair[] sockets;
+    /** The index of the {@code 'ipc'} entry, or -1. */
+    private final int ipcIndex;
 
-    private final List<String> modes;
-
-    private Stdio(List<String> modes) {
-        this.modes = modes;
+    private Stdio(List<Object> entries) {
+        this.entries = entries;
+        this.sockets = new SocketPair[entries.size()];
+        this.ipcIndex = entries.indexOf("ipc");
     }
 
-    /** Makes the pipes {@code modes} ask for ({@code 'pipe'}, {@code 'inherit'} or {@code 'ignore'} per fd). */
-    static Stdio open(List<String> modes) {
-        Stdio s = new Stdio(modes);
+    /**
+     * Makes the pipes and sockets {@code entries} ask for (see the class comment).
+     *
+     * @throws UnsupportedOperationException without the native library, for what ProcessBuilder cannot do
+     */
+    static Stdio open(List<?> entries) {
+        Stdio s = new Stdio(List.copyOf(entries));
+        if (!NativeSpawn.AVAILABLE) {
+            s.checkJdkCanDo();
+        }
         try {
-            List<OsPipe> made = OsPipe.open((int) modes.stream().filter("pipe"::equals).count());
+            int osPipes = 0;
+            for (int fd = 0; fd < 3; fd++) {
+                if (s.entries.get(fd).equals("pipe")) {
+                    osPipes++;
+                }
+            }
+            List<OsPipe> made = OsPipe.open(osPipes);
             for (int fd = 0, k = 0; fd < 3; fd++) {
-                if (modes.get(fd).equals("pipe")) {
+                if (s.entries.get(fd).equals("pipe")) {
                     s.pipes[fd] = made.get(k++);
                 }
             }
+            if (NativeSpawn.AVAILABLE) {
+                for (int fd = 0; fd < s.sockets.length; fd++) {
+                    Object e = s.entries.get(fd);
+                    if (e.equals("ipc") || (fd >= 3 && e.equals("pipe"))) {
+                        s.sockets[fd] = SocketPair.open();
+                    }
+                }
+            }
         } catch (IOException e) {
+            s.afterStart(false);
             throw new UncheckedIOException("could not make the child's stdio pipes", e);
         }
         return s;
     }
 
-    /** Sets {@code pb}'s redirects: our pipes by their {@code /proc/self/fd} paths (see {@link OsPipe}). */
-    void redirect(ProcessBuilder pb) {
-        boolean inheritIn = modes.get(0).equals("inherit");
-        pb.redirectInput(pipes[0] != null ? ProcessBuilder.Redirect.from(pipes[0].path)
-                : inheritIn ? ProcessBuilder.Redirect.INHERIT : ProcessBuilder.Redirect.from(new File("/dev/null")));
-        pb.redirectOutput(pipes[1] != null ? ProcessBuilder.Redirect.to(pipes[1].path) : discardOrInherit(modes.get(1)));
-        pb.redirectError(pipes[2] != null ? ProcessBuilder.Redirect.to(pipes[2].path) : discardOrInherit(modes.get(2)));
+    /** ProcessBuilder's limits: fds 0–2 as pipe, inherit or ignore, and a fourth 'ipc' (by path). */
+    private void checkJdkCanDo() {
+        for (int fd = 0; fd < entries.size(); fd++) {
+            Object e = entries.get(fd);
+            boolean ok = fd < 3 ? e instanceof String && !e.equals("ipc")
+                    : fd == 3 && entries.size() == 4 && e.equals("ipc");
+            if (!ok) {
+                String what = e instanceof String ? "'" + e + "'" : "descriptor " + e;
+                throw new UnsupportedOperationException("stdio[" + fd + "] = " + what + " needs nodeshim's native"
+                        + " library (posix_spawn): without it children start through ProcessBuilder, which gives a"
+                        + " child only fds 0, 1 and 2 (a fourth 'ipc' entry works: its channel is passed by path)");
+            }
+        }
     }
 
-    private static ProcessBuilder.Redirect discardOrInherit(String mode) {
+    /** How many descriptors the child gets described ({@code child.stdio.length}). */
+    int size() {
+        return entries.size();
+    }
+
+    /** The index of the {@code 'ipc'} entry, or -1. */
+    int ipcIndex() {
+        return ipcIndex;
+    }
+
+    /** Our end of the channel's socket pair, or null (no {@code 'ipc'} entry, or a channel by path). */
+    SocketChannel ipcSocket() {
+        return ipcIndex < 0 || sockets[ipcIndex] == null ? null : sockets[ipcIndex].ours;
+    }
+
+    /** Whether the {@code 'ipc'} entry is a socket passed by path (no native library). */
+    boolean ipcByPath() {
+        return ipcIndex >= 0 && sockets[ipcIndex] == null;
+    }
+
+    /** Sets {@code pb}'s redirects: our pipes by their {@code /proc/self/fd} paths (see {@link OsPipe}). */
+    void redirect(ProcessBuilder pb) {
+        boolean inheritIn = entries.get(0).equals("inherit");
+        pb.redirectInput(pipes[0] != null ? ProcessBuilder.Redirect.from(pipes[0].path)
+                : inheritIn ? ProcessBuilder.Redirect.INHERIT : ProcessBuilder.Redirect.from(new File("/dev/null")));
+        pb.redirectOutput(pipes[1] != null ? ProcessBuilder.Redirect.to(pipes[1].path) : discardOrInherit(entries.get(1)));
+        pb.redirectError(pipes[2] != null ? ProcessBuilder.Redirect.to(pipes[2].path) : discardOrInherit(entries.get(2)));
+    }
+
+    private static ProcessBuilder.Redirect discardOrInherit(Object mode) {
         return mode.equals("inherit") ? ProcessBuilder.Redirect.INHERIT : ProcessBuilder.Redirect.DISCARD;
     }
 
     /**
-     * What {@link NativeSpawn#spawn} takes for fds 0–2: the descriptor of the child's end of each pipe,
-     * {@link NativeSpawn#STDIO_INHERIT} or {@link NativeSpawn#STDIO_IGNORE}.
+     * What {@link NativeSpawn#spawn} takes, one entry per child fd: the descriptor of the child's end of
+     * a pipe or socket, a descriptor of ours to pass on, {@link NativeSpawn#STDIO_INHERIT} or
+     * {@link NativeSpawn#STDIO_IGNORE}.
      */
     int[] nativeFds() {
-        int[] fds = new int[3];
-        for (int fd = 0; fd < 3; fd++) {
-            if (pipes[fd] != null) {
+        int[] fds = new int[entries.size()];
+        for (int fd = 0; fd < fds.length; fd++) {
+            Object e = entries.get(fd);
+            if (fd < 3 && pipes[fd] != null) {
                 fds[fd] = fd == 0 ? pipes[fd].sourceFd : pipes[fd].sinkFd;
+            } else if (sockets[fd] != null) {
+                fds[fd] = sockets[fd].childFd();
+            } else if (e instanceof Integer n) {
+                fds[fd] = n;
             } else {
-                fds[fd] = modes.get(fd).equals("inherit") ? NativeSpawn.STDIO_INHERIT : NativeSpawn.STDIO_IGNORE;
+                fds[fd] = e.equals("inherit") ? NativeSpawn.STDIO_INHERIT : NativeSpawn.STDIO_IGNORE;
             }
         }
         return fds;
@@ -79,6 +163,15 @@ final class Stdio {
         for (int fd = 1; fd < 3; fd++) {
             if (pipes[fd] != null) {
                 closeQuietly(pipes[fd].pipe.sink());
+            }
+        }
+        for (SocketPair p : sockets) {
+            if (p != null) {
+                if (started) {
+                    p.closeChildEnd();
+                } else {
+                    p.closeBoth();
+                }
             }
         }
         if (!started) {
@@ -119,6 +212,14 @@ final class Stdio {
         int nativeFd = pipes[fd].sourceFd;
         // with the native library the loop reads the pipe itself; else a reader thread does
         return nativeFd >= 0 ? new PolledOutput(loop, source, nativeFd).stream : new ChildOutput(loop, source).stream;
+    }
+
+    /** {@code child.stdio[fd]} for fd 3 on: a {@link Duplex} for a {@code 'pipe'} entry, else null. */
+    Duplex extra(EventLoop loop, int fd) {
+        if (fd == ipcIndex || sockets[fd] == null) {
+            return null;
+        }
+        return new PolledSocket(loop, sockets[fd].ours).stream;
     }
 
     private static void closeQuietly(Channel c) {

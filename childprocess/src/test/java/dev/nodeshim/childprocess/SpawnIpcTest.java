@@ -45,14 +45,16 @@ class SpawnIpcTest {
                 trace);
     }
 
-    /** node 20: a second 'ipc' is ERR_IPC_ONE_PIPE; 'ipc' as fd 0–2 is refused here (the channel is no descriptor). */
+    /** node 20: a second 'ipc' is ERR_IPC_ONE_PIPE. */
     @Test
     void ipcErrors() {
         NodeError two = assertThrows(NodeError.class,
                 () -> SpawnOptions.defaults().stdio(List.of("pipe", "pipe", "pipe", "ipc", "ipc")));
         assertEquals("ERR_IPC_ONE_PIPE", two.code());
         assertEquals("Child process can have only one IPC pipe", two.getMessage());
-        assertThrows(UnsupportedOperationException.class, () -> SpawnOptions.defaults().stdio(List.of("ipc", "pipe", "pipe")));
+        NodeError order = assertThrows(NodeError.class,
+                () -> SpawnOptions.defaults().stdio(List.of("ipc", "ipc", true)));
+        assertEquals("ERR_IPC_ONE_PIPE", order.code()); // node 20: entries are checked in order
         EventLoop.run(() -> {
             ChildProcess c = spawn("true", List.of(), SpawnOptions.defaults().stdio(List.of("pipe", "pipe", "pipe")));
             assertEquals(3, c.stdio().size());
