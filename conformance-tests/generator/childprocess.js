@@ -112,8 +112,56 @@ function performEvents(i) {
 
 const decodeChunk = chunk;
 
+/**
+ * childprocess.stdio: spawn with a `stdio` array; write `writes[fd]` (chunks) to each stream from fd 3
+ * on and end it, end stdin; record the events (spawn, exit, close, error, disconnect) in order, what
+ * `child.stdio` holds (null, 'stream', or 'duplex' for a readable and writable stream from fd 3 on) and
+ * the text read from every readable stream, by fd. A spawn that throws gives `throws`.
+ */
+function performStdio(i) {
+  return new Promise((resolve) => {
+    let c;
+    try {
+      c = cp.spawn(i.command, i.args === undefined ? [] : i.args, nodeOptions(i.options));
+    } catch (e) {
+      const props = {};
+      for (const p of ['errno', 'syscall']) if (e[p] !== undefined) props[p] = e[p];
+      resolve({ throws: { name: e.name, code: e.code === undefined ? null : e.code, message: e.message, props } });
+      return;
+    }
+    const events = [];
+    const data = {};
+    const kinds = c.stdio.map((s, fd) => (s === null || s === undefined ? null
+      : fd >= 3 && s.readable && s.writable ? 'duplex' : 'stream'));
+    c.on('spawn', () => events.push(['spawn']));
+    c.on('exit', (code, signal) => events.push(['exit', code, signal]));
+    c.on('error', (e) => events.push(['error', e.code, e.syscall, e.path]));
+    c.on('disconnect', () => events.push(['disconnect']));
+    c.on('close', (code, signal) => {
+      events.push(['close', code, signal]);
+      resolve({ ok: encode({ events, stdio: kinds, data }) });
+    });
+    c.stdio.forEach((s, fd) => {
+      if (s && fd !== 0) {
+        data[fd] = [];
+        s.on('data', (d) => data[fd].push(d));
+        s.on('end', () => { data[fd] = Buffer.concat(data[fd]).toString(); });
+      }
+    });
+    const writes = i.writes || {};
+    c.stdio.forEach((s, fd) => {
+      if (s && fd >= 3) {
+        for (const w of writes[fd] || []) s.write(decodeChunk(w));
+        s.end();
+      }
+    });
+    if (c.stdin) c.stdin.end();
+  });
+}
+
 async function perform(probe, i) {
   if (probe === 'childprocess.events') return performEvents(i);
+  if (probe === 'childprocess.stdio') return performStdio(i);
   return probe.endsWith('Sync') ? performSync(probe, i) : performAsync(probe, i);
 }
 
@@ -246,15 +294,45 @@ function allCases() {
   for (const a of TRICKY_ARGS) add(events, ev('printf', ['[%s]\n', a], { stdin: [] }), `argument ${JSON.stringify(a)}`);
   add(events, ev('sleep', ['5'], { options: { timeout: 50 }, stdin: [] }), 'timeout');
   add(events, ev('sleep', ['5'], { options: { timeout: 50, killSignal: 'SIGKILL' }, stdin: [] }), 'timeout with SIGKILL');
+
+  // stdio arrays beyond fds 0-2 (and 'ipc' at any index); the child's descriptors 0-9 as sh sees them
+  const std = 'childprocess.stdio';
+  const sh = (script, stdio, extra) => Object.assign({ command: 'sh', args: ['-c', script], options: { stdio } }, extra);
+  const fds = 'for f in 0 1 2 3 4 5 6 7 8 9; do [ -e /proc/self/fd/$f ] && printf "$f "; done; echo';
+  add(std, sh('echo hi >&3', ['pipe', 'pipe', 'pipe', 'pipe']), "'pipe' at 3: the child writes it");
+  add(std, sh('cat <&3 >&3', ['pipe', 'pipe', 'pipe', 'pipe'], { writes: { 3: ['abc', 'déf'] } }), "'pipe' at 3 both ways, end() is the child's EOF");
+  add(std, sh('cat <&4; echo to5 >&5', ['ignore', 'pipe', 'pipe', null, 'pipe', 'pipe'], { writes: { 4: ['four\n'] } }), 'pipes at 4 and 5, nothing at 3');
+  add(std, sh('echo x >&3', ['pipe', 'pipe', 'pipe', 'ignore']), "'ignore' at 3 is a closed descriptor");
+  add(std, sh('echo x >&3', ['pipe', 'pipe', 'pipe', null]), 'null at 3 is ignore');
+  add(std, sh('echo x >&3', ['pipe', 'pipe', 'pipe', 'overlapped']), "'overlapped' is a pipe");
+  add(std, sh('echo x >&3', ['pipe', 'pipe', 'pipe', -1]), 'a negative number is a pipe');
+  add(std, sh(fds, ['ignore', 'pipe', 'pipe', 'pipe', null, 'ignore', 'pipe']), 'which descriptors the child has');
+  add(std, sh(fds, ['ignore', 'pipe']), 'a short array is filled up with pipes');
+  add(std, sh(fds, ['ignore', 'pipe', 'pipe', 'ignore', 'ignore', 'ignore', 'ignore', 'ignore', 'ignore', 'ignore', 'ignore', 'ignore']), 'a long array of ignore');
+  add(std, sh('echo x >&3', ['pipe', 'pipe', 'pipe', 999]), 'a descriptor that is not open: spawn EBADF');
+  for (const bad of ['bogus', true, {}, [], 'wrap']) {
+    add(std, sh('true', ['pipe', 'pipe', 'pipe', bad]), `a bad entry at 3: ${JSON.stringify(bad)}`);
+  }
+  add(std, sh('true', ['ipc', 'bogus', 'ipc']), 'entries are checked in order');
+  add(std, sh('true', ['ipc', 'ipc', true]), 'a second ipc');
+  for (let at = 0; at <= 4; at++) {
+    const stdio = ['ignore', 'pipe', 'pipe'];
+    while (stdio.length <= at) stdio.push(null);
+    stdio[at] = 'ipc';
+    const say = at === 1 ? '>&2' : '';
+    add(std, sh(`{ echo "$NODE_CHANNEL_FD $NODE_CHANNEL_SERIALIZATION_MODE"; ${fds}; } ${say}`, stdio), `ipc at ${at}`);
+  }
   return cases;
 }
 
 // ------------------------------------------------------------------------------------------------
 
 async function main() {
+  // `node childprocess.js [probe…]`: only those probes' files (e.g. childprocess.stdio), else all
+  const only = process.argv.slice(2);
   const byProbe = new Map();
   let dropped = 0;
-  for (const c of allCases()) {
+  for (const c of allCases().filter((x) => only.length === 0 || only.includes(x.probe))) {
     const first = await perform(c.probe, c.in);
     const second = await perform(c.probe, c.in);
     if (JSON.stringify(first) !== JSON.stringify(second)) {

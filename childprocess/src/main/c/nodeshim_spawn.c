@@ -148,6 +148,13 @@ JNIEXPORT jlong JNICALL Java_dev_nodeshim_childprocess_NativeSpawn_spawn(JNIEnv 
             posix_spawn_file_actions_addopen(&fa, i, "/dev/null", i == 0 ? O_RDONLY : O_WRONLY, 0);
         }
     }
+    /* 'ignore' from 3 on is a closed descriptor: ours of that number (the JVM keeps some without
+       close-on-exec: its modules file, jars) must not leak in (glibc ignores EBADF here) */
+    for (int i = 3; i < n; i++) {
+        if (stdio[i] == STDIO_IGNORE) {
+            posix_spawn_file_actions_addclose(&fa, i);
+        }
+    }
     posix_spawn_file_actions_addclosefrom_np(&fa, n < 3 ? 3 : n);
     sigset_t all, none;
     sigfillset(&all);

@@ -37,6 +37,76 @@ final class ChildProcessProbes {
         r.register("childprocess.exec", in -> async(in, true));
         r.register("childprocess.execFile", in -> async(in, false));
         r.register("childprocess.events", ChildProcessProbes::events);
+        r.register("childprocess.stdio", ChildProcessProbes::stdio);
+    }
+
+    // ---------------------------------------------------------------------------- spawn's stdio array
+
+    /**
+     * spawn with a {@code stdio} array; write {@code writes[fd]} to each stream from fd 3 on and end it,
+     * end stdin; the events (with {@code disconnect}), what {@code child.stdio()} holds ({@code null},
+     * {@code "stream"}, {@code "duplex"} for a readable and writable stream from fd 3 on) and the text
+     * read from every readable stream by fd. A spawn that throws is the case's outcome.
+     */
+    private static Object stdio(JsonNode in) {
+        List<Object> events = new ArrayList<>();
+        List<Object> kinds = new ArrayList<>();
+        Map<String, Object> data = new LinkedHashMap<>();
+        SpawnOptions o = options(in.get("options"));
+        RuntimeException[] thrown = {null};
+        EventLoop.run(() -> {
+            dev.nodeshim.childprocess.ChildProcess c;
+            try {
+                c = ChildProcesses.spawn(in.get("command").asText(), args(in), o);
+            } catch (RuntimeException e) {
+                thrown[0] = e;
+                return;
+            }
+            List<Object> stdio = c.stdio();
+            for (int fd = 0; fd < stdio.size(); fd++) {
+                Object s = stdio.get(fd);
+                kinds.add(s == null ? null : fd >= 3 && s instanceof dev.nodeshim.stream.Duplex d && d.readable()
+                        && d.writable() ? "duplex" : "stream");
+            }
+            c.on("spawn", () -> events.add(List.of("spawn")));
+            c.on("exit", (Integer code, String signal) -> events.add(java.util.Arrays.asList("exit", code, signal)));
+            c.on("error", (NodeError e) -> events.add(java.util.Arrays.asList("error", e.code(), e.prop("syscall"), e.prop("path"))));
+            c.on("disconnect", () -> events.add(List.of("disconnect")));
+            c.on("close", (Integer code, String signal) -> events.add(java.util.Arrays.asList("close", code, signal)));
+            for (int fd = 1; fd < stdio.size(); fd++) {
+                if (stdio.get(fd) instanceof dev.nodeshim.stream.Readable r) {
+                    String key = Integer.toString(fd);
+                    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+                    data.put(key, new ArrayList<>());
+                    r.on("data", (Buffer b) -> bytes.writeBytes(BufferProbes.bytes(b)));
+                    r.on("end", () -> data.put(key, Buffer.from(bytes.toByteArray()).toString()));
+                }
+            }
+            JsonNode writes = in.get("writes");
+            for (int fd = 3; fd < stdio.size(); fd++) {
+                if (stdio.get(fd) instanceof dev.nodeshim.stream.Duplex d) {
+                    JsonNode chunks = writes == null ? null : writes.get(Integer.toString(fd));
+                    if (chunks != null) {
+                        for (JsonNode chunk : chunks) {
+                            Object v = CryptoProbes.chunkValue(chunk);
+                            d.write(v instanceof byte[] b ? Buffer.from(b) : v);
+                        }
+                    }
+                    d.end();
+                }
+            }
+            if (c.stdin() != null) {
+                c.stdin().end();
+            }
+        });
+        if (thrown[0] != null) {
+            throw thrown[0];
+        }
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("events", events);
+        result.put("stdio", kinds);
+        result.put("data", data);
+        return result;
     }
 
     // ---------------------------------------------------------------------------- spawn's events
@@ -190,10 +260,22 @@ final class ChildProcessProbes {
                 case "timeout" -> o.timeout(Duration.ofMillis(v.longValue()));
                 case "killSignal" -> v.isNumber() ? o.killSignal(v.intValue()) : o.killSignal(v.asText());
                 case "maxBuffer" -> o.maxBuffer(v.longValue());
+                case "stdio" -> v.isTextual() ? o.stdio(v.asText()) : o.stdio(stdioEntries(v));
                 default -> throw new Inexpressible("exec option " + f.getKey());
             };
         }
         return o;
+    }
+
+    /** A {@code stdio} array as Java values: strings, Integers, null, Boolean, and maps/lists for {} and []. */
+    private static List<Object> stdioEntries(JsonNode v) {
+        List<Object> entries = new ArrayList<>();
+        for (JsonNode e : v) {
+            entries.add(e.isNull() ? null : e.isTextual() ? e.asText() : e.isIntegralNumber() ? (Object) e.intValue()
+                    : e.isBoolean() ? (Object) e.booleanValue() : e.isArray() ? List.of() : e.isObject() ? Map.of()
+                    : e.asText());
+        }
+        return entries;
     }
 
     // ---------------------------------------------------------------------------- shared
