@@ -64,8 +64,6 @@ public final class NodeProcess extends EventEmitter {
     public static final NodeProcess process = new NodeProcess();
 
     private static final long NANO_ORIGIN = System.nanoTime();
-    /** JVM uptime when this class loaded, so uptime() and hrtime() count from the JVM's start. */
-    private static final long NANO_OFFSET = jvmUptimeNanos();
     private static final BigInteger BILLION = BigInteger.valueOf(1_000_000_000L);
 
     /** Replaced by tests; {@link #exit} ends the JVM through it. */
@@ -247,7 +245,19 @@ public final class NodeProcess extends EventEmitter {
     }
 
     private static long nanosSinceStart() {
-        return System.nanoTime() - NANO_ORIGIN + NANO_OFFSET;
+        return System.nanoTime() - NANO_ORIGIN + StartOffset.NANOS;
+    }
+
+    /**
+     * JVM uptime when this class loaded, so uptime() and hrtime() count from the JVM's start: read on
+     * first use (java.lang.management costs a forked child about 15 ms of its start).
+     */
+    private static final class StartOffset {
+        static final long NANOS = offset(jvmUptimeNanos());
+
+        private static long offset(long uptime) {
+            return uptime == 0 ? 0 : uptime - (System.nanoTime() - NANO_ORIGIN);
+        }
     }
 
     private static long jvmUptimeNanos() {
