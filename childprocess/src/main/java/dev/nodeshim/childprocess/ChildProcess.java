@@ -184,12 +184,8 @@ public final class ChildProcess extends EventEmitter {
         // ForkMain uses the native library (a SIGTERM ends the child by the signal): spare the child
         // JDK 24+'s warning about it
         spawnargs.add("--enable-native-access=ALL-UNNAMED");
-        String classPath = absoluteClassPath();
-        // the start path's classes from a shared archive, unless the user's options manage that (ClassDataArchive)
-        spawnargs.addAll(ClassDataArchive.options(o.execPath == null, o.execArgv,
-                o.env != null ? o.env : System.getenv(), classPath, mainClass));
         spawnargs.addAll(o.execArgv);
-        spawnargs.addAll(List.of("-cp", classPath, ForkMain.class.getName(), mainClass));
+        spawnargs.addAll(List.of("-cp", absoluteClassPath(), ForkMain.class.getName(), mainClass));
         spawnargs.addAll(args);
         EventLoop loop = EventLoop.current();
         ChildProcess child = new ChildProcess(loop, java, spawnargs);
