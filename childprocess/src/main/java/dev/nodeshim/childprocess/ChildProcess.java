@@ -184,16 +184,23 @@ public final class ChildProcess extends EventEmitter {
         // ForkMain uses the native library (a SIGTERM ends the child by the signal): spare the child
         // JDK 24+'s warning about it
         spawnargs.add("--enable-native-access=ALL-UNNAMED");
+        String classPath = absoluteClassPath();
+        // the start path's classes from a shared archive, unless the user's options manage that (ClassDataArchive)
+        spawnargs.addAll(ClassDataArchive.options(o.execPath == null, o.execArgv,
+                o.env != null ? o.env : System.getenv(), classPath, mainClass));
         spawnargs.addAll(o.execArgv);
-        spawnargs.addAll(List.of("-cp", absoluteClassPath(), ForkMain.class.getName(), mainClass));
+        spawnargs.addAll(List.of("-cp", classPath, ForkMain.class.getName(), mainClass));
         spawnargs.addAll(args);
         EventLoop loop = EventLoop.current();
         ChildProcess child = new ChildProcess(loop, java, spawnargs);
         Command cmd = Command.of(spawnargs, o.cwd, o.env);
-        IpcChannel ch = child.listen(cmd);
-        // node: silent gives the child pipes for 0, 1, 2 (else it shares ours), beside the channel
+        // node: silent gives the child pipes for 0, 1, 2 (else it shares ours); the channel is fd 3, a
+        // socket pair (NODE_CHANNEL_FD=3) — without the native library a socket passed by path
         String mode = o.silent ? "pipe" : "inherit";
-        child.launch(cmd, Stdio.open(List.of(mode, mode, mode)), ch);
+        boolean byPath = "path".equals(System.getProperty("nodeshim.childprocess.forkChannel")); // TEMP: measuring
+        Stdio stdio = Stdio.open(byPath ? List.of(mode, mode, mode) : List.of(mode, mode, mode, "ipc"));
+        IpcChannel ch = byPath ? child.listen(cmd) : child.channelFor(stdio, cmd, "json");
+        child.launch(cmd, stdio, ch);
         return child;
     }
 

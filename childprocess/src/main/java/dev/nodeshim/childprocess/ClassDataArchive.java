@@ -1,0 +1,336 @@
+package dev.nodeshim.childprocess;
+
+import java.io.File;
+import java.io.IOException;
+import java.lang.ProcessBuilder.Redirect;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A class-data-sharing archive (AppCDS) for the JVMs that {@code fork} starts: the classes a fork child
+ * loads on its way to the program's main (ForkMain, {@code process}, the IPC channel, the event loop, the
+ * JDK's Unix-domain sockets, the program's main class), parsed and laid out once, then mapped by every
+ * child (and shared between them in memory).
+ *
+ * <p><b>Where.</b> One archive per java and class path, in a directory only our user may write:
+ * {@code $XDG_CACHE_HOME/nodeshim/cds} or {@code ~/.cache/nodeshim/cds}, or the system property
+ * {@value #DIR}. The file is {@code <key>-<length>.jsa}: the key hashes {@code java.home},
+ * {@code java.vm.version}, {@code os.arch}, the class path and each entry's size and modification time,
+ * so a changed jar or class path never meets an archive made for another; the length is checked before
+ * each use, because JDK 17 dies of SIGBUS on a truncated archive instead of ignoring it.
+ *
+ * <p><b>How it is made.</b> The first fork that finds no archive starts, beside the child, a short
+ * <i>training</i> JVM ({@link ClassDataTraining}) with {@code -XX:ArchiveClassesAtExit} writing a
+ * temporary file; when it has exited well, a shell renames the file into place (one {@code rename}: a
+ * reader sees the old name or a whole archive) and removes the lock. A lock file ({@code <key>.lock},
+ * created exclusively; stale after two minutes) keeps two parents, or two forks of one parent, from
+ * training at once: forks that start meanwhile run without an archive. The program's own children never
+ * dump (a worker killed by SIGKILL would never write one, and the dump would delay its exit and print to
+ * its stdout). The same way serves JDK 17 and JDK 19+ ({@code -XX:+AutoCreateSharedArchive} dumps at the
+ * child's exit, which has the same problems). At most {@value #KEEP} archives are kept.
+ *
+ * <p><b>Using it.</b> A child gets {@code -XX:SharedArchiveFile=<archive> -Xlog:cds*=off} before the
+ * user's {@code execArgv}: an archive the JVM finds unusable (another JVM build, other GC or pointer
+ * options) is then ignored silently, and the user's own {@code -Xlog} options still win. Nothing is added
+ * when {@value #ENABLED} is {@code false}; when {@code execArgv}, {@code JDK_JAVA_OPTIONS} or
+ * {@code JAVA_TOOL_OPTIONS} already speak of class data sharing ({@code -Xshare:…},
+ * {@code -XX:SharedArchiveFile}, {@code -XX:ArchiveClassesAtExit}, {@code -XX:AOT…}, …) or use an
+ * argument file (the user decides); when {@code execPath} is another java; and when the class path holds
+ * anything but files (the JVM cannot archive classes from directories: under Maven's test runs).
+ */
+final class ClassDataArchive {
+    /** The system property that turns the archive off ({@code false}). */
+    static final String ENABLED = "nodeshim.fork.classDataSharing";
+    /** The system property naming the archives' directory (created {@code rwx------} if missing). */
+    static final String DIR = "nodeshim.fork.classDataSharing.dir";
+    /** How many archives the directory keeps (the newest). */
+    static final int KEEP = 8;
+    /** A lock or temporary file older than this was left by a training that died. */
+    static final long STALE_MS = 120_000;
+
+    /** Options that mean the user manages class data sharing; their presence disables ours. */
+    private static final List<String> USER_CDS = List.of("-Xshare", "-XX:SharedArchiveFile",
+            "-XX:ArchiveClassesAtExit", "-XX:+AutoCreateSharedArchive", "-XX:-AutoCreateSharedArchive",
+            "-XX:+UseSharedSpaces", "-XX:-UseSharedSpaces", "-XX:SharedClassListFile", "-XX:DumpLoadedClassList",
+            "-XX:+RecordDynamicDumpInfo", "-XX:AOT", "-XX:CacheDataStore", "-XX:Flags", "-XX:VMOptionsFile", "@");
+
+    private static final Path NICE = Path.of("/usr/bin/nice");
+
+    /** Trainings this JVM started, by key (tests wait for them: {@link #awaitTraining}). */
+    private static final Map<String, Process> TRAINING = new ConcurrentHashMap<>();
+
+    private ClassDataArchive() {}
+
+    /**
+     * The JVM options that give a fork child the archive (empty when there is none yet or none applies);
+     * the first fork without one also starts its training.
+     *
+     * @param ownJava the child runs this JVM's java ({@code execPath} not given)
+     * @param execArgv the user's JVM options
+     * @param env the child's environment
+     * @param classPath the child's class path (absolute entries)
+     * @param mainClass the program's main class (the training loads it, without initializing it)
+     */
+    static List<String> options(boolean ownJava, List<String> execArgv, Map<String, String> env, String classPath,
+            String mainClass) {
+        try {
+            if (!ownJava || "false".equalsIgnoreCase(System.getProperty(ENABLED, "true"))
+                    || userManages(execArgv, env)) {
+                return List.of();
+            }
+            String key = key(classPath);
+            Path dir = key == null ? null : directory();
+            if (dir == null) {
+                return List.of();
+            }
+            Path archive = find(dir, key);
+            if (archive != null) {
+                return List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds*=off");
+            }
+            train(dir, key, classPath, mainClass);
+        } catch (IOException | RuntimeException e) {
+            // An archive is only a speed-up: without one the child starts as before.
+        }
+        return List.of();
+    }
+
+    /** Whether the user's own options (or the launcher's environment variables) touch class data sharing. */
+    static boolean userManages(List<String> execArgv, Map<String, String> env) {
+        for (String a : execArgv) {
+            if (speaksOfCds(a)) {
+                return true;
+            }
+        }
+        for (String var : List.of("JDK_JAVA_OPTIONS", "JAVA_TOOL_OPTIONS")) {
+            String v = env == null ? null : env.get(var);
+            if (v != null) {
+                for (String a : v.trim().split("\\s+")) {
+                    if (speaksOfCds(a)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean speaksOfCds(String option) {
+        for (String p : USER_CDS) {
+            if (option.startsWith(p)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The archive's key for this JVM and {@code classPath}: 32 hex digits, or null when an entry is not
+     * a regular file (a directory, or missing: nothing to archive from, or a class path that may change).
+     */
+    static String key(String classPath) throws IOException {
+        if (classPath.isEmpty()) {
+            return null;
+        }
+        StringBuilder s = new StringBuilder("nodeshim-cds-1\n")
+                .append(System.getProperty("java.home")).append('\n')
+                .append(System.getProperty("java.vm.version")).append('\n')
+                .append(System.getProperty("os.arch")).append('\n')
+                .append(classPath).append('\n');
+        for (String entry : classPath.split(File.pathSeparator)) {
+            BasicFileAttributes a;
+            try {
+                a = Files.readAttributes(Path.of(entry), BasicFileAttributes.class);
+            } catch (IOException e) {
+                return null;
+            }
+            if (!a.isRegularFile()) {
+                return null;
+            }
+            s.append(a.size()).append(':').append(a.lastModifiedTime().toMillis()).append('\n');
+        }
+        return hex(hash(s, 0xcbf29ce484222325L, 0x100000001b3L)) + hex(hash(s, 0x84222325cbf29ce4L, 0x9e3779b97f4a7c15L));
+    }
+
+    /** A 64-bit multiplicative hash of {@code s} (FNV-1a with {@code seed} and {@code prime}), mixed at the end. */
+    private static long hash(CharSequence s, long seed, long prime) {
+        long h = seed;
+        for (int i = 0; i < s.length(); i++) {
+            h = (h ^ s.charAt(i)) * prime;
+        }
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        return h ^ (h >>> 33);
+    }
+
+    private static String hex(long v) {
+        String h = Long.toHexString(v);
+        return "0".repeat(16 - h.length()) + h;
+    }
+
+    /** The archives' directory: made if missing, and used only when it is ours and nobody else may write in it. */
+    static Path directory() throws IOException {
+        String given = System.getProperty(DIR);
+        Path dir;
+        if (given != null && !given.isEmpty()) {
+            dir = Path.of(given).toAbsolutePath();
+        } else {
+            String xdg = System.getenv("XDG_CACHE_HOME");
+            Path cache = xdg != null && xdg.startsWith("/") ? Path.of(xdg)
+                    : Path.of(System.getProperty("user.home"), ".cache");
+            dir = cache.resolve("nodeshim").resolve("cds");
+        }
+        if (!Files.isDirectory(dir)) {
+            Files.createDirectories(dir.getParent());
+            try {
+                Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            } catch (FileAlreadyExistsException e) {
+                // made by another fork meanwhile: checked below like any other
+            }
+        }
+        return isPrivate(dir) ? dir : null;
+    }
+
+    /** Owned by our user (the owner of /proc/self), not writable by group or others. */
+    private static boolean isPrivate(Path dir) throws IOException {
+        Map<String, Object> a = Files.readAttributes(dir, "unix:uid,mode");
+        Object ours = Files.getAttribute(Path.of("/proc/self"), "unix:uid");
+        int mode = (Integer) a.get("mode");
+        return a.get("uid").equals(ours) && (mode & 0022) == 0;
+    }
+
+    /**
+     * The archive for {@code key} whose length is the one in its name, or null. A file of another
+     * length (truncated, or not ours) is removed, so that the next fork trains again.
+     */
+    static Path find(Path dir, String key) throws IOException {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, key + "-*.jsa")) {
+            for (Path f : files) {
+                String name = f.getFileName().toString();
+                long length;
+                try {
+                    length = Long.parseLong(name.substring(key.length() + 1, name.length() - 4));
+                } catch (NumberFormatException e) {
+                    continue;
+                }
+                if (Files.size(f) == length) {
+                    return f;
+                }
+                Files.deleteIfExists(f);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Starts the training for {@code key} unless one runs (here, or in another process that holds the
+     * lock). The shell renames the dump into place only when the training JVM exited with 0, then
+     * removes the temporary file and the lock whatever happened.
+     */
+    private static void train(Path dir, String key, String classPath, String mainClass) throws IOException {
+        if (TRAINING.containsKey(key)) {
+            return;
+        }
+        Path lock = dir.resolve(key + ".lock");
+        if (!lock(lock)) {
+            return;
+        }
+        prune(dir);
+        Path tmp = dir.resolve(key + "." + ProcessHandle.current().pid() + ".tmp");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String script = "T=$1 P=$2 L=$3; shift 3\n"
+                + "\"$@\" && [ -s \"$T\" ] && mv -f \"$T\" \"$P-$(($(wc -c < \"$T\"))).jsa\"\n"
+                + "rm -f \"$T\" \"$L\"\n";
+        List<String> cmd = new ArrayList<>();
+        if (Files.isExecutable(NICE)) {
+            // the training must not slow the fork that is starting beside it (2 cores: it did, 190 -> 990 ms)
+            cmd.addAll(List.of(NICE.toString(), "-n", "19"));
+        }
+        cmd.addAll(List.of("/bin/sh", "-c", script, "sh", tmp.toString(), dir.resolve(key).toString(),
+                lock.toString(), java, "--enable-native-access=ALL-UNNAMED", "-XX:ArchiveClassesAtExit=" + tmp,
+                "-Xlog:cds*=off", "-cp", classPath, ClassDataTraining.class.getName(), mainClass));
+        Process p;
+        try {
+            p = new ProcessBuilder(cmd).redirectInput(Redirect.from(new File("/dev/null")))
+                    .redirectOutput(Redirect.DISCARD).redirectError(Redirect.DISCARD).start();
+        } catch (IOException e) {
+            Files.deleteIfExists(lock);
+            throw e;
+        }
+        TRAINING.put(key, p);
+        p.onExit().thenRun(() -> TRAINING.remove(key, p));
+    }
+
+    /** Takes the lock file; a lock older than {@link #STALE_MS} is taken over. */
+    private static boolean lock(Path lock) throws IOException {
+        try {
+            Files.createFile(lock);
+            return true;
+        } catch (FileAlreadyExistsException e) {
+            if (!isStale(lock)) {
+                return false;
+            }
+            Files.deleteIfExists(lock);
+            try {
+                Files.createFile(lock);
+                return true;
+            } catch (FileAlreadyExistsException again) {
+                return false;
+            }
+        }
+    }
+
+    private static boolean isStale(Path f) {
+        try {
+            return System.currentTimeMillis() - Files.getLastModifiedTime(f).toMillis() > STALE_MS;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Keeps the {@code KEEP - 1} newest archives (a new one is coming) and removes stale temporary files. */
+    private static void prune(Path dir) throws IOException {
+        List<Path> archives = new ArrayList<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.{jsa,tmp}")) {
+            for (Path f : files) {
+                if (f.toString().endsWith(".tmp")) {
+                    if (isStale(f)) {
+                        Files.deleteIfExists(f);
+                    }
+                } else {
+                    archives.add(f);
+                }
+            }
+        }
+        if (archives.size() < KEEP) {
+            return;
+        }
+        archives.sort(Comparator.comparingLong(ClassDataArchive::modified).reversed());
+        for (Path old : archives.subList(KEEP - 1, archives.size())) {
+            Files.deleteIfExists(old);
+        }
+    }
+
+    private static long modified(Path f) {
+        try {
+            return Files.getLastModifiedTime(f).toMillis();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /** Waits until every training this JVM started has ended (for tests). */
+    static void awaitTraining() throws InterruptedException {
+        for (Process p : List.copyOf(TRAINING.values())) {
+            p.waitFor();
+        }
+    }
+}
