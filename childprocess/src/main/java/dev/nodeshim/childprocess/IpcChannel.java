@@ -18,13 +18,13 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.channels.SelectionKey;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * One end of a fork IPC channel: a Unix domain stream socket carrying newline-delimited JSON
- * ({@link JsonMessages}), Node's default serialization.
+ * One end of a fork IPC channel: a Unix domain stream socket carrying messages in one of Node's
+ * serializations ({@link IpcSerialization}): newline-delimited JSON ({@link JsonLines}, the default) or
+ * V8's serialization behind a length ({@link AdvancedFrames}, {@code serialization: 'advanced'}).
  *
  * <h2>How the two JVMs meet</h2>
  * The parent creates a directory only its user can enter ({@code rwx------}) under {@code
@@ -33,13 +33,14 @@ import java.util.function.Consumer;
  * #ENV_PATH} (Node passes a descriptor in {@code NODE_CHANNEL_FD}; the JDK cannot hand a descriptor to a
  * child, so a path it is). The child's launcher ({@link ForkMain}) connects; the parent accepts one
  * connection and deletes the socket file and the directory at once, so nothing else can connect and
- * nothing is left behind. {@value #ENV_SERIALIZATION} is {@code json}.
+ * nothing is left behind. {@value #ENV_SERIALIZATION} names the serialization ({@code json} or
+ * {@code advanced}).
  *
  * <h2>Threads and writes</h2>
  * The loop itself waits for the non-blocking socket, in its poll phase ({@link EventLoop#watch}), as
  * libuv does for Node: no thread between the socket and the listeners (the parent's accept alone runs on
  * a thread of its own, which ends with it). When the socket is readable the loop reads 64 KiB at a time
- * (at most 16 reads a turn), cuts complete lines, parses them and emits each read's messages in order
+ * (at most 16 reads a turn), cuts complete messages, parses them and emits each read's messages in order
  * in one task (Node also emits every message of one read in one callback). {@link #send} serializes on
  * the loop thread and, when nothing is waiting to be written, writes at once with a non-blocking write;
  * what the socket does not take waits in a queue written when the socket is writable, and every later
@@ -62,7 +63,7 @@ import java.util.function.Consumer;
 final class IpcChannel implements ProcessChannel {
     /** The environment variable giving a forked JVM the path of its channel's socket. */
     static final String ENV_PATH = "NODESHIM_CHANNEL_PATH";
-    /** The environment variable naming the serialization; always {@code json} for now. */
+    /** The environment variable naming the serialization: {@code json} or {@code advanced}. */
     static final String ENV_SERIALIZATION = "NODESHIM_CHANNEL_SERIALIZATION";
     /** Unwritten bytes beyond which {@link #send} returns false (Node's "backlog" answer). */
     private static final long BACKLOG_LIMIT = 64 * 1024;
@@ -71,8 +72,8 @@ final class IpcChannel implements ProcessChannel {
     private static final int MAX_SOCKET_PATH = 100;
     /** The {@code cmd} prefix of messages delivered as {@code 'internalMessage'}. */
     private static final String INTERNAL_PREFIX = "NODE_";
-    /** A received JSON {@code null} in a queue that cannot hold null. */
-    private static final Object JSON_NULL = new Object();
+    /** A received {@code null} in a queue that cannot hold null. */
+    private static final Object NULL_MESSAGE = new Object();
 
     private final EventEmitter owner;
     private final Runnable onClosed;
@@ -80,6 +81,9 @@ final class IpcChannel implements ProcessChannel {
     private final Path socketDir;
     private final String path;
     private volatile SocketChannel socket;
+    /** How messages go on the wire (json unless {@link #serialization(IpcSerialization)} said otherwise). */
+    private IpcSerialization serialization = IpcSerialization.JSON;
+    private IpcSerialization.Reader reader = serialization.reader();
 
     // loop thread: the socket's side
     private final ArrayDeque<Item> pending = new ArrayDeque<>();
@@ -181,6 +185,13 @@ final class IpcChannel implements ProcessChannel {
         return new IpcChannel(owner, onClosed, null, null, null, socket, wantRef);
     }
 
+    /** Sets how messages go on the wire; before the channel is bound to its loop. */
+    IpcChannel serialization(IpcSerialization mode) {
+        serialization = mode;
+        reader = mode.reader();
+        return this;
+    }
+
     /** The socket path the child connects to (null for an adopted end). */
     String path() {
         return path;
@@ -256,7 +267,7 @@ final class IpcChannel implements ProcessChannel {
             loop.nextTick(() -> fail(callback, err));
             return false;
         }
-        Item item = new Item(JsonMessages.encode(message), callback);
+        Item item = new Item(serialization.encode(message), callback);
         if (pendingWrites++ == 0) {
             writesRef = loop.ref();
         }
@@ -381,10 +392,10 @@ final class IpcChannel implements ProcessChannel {
                 return;
             }
             try {
-                if (m instanceof BadMessage bad) {
-                    throw bad.error; // JSON.parse failing in Node's channel code: an uncaught SyntaxError
+                if (m instanceof IpcSerialization.Unreadable bad) {
+                    throw bad.error(); // Node's channel failing to parse: an uncaught error (SyntaxError for JSON)
                 }
-                owner.emit(isInternal(m) ? "internalMessage" : "message", m == JSON_NULL ? null : m);
+                owner.emit(isInternal(m) ? "internalMessage" : "message", m == NULL_MESSAGE ? null : m);
             } catch (RuntimeException | Error e) {
                 if (!received.isEmpty()) {
                     loop.execute(this::drainReceived);
@@ -589,69 +600,18 @@ final class IpcChannel implements ProcessChannel {
         }
     }
 
-    // the incomplete last line read
-    private byte[] tail = new byte[READ_SIZE];
-    private int tailLen;
-
     /**
-     * Cuts the complete lines out of {@code in} (just filled), parses them and posts them as one task;
-     * keeps an incomplete last line in {@link #tail}.
+     * Gives what was just read into {@code in} to the serialization's reader, which keeps an incomplete
+     * message, and posts the completed messages as one task.
      */
     private void cut(ByteBuffer in) {
-        byte[] data = in.array();
-        int n = in.position();
-        int start = 0;
-        List<Object> messages = null;
-        for (int i = 0; i < n; i++) {
-            if (data[i] == '\n') {
-                Object m;
-                if (tailLen == 0) {
-                    m = parse(data, start, i - start);
-                } else {
-                    tail = append(tail, tailLen, data, start, i - start);
-                    m = parse(tail, 0, tailLen + i - start);
-                    tailLen = 0;
-                    if (tail.length > READ_SIZE) {
-                        tail = new byte[READ_SIZE]; // let a multi-MiB buffer go
-                    }
-                }
-                if (messages == null) {
-                    messages = new ArrayList<>();
-                }
-                messages.add(m);
-                start = i + 1;
-            }
-        }
-        if (start < n) {
-            tail = append(tail, tailLen, data, start, n - start);
-            tailLen += n - start;
-        }
+        List<Object> messages = new ArrayList<>();
+        reader.read(in.array(), 0, in.position(), messages);
         in.clear();
-        if (messages != null) {
-            List<Object> batch = messages;
-            loop.execute(() -> deliver(batch));
+        if (!messages.isEmpty()) {
+            messages.replaceAll(m -> m == null ? NULL_MESSAGE : m);
+            loop.execute(() -> deliver(messages));
         }
-    }
-
-    private static Object parse(byte[] b, int off, int len) {
-        try {
-            Object v = JsonMessages.decode(b, off, len);
-            return v == null ? JSON_NULL : v;
-        } catch (NodeError e) {
-            return new BadMessage(e);
-        }
-    }
-
-    /** A line that is not JSON; thrown on the loop when its turn comes. */
-    private record BadMessage(NodeError error) {
-    }
-
-    private static byte[] append(byte[] to, int len, byte[] from, int off, int n) {
-        if (len + n > to.length) {
-            to = Arrays.copyOf(to, Math.max(len + n, to.length * 2));
-        }
-        System.arraycopy(from, off, to, len, n);
-        return to;
     }
 
     private static NodeError channelClosed() {
