@@ -1,6 +1,6 @@
 'use strict';
-// Node twin of benchmarks/src/main/java/dev/nodeshim/benchmarks/childprocess/IpcBenchmark.java and
-// SpawnBenchmark.java.
+// Node twin of benchmarks/src/main/java/dev/nodeshim/benchmarks/childprocess/IpcBenchmark.java,
+// SpawnBenchmark.java and ForkBenchmark.java.
 //
 // spawnTrue: spawn('true') until 'close'; execEchoHi: exec('echo hi') until its callback;
 // spawn500Parallel: 500 spawn('true') at once until the last 'close' (one operation); stdout2GiB:
@@ -12,6 +12,10 @@
 // started before the warmup. Measurement mirrors bin/bench's JMH settings (-wi 3 -w 1s -i 5 -r 1s):
 // each iteration runs whole batches until its time is up; 3 warmup iterations are dropped and 5
 // reported as ops/s samples (round trips per second).
+//
+// forkFirstMessage: fork(this file, ['hello']) until the child's first message (sent as it starts);
+// the child's exit is awaited outside the timed span, as ForkBenchmark's Level.Invocation teardown is.
+// ops/s is one over the latency.
 //
 // Usage:
 //   node childprocess.js [--json out.json] [--warmup 3] [--iterations 5] [--time-ms 1000] [--rows id,id]
@@ -25,6 +29,11 @@ if (process.argv[2] === 'echo') {
   process.on('message', (m) => process.send(m));
   return;
 }
+if (process.argv[2] === 'hello') {
+  process.send('up');
+  process.disconnect();
+  return;
+}
 
 const ROWS = [
   { id: 'roundTrip', name: 'IPC round trip (fork, echo child)' },
@@ -32,6 +41,7 @@ const ROWS = [
   { id: 'execEchoHi', name: "exec('echo hi') to callback", op: execEchoHi },
   { id: 'spawn500Parallel', name: "500 parallel spawn('true')", op: spawn500Parallel },
   { id: 'stdout2GiB', name: 'stdout: 2 GiB from head -c', op: stdout2GiB },
+  { id: 'forkFirstMessage', name: 'fork to first message', timed: forkFirstMessage },
 ];
 
 const STDOUT_BYTES = 2 * 1024 * 1024 * 1024;
@@ -43,6 +53,36 @@ function stdout2GiB() {
     child.stdout.on('data', (d) => { n += d.length; });
     child.on('close', () => (n === STDOUT_BYTES ? resolve() : reject(new Error(`read ${n} bytes`))));
   });
+}
+
+/**
+ * fork(this file, ['hello']) until its first message; resolves with the nanoseconds that took, after the
+ * child's exit (which is not timed, as ForkBenchmark's Level.Invocation teardown is not).
+ */
+function forkFirstMessage() {
+  return new Promise((resolve, reject) => {
+    let took;
+    const t0 = process.hrtime.bigint();
+    const child = fork(__filename, ['hello']);
+    child.on('message', (m) => {
+      took = process.hrtime.bigint() - t0;
+      if (m !== 'up') reject(new Error(`the child sent ${m}`));
+    });
+    child.on('error', reject);
+    child.on('exit', () => (took === undefined ? reject(new Error('no message')) : resolve(took)));
+  });
+}
+
+/** One iteration of a row whose operation times itself: ops/s over the timed spans only. */
+async function timedIteration(op, timeNs) {
+  let ops = 0;
+  let timed = 0n;
+  const t0 = process.hrtime.bigint();
+  do {
+    timed += await op();
+    ops++;
+  } while (process.hrtime.bigint() - t0 < timeNs);
+  return ops / (Number(timed) / 1e9);
 }
 
 function spawnTrue() {
@@ -130,6 +170,13 @@ async function main() {
   for (const row of ROWS.filter((r) => !opts.rows || opts.rows.includes(r.id))) {
     process.stderr.write(`node: ${row.name} ...\n`);
     const timeNs = BigInt(opts.timeMs) * 1_000_000n;
+    if (row.timed) {
+      for (let i = 0; i < opts.warmup; i++) await timedIteration(row.timed, timeNs);
+      const samples = [];
+      for (let i = 0; i < opts.iterations; i++) samples.push(await timedIteration(row.timed, timeNs));
+      results.push({ id: row.id, name: row.name, samples });
+      continue;
+    }
     if (row.op) {
       for (let i = 0; i < opts.warmup; i++) await opIteration(row.op, timeNs);
       const samples = [];
