@@ -106,7 +106,7 @@ public final class ChildProcess extends EventEmitter {
         // 'pipe' goes through pipes of our own, not the JDK's (see OsPipe: close must wait for grandchildren)
         Stdio stdio = Stdio.open(o.stdio);
         // an 'ipc' entry: a channel as fork's, over a socket pair (or, without the native library, by path)
-        IpcChannel ch = stdio.ipcIndex() < 0 ? null : child.channelFor(stdio, cmd, "json");
+        IpcChannel ch = stdio.ipcIndex() < 0 ? null : child.channelFor(stdio, cmd, IpcSerialization.JSON);
         child.launch(cmd, stdio, ch);
         return child;
     }
@@ -116,17 +116,17 @@ public final class ChildProcess extends EventEmitter {
      * it: {@code NODE_CHANNEL_FD} (the entry's index) and {@code NODE_CHANNEL_SERIALIZATION_MODE}; by
      * path without the native library ({@link #listen}).
      */
-    private IpcChannel channelFor(Stdio stdio, Command cmd, String serialization) {
+    private IpcChannel channelFor(Stdio stdio, Command cmd, IpcSerialization serialization) {
         if (stdio.ipcByPath()) {
-            return listen(cmd);
+            return listen(cmd, serialization);
         }
         cmd.putEnv("NODE_CHANNEL_FD", Integer.toString(stdio.ipcIndex()));
-        cmd.putEnv("NODE_CHANNEL_SERIALIZATION_MODE", serialization);
-        return IpcChannel.adopt(this, this::onChannelClosed, stdio.ipcSocket(), true);
+        cmd.putEnv("NODE_CHANNEL_SERIALIZATION_MODE", serialization.name());
+        return IpcChannel.adopt(this, this::onChannelClosed, stdio.ipcSocket(), true).serialization(serialization);
     }
 
     /** Opens the IPC channel's socket and names it in the child's environment. */
-    private IpcChannel listen(Command cmd) {
+    private IpcChannel listen(Command cmd, IpcSerialization serialization) {
         IpcChannel ch;
         try {
             ch = IpcChannel.listen(this, this::onChannelClosed);
@@ -134,8 +134,8 @@ public final class ChildProcess extends EventEmitter {
             throw new UncheckedIOException("could not create the IPC channel's socket", e);
         }
         cmd.putEnv(IpcChannel.ENV_PATH, ch.path());
-        cmd.putEnv(IpcChannel.ENV_SERIALIZATION, "json");
-        return ch;
+        cmd.putEnv(IpcChannel.ENV_SERIALIZATION, serialization.name());
+        return ch.serialization(serialization);
     }
 
     /** Starts the process; 'spawn' on the next tick, or the start error. {@code ch}: the channel, or null. */
@@ -199,7 +199,7 @@ public final class ChildProcess extends EventEmitter {
         String mode = o.silent ? "pipe" : "inherit";
         boolean byPath = "path".equals(System.getProperty("nodeshim.childprocess.forkChannel")); // TEMP: measuring
         Stdio stdio = Stdio.open(byPath ? List.of(mode, mode, mode) : List.of(mode, mode, mode, "ipc"));
-        IpcChannel ch = byPath ? child.listen(cmd) : child.channelFor(stdio, cmd, "json");
+        IpcChannel ch = byPath ? child.listen(cmd, o.serialization) : child.channelFor(stdio, cmd, o.serialization);
         child.launch(cmd, stdio, ch);
         return child;
     }

@@ -15,7 +15,8 @@ import java.util.Map;
  * ({@code java.home/bin/java}). {@code timeout} (none) and {@code killSignal} (SIGTERM) as for spawn.
  */
 public final class ForkOptions {
-    private static final ForkOptions DEFAULTS = new ForkOptions(null, null, List.of(), null, false, 0, "SIGTERM", null);
+    private static final ForkOptions DEFAULTS = new ForkOptions(null, null, List.of(), null, false, 0, "SIGTERM", null,
+            IpcSerialization.JSON);
 
     final Path cwd;
     final Map<String, String> env;
@@ -25,9 +26,10 @@ public final class ForkOptions {
     final long timeoutMs;
     final String killSignal;
     final dev.nodeshim.events.AbortSignal signal;
+    final IpcSerialization serialization;
 
     private ForkOptions(Path cwd, Map<String, String> env, List<String> execArgv, String execPath, boolean silent,
-            long timeoutMs, String killSignal, dev.nodeshim.events.AbortSignal signal) {
+            long timeoutMs, String killSignal, dev.nodeshim.events.AbortSignal signal, IpcSerialization serialization) {
         this.cwd = cwd;
         this.env = env;
         this.execArgv = execArgv;
@@ -36,6 +38,7 @@ public final class ForkOptions {
         this.timeoutMs = timeoutMs;
         this.killSignal = killSignal;
         this.signal = signal;
+        this.serialization = serialization;
     }
 
     /** Node's defaults. */
@@ -45,7 +48,7 @@ public final class ForkOptions {
 
     /** {@code cwd}. */
     public ForkOptions cwd(Path dir) {
-        return new ForkOptions(dir, env, execArgv, execPath, silent, timeoutMs, killSignal, signal);
+        return new ForkOptions(dir, env, execArgv, execPath, silent, timeoutMs, killSignal, signal, serialization);
     }
 
     /** {@code cwd} as a string. */
@@ -56,7 +59,7 @@ public final class ForkOptions {
     /** {@code env}: the child's whole environment (the channel's variables are added to it). */
     public ForkOptions env(Map<String, String> environment) {
         Map<String, String> copy = environment == null ? null : Map.copyOf(NullBytes.checkEnv(new LinkedHashMap<>(environment)));
-        return new ForkOptions(cwd, copy, execArgv, execPath, silent, timeoutMs, killSignal, signal);
+        return new ForkOptions(cwd, copy, execArgv, execPath, silent, timeoutMs, killSignal, signal, serialization);
     }
 
     /**
@@ -72,12 +75,12 @@ public final class ForkOptions {
                 throw Errors.invalidArgType("options.execArgv[" + i + "]", "string", null);
             }
         }
-        return new ForkOptions(cwd, env, List.copyOf(list), execPath, silent, timeoutMs, killSignal, signal);
+        return new ForkOptions(cwd, env, List.copyOf(list), execPath, silent, timeoutMs, killSignal, signal, serialization);
     }
 
     /** {@code execPath}: the java executable to run. */
     public ForkOptions execPath(String javaExecutable) {
-        return new ForkOptions(cwd, env, execArgv, javaExecutable, silent, timeoutMs, killSignal, signal);
+        return new ForkOptions(cwd, env, execArgv, javaExecutable, silent, timeoutMs, killSignal, signal, serialization);
     }
 
     /**
@@ -86,7 +89,7 @@ public final class ForkOptions {
      * child shares ours.
      */
     public ForkOptions silent(boolean value) {
-        return new ForkOptions(cwd, env, execArgv, execPath, value, timeoutMs, killSignal, signal);
+        return new ForkOptions(cwd, env, execArgv, execPath, value, timeoutMs, killSignal, signal, serialization);
     }
 
     /**
@@ -100,37 +103,31 @@ public final class ForkOptions {
             // node 20: The value of "timeout" is out of range. It must be an unsigned integer. Received -1
             throw Errors.outOfRange("timeout", "an unsigned integer", ms);
         }
-        return new ForkOptions(cwd, env, execArgv, execPath, silent, ms, killSignal, signal);
+        return new ForkOptions(cwd, env, execArgv, execPath, silent, ms, killSignal, signal, serialization);
     }
 
     /** {@code signal}: as for spawn ({@link SpawnOptions#signal}) — aborting kills the child and emits an AbortError. */
     public ForkOptions signal(dev.nodeshim.events.AbortSignal abortSignal) {
-        return new ForkOptions(cwd, env, execArgv, execPath, silent, timeoutMs, killSignal, abortSignal);
+        return new ForkOptions(cwd, env, execArgv, execPath, silent, timeoutMs, killSignal, abortSignal, serialization);
     }
 
     /** {@code killSignal} for {@code timeout} (default SIGTERM); {@code ERR_UNKNOWN_SIGNAL} for an unknown name. */
     public ForkOptions killSignal(String signal) {
         Signals.toNumber(signal);
-        return new ForkOptions(cwd, env, execArgv, execPath, silent, timeoutMs, signal, this.signal);
+        return new ForkOptions(cwd, env, execArgv, execPath, silent, timeoutMs, signal, this.signal, serialization);
     }
 
     /**
-     * {@code serialization}: {@code "json"} (the default) or {@code null} for the default.
+     * {@code serialization}: {@code "json"} (the default; {@code null} too) or {@code "advanced"} — V8's
+     * serialization ({@link V8Serializer}: Maps, Sets, Dates, BigInts, Buffers and typed arrays, Errors,
+     * repeated and circular objects arrive as they were sent). Both ends must use the same; a forked
+     * JVM's launcher takes it from its parent.
      *
-     * @throws UnsupportedOperationException for {@code "advanced"} (the structured clone algorithm, not
-     *         there yet)
      * @throws dev.nodeshim.errors.NodeError {@code ERR_INVALID_ARG_VALUE} for anything else, with
      *         Node's message
      */
     public ForkOptions serialization(String mode) {
-        if (mode == null || mode.equals("json")) {
-            return this;
-        }
-        if (mode.equals("advanced")) {
-            throw new UnsupportedOperationException(
-                    "serialization 'advanced' is not supported yet by nodeshim; use 'json' (the default)");
-        }
-        throw Errors.invalidArgValue("options.serialization", mode,
-                "must be one of: undefined, 'json', 'advanced'");
+        return new ForkOptions(cwd, env, execArgv, execPath, silent, timeoutMs, killSignal, signal,
+                IpcSerialization.of(mode));
     }
 }
