@@ -77,7 +77,12 @@ public final class ClusterSettings {
         return new ClusterSettings(exec, args, execArgv, silent, dir, serialization);
     }
 
-    /** {@code serialization}: {@code json} (the only one fork supports yet). */
+    /**
+     * {@code serialization}: {@code json} or {@code advanced} (see fork's {@code serialization}: user
+     * messages between the primary and its workers then keep Maps, Sets, BigInts, Dates, Buffers and
+     * cycles). As in Node, any other value is refused by the first {@code fork}, with
+     * {@code ERR_INVALID_ARG_VALUE}.
+     */
     public ClusterSettings serialization(String mode) {
         return new ClusterSettings(exec, args, execArgv, silent, cwd, mode);
     }
