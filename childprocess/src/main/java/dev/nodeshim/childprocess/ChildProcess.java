@@ -106,7 +106,7 @@ public final class ChildProcess extends EventEmitter {
         // 'pipe' goes through pipes of our own, not the JDK's (see OsPipe: close must wait for grandchildren)
         Stdio stdio = Stdio.open(o.stdio);
         // an 'ipc' entry: a channel as fork's, over a socket pair (or, without the native library, by path)
-        IpcChannel ch = stdio.ipcIndex() < 0 ? null : child.channelFor(stdio, cmd, IpcSerialization.JSON);
+        IpcChannel ch = stdio.ipcIndex() < 0 ? null : child.channelFor(stdio, cmd, o.serialization());
         child.launch(cmd, stdio, ch);
         return child;
     }

@@ -38,6 +38,8 @@ public final class SpawnOptions {
     /** {@code uid}/{@code gid}: null when not given (set only by {@link #make} and the two withers). */
     private Integer uidField;
     private Integer gidField;
+    /** {@code serialization} of an {@code 'ipc'} entry's channel (copied by {@link #make}, as uid and gid). */
+    private IpcSerialization serializationField = IpcSerialization.JSON;
 
     private SpawnOptions(String encoding, Path cwd, Map<String, String> env, String shell, long timeoutMs,
             String killSignal, long maxBuffer, List<Object> stdio, AbortSignal signal, boolean detached,
@@ -265,7 +267,26 @@ public final class SpawnOptions {
                 detached, argv0);
         o.uidField = uidField;
         o.gidField = gidField;
+        o.serializationField = serializationField;
         return o;
+    }
+
+    /**
+     * {@code serialization} of the channel of an {@code 'ipc'} stdio entry: {@code "json"} (the default;
+     * {@code null} too) or {@code "advanced"}, as for fork ({@link ForkOptions#serialization}); the child
+     * is told in {@code NODE_CHANNEL_SERIALIZATION_MODE}, as Node tells it.
+     *
+     * @throws dev.nodeshim.errors.NodeError {@code ERR_INVALID_ARG_VALUE} for anything else
+     */
+    public SpawnOptions serialization(String mode) {
+        IpcSerialization s = IpcSerialization.of(mode);
+        SpawnOptions o = make(encoding, cwd, env, shell, timeoutMs, killSignal, maxBuffer, stdio, signal, detached, argv0);
+        o.serializationField = s;
+        return o;
+    }
+
+    IpcSerialization serialization() {
+        return serializationField;
     }
 
     /**

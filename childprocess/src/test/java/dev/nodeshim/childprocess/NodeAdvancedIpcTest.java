@@ -1,0 +1,101 @@
+package dev.nodeshim.childprocess;
+
+import static dev.nodeshim.childprocess.ChildProcesses.spawn;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.nodeshim.buffer.Buffer;
+import dev.nodeshim.errors.NodeError;
+import dev.nodeshim.errors.Undefined;
+import dev.nodeshim.events.Listener1;
+import dev.nodeshim.loop.EventLoop;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A Java parent and a real {@code node} child ({@code ipc-advanced-peer.js}) speaking
+ * {@code serialization: 'advanced'} over an {@code 'ipc'} stdio entry: node judges what Java sent
+ * ({@code util.isDeepStrictEqual} with the JavaScript value it stands for), Java reads what node
+ * sends, a several-MiB Buffer goes both ways and 100,000 messages arrive in order.
+ */
+class NodeAdvancedIpcTest {
+    private static final int MANY = 100_000;
+
+    @Test
+    void javaParentNodeChildInAdvancedMode() {
+        assumeTrue(NativeSpawn.AVAILABLE);
+        Map<String, Object> value = new LinkedHashMap<>();
+        JsMap map = new JsMap();
+        map.put(1, "one");
+        map.put("k", new LinkedHashSet<>(List.of(1, "a")));
+        value.put("map", map);
+        value.put("date", Instant.ofEpochMilli(1_700_000_000_123L));
+        value.put("big", BigInteger.TWO.pow(100).negate());
+        value.put("buf", Buffer.from("hi"));
+        value.put("ints", new int[] {1, -2});
+        value.put("re", new RegExp("a+", "gi"));
+        value.put("list", Arrays.asList(1, 2.5, "é", null, Undefined.INSTANCE, true));
+        value.put("nested", Map.of("b", Map.of("c", List.of()), "1", "x"));
+        value.put("self", value);
+        byte[] bigBytes = new byte[5 * 1024 * 1024];
+        new Random(3).nextBytes(bigBytes);
+        List<Object> replies = new ArrayList<>();
+        int[] burst = {0};
+        boolean[] inOrder = {true};
+        StringBuilder err = new StringBuilder();
+        int[] exit = {-1};
+        EventLoop.run(() -> {
+            ChildProcess c = spawn("node", List.of(NodeIpcTest.script("ipc-advanced-peer.js").toString()),
+                    SpawnOptions.defaults().stdio(List.of("ignore", "ignore", "pipe", "ipc")).serialization("advanced"));
+            c.stderr().on("data", (Buffer b) -> err.append(b.toString()));
+            c.on("exit", (Integer code, String sig) -> exit[0] = code == null ? -2 : code);
+            c.on("message", (Listener1<Object>) m -> {
+                if (m instanceof Map<?, ?> mm && mm.containsKey("i")) {
+                    inOrder[0] &= mm.get("i").equals(burst[0]++);
+                    return;
+                }
+                replies.add(m);
+                switch (replies.size()) {
+                    case 1 -> c.send(Map.of("cmd", "check", "value", value));
+                    case 2 -> c.send(Map.of("cmd", "mine"));
+                    case 3 -> c.send(Buffer.wrap(bigBytes));
+                    case 4 -> c.send(Map.of("cmd", "burst", "n", MANY));
+                    case 5 -> c.send("bye");
+                    default -> throw new AssertionError("unexpected " + m);
+                }
+            });
+        });
+        assertEquals("", err.toString());
+        assertEquals(0, exit[0]);
+        assertEquals("ready", replies.get(0));
+        // node: util.isDeepStrictEqual(received, the JavaScript value) is true
+        assertEquals(Map.of("check", true, "seen", ""), replies.get(1));
+        Map<?, ?> mine = (Map<?, ?>) replies.get(2);
+        assertSame(mine, mine.get("self"));
+        JsMap m = (JsMap) mine.get("map");
+        assertEquals(Set.of("s"), m.get(BigInteger.TEN));
+        assertEquals(Instant.EPOCH, mine.get("date"));
+        assertEquals(new TypedArray("Uint8Array", new byte[] {1, 2}), mine.get("u8"));
+        assertArrayEquals(new double[] {0.5}, (double[]) mine.get("f64"));
+        NodeError e = (NodeError) mine.get("err");
+        assertEquals("TypeError: bad", e.toString());
+        assertEquals("TypeError: bad\n    at node", e.prop("stack"));
+        assertEquals(Arrays.asList(1, Undefined.INSTANCE, 3), mine.get("arr"));
+        assertTrue(Arrays.equals(bigBytes, ((Buffer) replies.get(3)).toByteArray()), "5 MiB Buffer echoed whole");
+        assertEquals(MANY, burst[0]);
+        assertTrue(inOrder[0]);
+        assertEquals("burst-done", replies.get(4));
+    }
+}
