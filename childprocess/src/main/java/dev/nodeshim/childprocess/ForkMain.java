@@ -78,14 +78,20 @@ public final class ForkMain {
                 throw new UnsupportedOperationException("NODE_CHANNEL_FD=" + fd + ": attaching a channel passed as a"
                         + " descriptor needs nodeshim's native library");
             }
-            attach(IpcChannel.adopt(process, () -> { }, SocketPair.adopt(Integer.parseInt(fd.trim())), false));
+            attach(IpcChannel.adopt(process, () -> { }, SocketPair.adopt(Integer.parseInt(fd.trim())), false)
+                    .serialization(serialization(System.getenv("NODE_CHANNEL_SERIALIZATION_MODE"))));
             process.env().remove("NODE_CHANNEL_FD");
             process.env().remove("NODE_CHANNEL_SERIALIZATION_MODE");
         } else if (path != null) {
-            attach(IpcChannel.connect(process, path));
+            attach(IpcChannel.connect(process, path).serialization(serialization(System.getenv(IpcChannel.ENV_SERIALIZATION))));
             process.env().remove(IpcChannel.ENV_PATH);
             process.env().remove(IpcChannel.ENV_SERIALIZATION);
         }
+    }
+
+    /** The parent's serialization: {@code advanced}, or else JSON (as a Node child reads the variable). */
+    private static IpcSerialization serialization(String mode) {
+        return "advanced".equals(mode) ? IpcSerialization.ADVANCED : IpcSerialization.JSON;
     }
 
     /**
