@@ -118,13 +118,13 @@ class ClassDataArchiveTest {
     void anArchiveWhoseLengthIsNotInItsNameIsRemoved() throws IOException {
         String key = "0123456789abcdef0123456789abcdef";
         assertNull(ClassDataArchive.find(tmp, key));
-        Path whole = tmp.resolve(key + "-5.jsa");
+        Path whole = tmp.resolve(key + "-5" + ClassDataArchive.SUFFIX);
         Files.writeString(whole, "12345");
         assertEquals(whole, ClassDataArchive.find(tmp, key));
         Files.writeString(whole, "123");
         assertNull(ClassDataArchive.find(tmp, key));
         assertFalse(Files.exists(whole));
-        Path other = tmp.resolve("fedcba9876543210fedcba9876543210-3.jsa");
+        Path other = tmp.resolve("fedcba9876543210fedcba9876543210-3" + ClassDataArchive.SUFFIX);
         Files.writeString(other, "123");
         assertNull(ClassDataArchive.find(tmp, key));
         assertTrue(Files.exists(other));
@@ -160,12 +160,12 @@ class ClassDataArchiveTest {
         assertEquals(0, p.exitValue(), output);
         assertEquals(List.of(
                 "first 4",
-                "files [<key>-<n>.jsa]",
+                "files [<key>-<n>.archive]",
                 "used [up x] archive=true true",
                 "user [up x] archive=false false",
                 "garbage [up x] archive=true output=[]",
                 "truncated [up x] archive=false",
-                "files [<key>-<n>.jsa] true"), output.lines().toList());
+                "files [<key>-<n>.archive] true"), output.lines().toList());
     }
 
     private static void jarOf(Path dir, Path jar) throws IOException {

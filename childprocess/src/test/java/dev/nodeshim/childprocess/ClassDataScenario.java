@@ -19,7 +19,7 @@ import java.util.stream.Stream;
 /**
  * The parent of {@link ClassDataArchiveTest}'s end-to-end test, run in a JVM whose class path is jars
  * only (the archive needs that) with {@code -Dnodeshim.fork.classDataSharing.dir=<empty dir>}. It prints
- * one line per step; the test compares them:
+ * one line per step (an archive's name as {@code <key>-<n>.archive}); the test compares them:
  * <ol>
  *   <li>{@code first N}: four forks at once with no archive yet, how many sent their message;</li>
  *   <li>{@code files …}: the directory once the training has ended (one archive, nothing else);</li>
@@ -61,7 +61,7 @@ final class ClassDataScenario {
         // 2: with the archive
         Path log = logs.resolve("used.log");
         System.out.println("used " + run(List.of("-Xlog:class+load:file=" + log), false) + " "
-                + Files.readString(log).contains("dev.nodeshim.childprocess.ForkMain source: shared objects file (top)"));
+                + Files.readString(log).contains("dev.nodeshim.childprocess.ForkMain source: shared objects file"));
 
         // 3: the user's own option wins
         Path userLog = logs.resolve("user.log");
@@ -93,7 +93,8 @@ final class ClassDataScenario {
         StringBuilder output = new StringBuilder();
         boolean[] given = {false};
         EventLoop.run(() -> start(execArgv, silent, "x", c -> {
-            given[0] = c.spawnargs().stream().anyMatch(a -> a.startsWith("-XX:SharedArchiveFile"));
+            given[0] = c.spawnargs().stream().anyMatch(a -> a.startsWith("-XX:SharedArchiveFile")
+                    || a.startsWith("-XX:AOTCache="));
             if (silent) {
                 c.stdout().on("data", (Listener1<Object>) d -> output.append(d));
                 c.stderr().on("data", (Listener1<Object>) d -> output.append(d));
@@ -113,7 +114,7 @@ final class ClassDataScenario {
     private static List<String> names(Path dir) throws IOException {
         Map<String, Boolean> names = new TreeMap<>();
         try (Stream<Path> s = Files.list(dir)) {
-            s.forEach(p -> names.put(p.getFileName().toString().replaceAll("^[0-9a-f]{32}-[0-9]+\\.jsa$", "<key>-<n>.jsa"),
+            s.forEach(p -> names.put(p.getFileName().toString().replaceAll("^[0-9a-f]{32}-[0-9]+\\.(jsa|aot)$", "<key>-<n>.archive"),
                     true));
         }
         return List.copyOf(names.keySet());
@@ -121,7 +122,7 @@ final class ClassDataScenario {
 
     private static Path archive(Path dir) throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(p -> p.toString().endsWith(".jsa")).findFirst().orElseThrow();
+            return s.filter(p -> p.toString().endsWith(ClassDataArchive.SUFFIX)).findFirst().orElseThrow();
         }
     }
 }
