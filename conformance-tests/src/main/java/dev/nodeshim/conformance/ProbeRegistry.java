@@ -22,6 +22,7 @@ public final class ProbeRegistry {
         CryptoKeyProbes.register(r);
         CryptoAgreementProbes.register(r);
         ChildProcessProbes.register(r);
+        V8Probes.register(r);
         return r;
     }
 
