@@ -184,6 +184,11 @@ public final class ChildProcess extends EventEmitter {
         // ForkMain uses the native library (a SIGTERM ends the child by the signal): spare the child
         // JDK 24+'s warning about it
         spawnargs.add("--enable-native-access=ALL-UNNAMED");
+        if (NativeSpawn.AVAILABLE) {
+            // the channel is a descriptor (below): ForkMain takes it by reflection, without loading the
+            // native library first — about 10 ms of the child's start (SocketPair.adopt)
+            spawnargs.add("--add-opens=java.base/sun.nio.ch=ALL-UNNAMED");
+        }
         String classPath = absoluteClassPath();
         // the start path's classes from a shared archive, unless the user's options manage that (ClassDataArchive)
         spawnargs.addAll(ClassDataArchive.options(o.execPath == null, o.execArgv,
@@ -195,11 +200,11 @@ public final class ChildProcess extends EventEmitter {
         ChildProcess child = new ChildProcess(loop, java, spawnargs);
         Command cmd = Command.of(spawnargs, o.cwd, o.env);
         // node: silent gives the child pipes for 0, 1, 2 (else it shares ours); the channel is fd 3, a
-        // socket pair (NODE_CHANNEL_FD=3) — without the native library a socket passed by path
+        // socket pair (NODE_CHANNEL_FD=3, child.stdio[3] null) — without the native library a socket
+        // passed by path
         String mode = o.silent ? "pipe" : "inherit";
-        boolean byPath = "path".equals(System.getProperty("nodeshim.childprocess.forkChannel")); // TEMP: measuring
-        Stdio stdio = Stdio.open(byPath ? List.of(mode, mode, mode) : List.of(mode, mode, mode, "ipc"));
-        IpcChannel ch = byPath ? child.listen(cmd, o.serialization) : child.channelFor(stdio, cmd, o.serialization);
+        Stdio stdio = Stdio.open(List.of(mode, mode, mode, "ipc"));
+        IpcChannel ch = child.channelFor(stdio, cmd, o.serialization);
         child.launch(cmd, stdio, ch);
         return child;
     }

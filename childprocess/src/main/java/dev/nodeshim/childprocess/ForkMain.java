@@ -74,10 +74,6 @@ public final class ForkMain {
         String fd = System.getenv("NODE_CHANNEL_FD");
         String path = System.getenv(IpcChannel.ENV_PATH);
         if (fd != null) {
-            if (!NativeSpawn.AVAILABLE) {
-                throw new UnsupportedOperationException("NODE_CHANNEL_FD=" + fd + ": attaching a channel passed as a"
-                        + " descriptor needs nodeshim's native library");
-            }
             attach(IpcChannel.adopt(process, () -> { }, SocketPair.adopt(Integer.parseInt(fd.trim())), false)
                     .serialization(serialization(System.getenv("NODE_CHANNEL_SERIALIZATION_MODE"))));
             process.env().remove("NODE_CHANNEL_FD");
