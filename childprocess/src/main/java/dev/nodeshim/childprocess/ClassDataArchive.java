@@ -18,7 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A class-data-sharing archive (AppCDS) for the JVMs that {@code fork} starts: the classes a fork child
  * loads on its way to the program's main (ForkMain, {@code process}, the IPC channel, the event loop, the
- * JDK's Unix-domain sockets, the program's main class), parsed and laid out once, then mapped by every
+ * JDK classes they use, the program's main class), parsed and laid out once, then mapped by every
  * child (and shared between them in memory).
  *
  * <p><b>Where.</b> One archive per java and class path, in a directory only our user may write:
@@ -28,11 +28,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * so a changed jar or class path never meets an archive made for another; the length is checked before
  * each use, because JDK 17 dies of SIGBUS on a truncated archive instead of ignoring it.
  *
- * <p><b>How it is made.</b> The first fork that finds no archive starts, beside the child, a short
- * <i>training</i> JVM ({@link ClassDataTraining}) with {@code -XX:ArchiveClassesAtExit} writing a
- * temporary file (on JDK 25 and later {@code -XX:AOTCacheOutput}: an AOT cache, JEP 483/514, whose classes
- * are also linked; about a fifth faster than the dynamic archive there); when it has exited well, a shell renames the file into place (one {@code rename}: a
- * reader sees the old name or a whole archive) and removes the lock. A lock file ({@code <key>.lock},
+ * <p><b>How it is made.</b> The first fork that finds no archive starts, beside the child and at the
+ * lowest priority ({@code nice -n 19}), a short <i>training</i> ({@link ClassDataTraining}): a JVM that
+ * forks one child through the real fork path with {@code -XX:ArchiveClassesAtExit} writing a temporary
+ * file (on JDK 25 and later {@code -XX:AOTCacheOutput}: an AOT cache, JEP 483/514, whose classes are also
+ * linked; about a fifth faster than the dynamic archive there); when that child has answered and exited
+ * with 0, the training renames the file into place (one {@code rename}: a reader sees no name or a whole
+ * archive) and removes the lock. A lock file ({@code <key>.lock},
  * created exclusively; stale after two minutes) keeps two parents, or two forks of one parent, from
  * training at once: forks that start meanwhile run without an archive. The program's own children never
  * dump (a worker killed by SIGKILL would never write one, and the dump would delay its exit and print to
@@ -240,8 +242,7 @@ final class ClassDataArchive {
 
     /**
      * Starts the training for {@code key} unless one runs (here, or in another process that holds the
-     * lock). The shell renames the dump into place only when the training JVM exited with 0, then
-     * removes the temporary file and the lock whatever happened.
+     * lock). The training renames the dump into place and removes the lock ({@link ClassDataTraining}).
      */
     private static void train(Path dir, String key, String classPath, String mainClass) throws IOException {
         if (TRAINING.containsKey(key)) {
@@ -254,19 +255,16 @@ final class ClassDataArchive {
         prune(dir);
         Path tmp = dir.resolve(key + "." + ProcessHandle.current().pid() + ".tmp");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String script = "T=$1 P=$2 L=$3; shift 3\n"
-                + "\"$@\" && [ -s \"$T\" ] && mv -f \"$T\" \"$P-$(($(wc -c < \"$T\")))" + SUFFIX + "\"\n"
-                + "rm -f \"$T\" \"$T.config\" \"$L\"\n";
         List<String> cmd = new ArrayList<>();
         if (Files.isExecutable(NICE)) {
             // the training must not slow the fork that is starting beside it (2 cores: it did, 190 -> 990 ms)
             cmd.addAll(List.of(NICE.toString(), "-n", "19"));
         }
-        cmd.addAll(List.of("/bin/sh", "-c", script, "sh", tmp.toString(), dir.resolve(key).toString(),
-                lock.toString(), java, "--enable-native-access=ALL-UNNAMED",
+        cmd.addAll(List.of(java, "--enable-native-access=ALL-UNNAMED", "-D" + ENABLED + "=false", "-cp", classPath,
+                ClassDataTraining.class.getName(),
                 (AOT ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit=") + tmp,
                 AOT ? "-Xlog:aot*=off,cds*=off" : "-Xlog:cds*=off",
-                "-cp", classPath, ClassDataTraining.class.getName(), mainClass));
+                tmp.toString(), dir.resolve(key).toString(), SUFFIX, lock.toString(), mainClass));
         Process p;
         try {
             p = new ProcessBuilder(cmd).redirectInput(Redirect.from(new File("/dev/null")))

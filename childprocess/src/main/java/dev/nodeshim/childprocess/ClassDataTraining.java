@@ -3,34 +3,50 @@ package dev.nodeshim.childprocess;
 import static dev.nodeshim.process.NodeProcess.process;
 
 import dev.nodeshim.events.Listener1;
+import dev.nodeshim.events.Listener2;
 import dev.nodeshim.loop.EventLoop;
 import java.io.IOException;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
-import java.nio.ByteBuffer;
-import java.nio.channels.ServerSocketChannel;
-import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
 
 /**
- * The training run of {@link ClassDataArchive}: {@code java -XX:ArchiveClassesAtExit=… ClassDataTraining
- * <mainClass>} walks a fork child's start path once, so that the classes it loads land in the archive. It
- * plays both ends of a channel: it listens on a socket of its own, connects {@code process} to it as
- * {@link ForkMain} does, receives one message on the loop and answers it (the parser, the writer, the
- * loop's watching of the socket), finds the {@link ForkPreload} classes without running them, and loads
- * the program's main class without initializing it (no code of the program runs). It exits with 0 only
- * when all of that worked; a training that hangs ends itself after 30 s with 1 (no archive then).
+ * The training run of {@link ClassDataArchive}: a parent JVM that forks one child through the real
+ * {@code fork} path ({@link ForkMain}, the channel, the loop, the {@link ForkPreload}s) with the dump
+ * option in its {@code execArgv}, so that exactly the classes a fork child loads land in the archive,
+ * whatever way the channel is passed. The child ({@link Child}) loads the program's main class without
+ * initializing it (no code of the program runs), answers one message and ends; the archive is written
+ * as it exits. When it exited with 0 and answered, the file is renamed into place as
+ * {@code <base>-<length><suffix>} (one {@code rename}: a reader sees no name or a whole archive); the
+ * temporary files and the lock are removed whatever happened. A training that hangs ends itself after
+ * 60 s.
+ *
+ * <p>{@code java … ClassDataTraining <dump option> <log option> <tmp> <base> <suffix> <lock> <mainClass>}
  */
 final class ClassDataTraining {
     private ClassDataTraining() {}
 
+    /** The training's fork child: loads the program's main class, echoes one message, disconnects. */
+    static final class Child {
+        public static void main(String[] args) {
+            try {
+                Class.forName(args[0], false, ClassLoader.getSystemClassLoader());
+            } catch (ClassNotFoundException | LinkageError e) {
+                // the program's own start will report it; the archive is made without it
+            }
+            System.exit(EventLoop.run(args, () -> process.once("message", (Listener1<Object>) m -> {
+                process.send(m);
+                process.disconnect();
+            })));
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         Thread watchdog = new Thread(() -> {
             try {
-                Thread.sleep(30_000);
+                Thread.sleep(60_000);
             } catch (InterruptedException e) {
                 return;
             }
@@ -39,42 +55,31 @@ final class ClassDataTraining {
         watchdog.setDaemon(true);
         watchdog.start();
 
-        // ForkMain's signal handlers (a SIGHUP ends the training, without an archive)
-        sun.misc.Signal.handle(new sun.misc.Signal("HUP"), s -> Runtime.getRuntime().halt(1));
-        Path dir = Files.createTempDirectory("nodeshim-cds-");
-        Path socket = dir.resolve("channel");
-        try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
-            server.bind(UnixDomainSocketAddress.of(socket));
-            ForkMain.attach(IpcChannel.connect(process, socket.toString()));
-            try (SocketChannel parent = server.accept()) {
-                parent.write(ByteBuffer.wrap(JsonMessages.encode(Map.of("training", 1))));
-                int status = EventLoop.run(new String[0], () -> process.once("message", (Listener1<Object>) m -> {
-                    process.send(m);
-                    process.disconnect();
-                }));
-                ByteBuffer echo = ByteBuffer.allocate(256);
-                while (parent.read(echo) >= 0 && echo.hasRemaining()) {
-                    // until the child's end closes
-                }
-                if (status != 0 || !(JsonMessages.parse(new String(echo.array(), 0, echo.position()).trim())
-                        instanceof Map<?, ?>)) {
-                    throw new IOException("the training's message did not come back");
-                }
+        Path tmp = Path.of(args[2]);
+        Path lock = Path.of(args[5]);
+        boolean made = false;
+        try {
+            Object[] echo = {null};
+            Object[] exit = {null};
+            EventLoop.run(() -> {
+                ChildProcess c = ChildProcesses.fork(Child.class, List.of(args[6]),
+                        ForkOptions.defaults().execArgv(List.of(args[0], args[1])));
+                c.on("message", (Listener1<Object>) m -> echo[0] = m);
+                c.on("exit", (Listener2<Integer, String>) (code, signal) -> exit[0] = code);
+                c.send(Map.of("training", 1));
+            });
+            if (Integer.valueOf(0).equals(exit[0]) && echo[0] instanceof Map<?, ?> && Files.size(tmp) > 0) {
+                Path archive = Path.of(args[3] + "-" + Files.size(tmp) + args[4]);
+                Files.move(tmp, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                made = true;
             }
+        } catch (IOException | RuntimeException e) {
+            // no archive this time
         } finally {
-            Files.deleteIfExists(socket);
-            Files.deleteIfExists(dir);
+            Files.deleteIfExists(tmp);
+            Files.deleteIfExists(Path.of(tmp + ".config"));
+            Files.deleteIfExists(lock);
         }
-        for (ServiceLoader.Provider<ForkPreload> p : ServiceLoader.load(ForkPreload.class).stream().toList()) {
-            p.type();
-        }
-        if (args.length > 0) {
-            try {
-                Class.forName(args[0], false, ClassLoader.getSystemClassLoader());
-            } catch (ClassNotFoundException | LinkageError e) {
-                // the child will report it; the archive is made without it
-            }
-        }
-        System.exit(0);
+        System.exit(made ? 0 : 1);
     }
 }
