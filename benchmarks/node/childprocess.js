@@ -8,7 +8,8 @@
 // One operation at a time, as many as fit in the iteration.
 //
 // roundTrip: the parent sends {i: n}, the forked echo child sends it back, the parent's 'message'
-// listener sends the next one; batches of 1,000 sequential round trips. One child for the row,
+// listener sends the next one; batches of 1,000 sequential round trips. roundTripAdvanced: the same
+// with serialization 'advanced'. One child for the row,
 // started before the warmup. Measurement mirrors bin/bench's JMH settings (-wi 3 -w 1s -i 5 -r 1s):
 // each iteration runs whole batches until its time is up; 3 warmup iterations are dropped and 5
 // reported as ops/s samples (round trips per second).
@@ -37,6 +38,7 @@ if (process.argv[2] === 'hello') {
 
 const ROWS = [
   { id: 'roundTrip', name: 'IPC round trip (fork, echo child)' },
+  { id: 'roundTripAdvanced', name: "IPC round trip, serialization 'advanced'", serialization: 'advanced' },
   { id: 'spawnTrue', name: "spawn('true') to 'close'", op: spawnTrue },
   { id: 'execEchoHi', name: "exec('echo hi') to callback", op: execEchoHi },
   { id: 'spawn500Parallel', name: "500 parallel spawn('true')", op: spawn500Parallel },
@@ -184,7 +186,7 @@ async function main() {
       results.push({ id: row.id, name: row.name, samples });
       continue;
     }
-    const child = fork(__filename, ['echo']);
+    const child = fork(__filename, ['echo'], { serialization: row.serialization || 'json' });
     await new Promise((resolve) => { child.once('message', resolve); child.send('up?'); });
     for (let i = 0; i < opts.warmup; i++) await iteration(child, timeNs);
     const samples = [];

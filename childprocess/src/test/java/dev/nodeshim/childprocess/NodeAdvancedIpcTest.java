@@ -98,4 +98,45 @@ class NodeAdvancedIpcTest {
         assertTrue(inOrder[0]);
         assertEquals("burst-done", replies.get(4));
     }
+
+    /**
+     * The other way round: {@code node ipc-advanced-parent.js} spawns a Java echo ({@link Peer}, through
+     * {@link ForkMain}) in advanced mode; it prints what it printed with {@code ipc-advanced-peer.js}
+     * as its child ({@code ipc-advanced-parent.out}, node 20): the echo of a structured value deep-equal
+     * with a cycle, a 5 MiB Buffer equal, 100,000 messages in order, then disconnect, exit, close.
+     */
+    @Test
+    void nodeParentJavaChildInAdvancedMode() throws java.io.IOException {
+        assumeTrue(NativeSpawn.AVAILABLE);
+        String javaBin = java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Object out = ChildProcesses.execFileSync("node", List.of(NodeIpcTest.script("ipc-advanced-parent.js").toString(),
+                javaBin, "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+                ForkMain.class.getName(), Peer.class.getName()),
+                SpawnSyncOptions.defaults().encoding("utf8").timeout(java.time.Duration.ofSeconds(120)));
+        String expected = java.nio.file.Files.readString(NodeIpcTest.script("ipc-advanced-parent.out"));
+        assertEquals(expected, out);
+    }
+
+    /** The Java twin of ipc-advanced-peer.js's echo side: 'ready', then echoes; a burst on request; 'bye' disconnects. */
+    static final class Peer {
+        public static void main(String[] args) {
+            System.exit(EventLoop.run(args, () -> {
+                dev.nodeshim.process.NodeProcess p = dev.nodeshim.process.NodeProcess.process;
+                p.on("message", (Listener1<Object>) m -> {
+                    if ("bye".equals(m)) {
+                        p.disconnect();
+                    } else if (m instanceof Map<?, ?> map && "burst".equals(map.get("cmd"))) {
+                        int n = (Integer) map.get("n");
+                        for (int i = 0; i < n; i++) {
+                            p.send(Map.of("i", i));
+                        }
+                        p.send("burst-done");
+                    } else {
+                        p.send(m);
+                    }
+                });
+                p.send("ready");
+            }));
+        }
+    }
 }

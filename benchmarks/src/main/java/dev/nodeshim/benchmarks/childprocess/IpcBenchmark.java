@@ -4,6 +4,7 @@ import static dev.nodeshim.process.NodeProcess.process;
 
 import dev.nodeshim.childprocess.ChildProcess;
 import dev.nodeshim.childprocess.ChildProcesses;
+import dev.nodeshim.childprocess.ForkOptions;
 import dev.nodeshim.events.Listener1;
 import dev.nodeshim.loop.EventLoop;
 import java.util.Map;
@@ -24,7 +25,8 @@ import org.openjdk.jmh.annotations.TearDown;
  * IPC round trips with a forked child: the parent sends {@code {"i": n}}, the child's
  * {@code process.on("message")} sends it back, the parent's {@code 'message'} listener sends the
  * next one. The Node twin is {@code benchmarks/node/childprocess.js} (same message, same echo
- * child, same batches).
+ * child, same batches). {@link #roundTripAdvanced()} does the same with a second child forked with
+ * {@code serialization: 'advanced'} (twin row {@code roundTripAdvanced}).
  *
  * <p>One child per trial, started in {@link #start()} and warmed up by JMH's warmup iterations. The
  * channel lives on the default loop; an invocation posts one batch of {@value #BATCH} sequential
@@ -39,6 +41,8 @@ public class IpcBenchmark {
 
     private final EventLoop loop = EventLoop.current();
     private ChildProcess child;
+    /** The same echo child with {@code serialization: 'advanced'}. */
+    private ChildProcess advanced;
     private int left;
     private CompletableFuture<Integer> batchDone;
 
@@ -51,9 +55,16 @@ public class IpcBenchmark {
 
     @Setup(Level.Trial)
     public void start() {
+        child = startEcho(ForkOptions.defaults());
+        advanced = startEcho(ForkOptions.defaults().serialization("advanced"));
+    }
+
+    private ChildProcess startEcho(ForkOptions options) {
         CompletableFuture<Void> up = new CompletableFuture<>();
+        ChildProcess[] started = {null};
         loop.execute(() -> {
-            child = ChildProcesses.fork(Echo.class);
+            ChildProcess child = ChildProcesses.fork(Echo.class, java.util.List.of(), options);
+            started[0] = child;
             child.on("message", (Listener1<Object>) m -> {
                 if (batchDone == null) {
                     up.complete(null); // the first echo: the child is up
@@ -68,11 +79,23 @@ public class IpcBenchmark {
             child.send("up?");
         });
         up.join();
+        return started[0];
     }
 
     @Benchmark
     @OperationsPerInvocation(BATCH)
     public int roundTrip() {
+        return batch(child);
+    }
+
+    /** The same round trips with {@code serialization: 'advanced'} (V8's format, framed by length). */
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public int roundTripAdvanced() {
+        return batch(advanced);
+    }
+
+    private int batch(ChildProcess child) {
         CompletableFuture<Integer> done = new CompletableFuture<>();
         loop.execute(() -> {
             left = BATCH;
@@ -88,6 +111,11 @@ public class IpcBenchmark {
 
     @TearDown(Level.Trial)
     public void stop() {
+        stop(child);
+        stop(advanced);
+    }
+
+    private void stop(ChildProcess child) {
         CompletableFuture<Void> gone = new CompletableFuture<>();
         loop.execute(() -> {
             child.on("exit", () -> gone.complete(null));
