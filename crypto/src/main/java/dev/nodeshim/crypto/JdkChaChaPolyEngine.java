@@ -55,15 +55,7 @@ final class JdkChaChaPolyEngine extends CipherEngine {
             return Bytes.EMPTY;
         }
         textStarted = true;
-        byte[] out = new byte[len];
-        try {
-            if (cipher.update(in, off, len, out, 0) != len) {
-                throw new IllegalStateException("the JVM's ChaCha20-Poly1305 held bytes back");
-            }
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-        return out;
+        return JdkPieces.update(cipher, in, off, len);
     }
 
     @Override
