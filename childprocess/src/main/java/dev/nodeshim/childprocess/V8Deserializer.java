@@ -249,9 +249,12 @@ public final class V8Deserializer {
                     last = Math.max(last, V8Serializer.arrayIndex(k));
                 }
                 long length = n > MAX_SPARSE_LENGTH ? Math.min(n, last + 1) : n;
-                for (long i = 0; i < length; i++) {
-                    Object e = props.get(Long.toString(i));
-                    list.add(e == null && !props.containsKey(Long.toString(i)) ? Undefined.INSTANCE : e);
+                list.addAll(java.util.Collections.nCopies((int) length, Undefined.INSTANCE)); // the holes
+                for (Map.Entry<String, Object> e : props.entrySet()) {
+                    long i = V8Serializer.arrayIndex(e.getKey());
+                    if (i >= 0 && i < length) {
+                        list.set((int) i, e.getValue()); // other named properties of an array are dropped
+                    }
                 }
                 return list;
             }
