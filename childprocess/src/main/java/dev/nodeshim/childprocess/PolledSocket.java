@@ -48,6 +48,11 @@ final class PolledSocket {
     PolledSocket(EventLoop loop, SocketChannel socket) {
         this.loop = loop;
         this.socket = socket;
+        try {
+            socket.configureBlocking(false); // no write may block the loop, even before the first watch
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not make the child's socket non-blocking", e);
+        }
         this.stream = new Duplex(DuplexOptions.defaults()
                 .allowHalfOpen(false)
                 .read((self, size) -> want())
