@@ -19,15 +19,7 @@ final class AdvancedFrames implements IpcSerialization {
 
     @Override
     public byte[] encode(Object message) {
-        byte[] body = V8Serializer.serializeMessage(message);
-        byte[] frame = new byte[4 + body.length];
-        int n = body.length;
-        frame[0] = (byte) (n >>> 24);
-        frame[1] = (byte) (n >>> 16);
-        frame[2] = (byte) (n >>> 8);
-        frame[3] = (byte) n;
-        System.arraycopy(body, 0, frame, 4, n);
-        return frame;
+        return V8Serializer.serializeFrame(message);
     }
 
     @Override

@@ -98,12 +98,21 @@ public final class V8Serializer {
         return s.releaseBuffer();
     }
 
-    /** The bytes of one IPC message in advanced mode (without its length). */
-    static byte[] serializeMessage(Object value) {
+    /**
+     * One IPC message in advanced mode: its length (4 bytes, big-endian) and its bytes, written in one
+     * array (a several-MiB Buffer is copied once, into it).
+     */
+    static byte[] serializeFrame(Object value) {
         V8Serializer s = new V8Serializer(true);
+        s.size = 4; // the length goes here
         s.writeHeader();
         s.writeValue(value);
-        return Arrays.copyOf(s.buf, s.size);
+        int n = s.size - 4;
+        s.buf[0] = (byte) (n >>> 24);
+        s.buf[1] = (byte) (n >>> 16);
+        s.buf[2] = (byte) (n >>> 8);
+        s.buf[3] = (byte) n;
+        return s.size == s.buf.length ? s.buf : Arrays.copyOf(s.buf, s.size);
     }
 
     /** {@code serializer.writeHeader()}: {@code 0xFF} and the format version (15). */
