@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -88,6 +89,32 @@ class NodeIpcTest {
         assertEquals(List.of("stdio " + size + " connected true", "hello {fd=" + index + ", connected=true, env=[]}",
                 "burst 5000 true", "big " + big.length() + " true", "disconnect", "exit 0 null", "close 0 null"), trace,
                 err.toString());
+    }
+
+    /**
+     * node 20, the same parent disconnecting after the hello: connected false at once, 'disconnect',
+     * the node child ends (its channel was all it waited for), exit 0 — and no 'close' after the
+     * parent's own disconnect (nodejs/node#19433).
+     */
+    @Test
+    void javaParentDisconnectsANodeChild() {
+        assumeTrue(NativeSpawn.AVAILABLE);
+        List<String> trace = new ArrayList<>();
+        EventLoop.run(() -> {
+            ChildProcess c = spawn("node", List.of(script("ipc-peer.js").toString()),
+                    SpawnOptions.defaults().stdio(stdioWithIpcAt(3)));
+            c.stderr().resume();
+            c.on("message", (Listener1<Object>) m -> {
+                trace.add("message " + m);
+                c.disconnect();
+                trace.add("connected " + c.connected());
+            });
+            c.on("disconnect", () -> trace.add("disconnect"));
+            c.on("exit", (Integer code, String signal) -> trace.add("exit " + code + " " + signal));
+            c.on("close", (Integer code, String signal) -> trace.add("close " + code + " " + signal));
+        });
+        assertEquals(List.of("message {hello={fd=3, connected=true, env=[]}}", "connected false", "disconnect",
+                "exit 0 null"), trace);
     }
 
     @ParameterizedTest
