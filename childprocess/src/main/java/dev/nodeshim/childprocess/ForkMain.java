@@ -85,7 +85,10 @@ public final class ForkMain {
         }
     }
 
-    /** The parent's serialization: {@code advanced}, or else JSON (as a Node child reads the variable). */
+    /**
+     * The parent's serialization: {@code advanced}, else JSON (unset means JSON for a Node child too;
+     * node 20 dies at start with an internal TypeError for an unknown name, here it is JSON).
+     */
     private static IpcSerialization serialization(String mode) {
         return "advanced".equals(mode) ? IpcSerialization.ADVANCED : IpcSerialization.JSON;
     }
