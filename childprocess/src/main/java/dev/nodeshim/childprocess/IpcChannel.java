@@ -258,6 +258,9 @@ final class IpcChannel implements ProcessChannel {
     @Override
     public boolean send(Object message, Consumer<Throwable> callback) {
         ensureBound();
+        if (message == dev.nodeshim.errors.Undefined.INSTANCE) {
+            throw Errors.missingArgs("message"); // node 20: child.send(undefined)
+        }
         if ("function".equals(Errors.typeOf(message))) {
             // A lambda is Java's function: Node rejects functions (an anonymous one prints no name).
             throw Errors.invalidArgType("message", List.of("string", "object", "number", "boolean"), message);

@@ -58,6 +58,9 @@ class AdvancedForkTest {
             Runnable fn = () -> { };
             NodeError bad = assertThrows(NodeError.class, () -> c.send(Map.of("f", fn)));
             assertEquals("Error: function () { [native code] } could not be cloned.", bad.toString());
+            // node 20: child.send(undefined)
+            bad = assertThrows(NodeError.class, () -> c.send(Undefined.INSTANCE));
+            assertEquals("TypeError [ERR_MISSING_ARGS]: The \"message\" argument must be specified", bad.toString());
             c.on("message", (Listener1<Object>) m -> {
                 if (m instanceof Map<?, ?> mm && mm.containsKey("i")) {
                     burstInOrder[0] &= mm.get("i").equals(burst[0]);
