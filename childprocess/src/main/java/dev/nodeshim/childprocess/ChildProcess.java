@@ -49,8 +49,9 @@ import java.util.function.Consumer;
  *
  * <p><b>stdio</b>: {@link #stdin()}, {@link #stdout()} and {@link #stderr()} are streams over pipes of
  * our own ({@link OsPipe}), with Node's backpressure ({@link ChildOutput}, {@link ChildInput}).
- * The {@code stdio} option chooses {@code pipe}, {@code inherit} or {@code ignore} per fd ({@link Stdio});
- * a fourth entry {@code 'ipc'} gives a spawned child a channel as fork's.
+ * The {@code stdio} option chooses per fd, for any number of fds ({@link Stdio}): from fd 3 on a
+ * {@code 'pipe'} is a {@link Duplex} in {@link #stdio()} ({@link PolledSocket}), and an {@code 'ipc'}
+ * entry at any index gives a spawned child a channel as fork's, named in {@code NODE_CHANNEL_FD}.
  */
 public final class ChildProcess extends EventEmitter {
     private final EventLoop loop;
