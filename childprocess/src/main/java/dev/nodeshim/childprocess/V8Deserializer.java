@@ -47,7 +47,8 @@ import java.util.Set;
  * A reference to an object read before gives the same Java object, so repeated and circular
  * structures keep their shape. Bytes that are not a value fail with Node's {@code Error: Unable to
  * deserialize cloned data.}; a header of another version with {@code Error: Unable to deserialize
- * cloned data due to invalid or unsupported version.}
+ * cloned data due to invalid or unsupported version.}; nesting too deep for the stack with
+ * {@code RangeError: Maximum call stack size exceeded}.
  */
 public final class V8Deserializer {
     /** Sparse arrays are given as lists up to this length; a longer one ends after its last element. */
@@ -125,7 +126,10 @@ public final class V8Deserializer {
     public Object readValue() {
         try {
             return value();
-        } catch (StackOverflowError | RuntimeException e) {
+        } catch (StackOverflowError e) {
+            // node 20: v8.deserialize of 100,000 nested arrays
+            throw new NodeError("RangeError", null, "Maximum call stack size exceeded", e);
+        } catch (RuntimeException e) {
             if (e instanceof NodeError ne && ne.getMessage().startsWith("Unable to deserialize")) {
                 throw ne;
             }

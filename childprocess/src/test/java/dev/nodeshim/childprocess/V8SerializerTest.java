@@ -350,6 +350,10 @@ class V8SerializerTest {
         }
         NodeError e = assertThrows(NodeError.class, () -> V8Serializer.serialize(deep));
         assertEquals("RangeError: Maximum call stack size exceeded", e.toString());
+        // node 20: v8.deserialize of 100,000 nested arrays, written by hand
+        String hex = "ff0f" + "4101".repeat(200_000) + "4100240000" + "240001".repeat(200_000);
+        e = assertThrows(NodeError.class, () -> V8Deserializer.deserialize(Buffer.from(HexFormat.of().parseHex(hex))));
+        assertEquals("RangeError: Maximum call stack size exceeded", e.toString());
     }
 
     @Test
