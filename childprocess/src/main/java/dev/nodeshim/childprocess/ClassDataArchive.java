@@ -267,8 +267,12 @@ final class ClassDataArchive {
                 tmp.toString(), dir.resolve(key).toString(), SUFFIX, lock.toString(), mainClass));
         Process p;
         try {
-            p = new ProcessBuilder(cmd).redirectInput(Redirect.from(new File("/dev/null")))
-                    .redirectOutput(Redirect.DISCARD).redirectError(Redirect.DISCARD).start();
+            ProcessBuilder pb = new ProcessBuilder(cmd).redirectInput(Redirect.from(new File("/dev/null")))
+                    .redirectOutput(Redirect.DISCARD).redirectError(Redirect.DISCARD);
+            // this process's own channel (when it is a fork child) and cluster role are not the training's
+            pb.environment().keySet().removeAll(List.of("NODE_UNIQUE_ID", "NODE_CHANNEL_FD",
+                    "NODE_CHANNEL_SERIALIZATION_MODE", IpcChannel.ENV_PATH, IpcChannel.ENV_SERIALIZATION));
+            p = pb.start();
         } catch (IOException e) {
             Files.deleteIfExists(lock);
             throw e;

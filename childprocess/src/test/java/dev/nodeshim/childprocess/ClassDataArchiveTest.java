@@ -129,6 +129,30 @@ class ClassDataArchiveTest {
         assertTrue(Files.exists(other));
     }
 
+    @Test
+    void aLockHeldByAnotherProcessMeansNoTrainingAndAStaleOneIsTakenOver() throws Exception {
+        Path dir = Files.createDirectory(tmp.resolve("cds"));
+        System.setProperty(ClassDataArchive.DIR, dir.toString());
+        String cp = jar("a.jar", "not a jar").toString();
+        Path lock = dir.resolve(ClassDataArchive.key(cp) + ".lock");
+        Files.createFile(lock);
+        FileTime fresh = FileTime.fromMillis(System.currentTimeMillis() - 1000);
+        Files.setLastModifiedTime(lock, fresh);
+        assertEquals(List.of(), ClassDataArchive.options(true, List.of(), Map.of(), cp, "Main"));
+        ClassDataArchive.awaitTraining();
+        assertEquals(fresh, Files.getLastModifiedTime(lock), "a held lock is left alone");
+
+        // older than STALE_MS: a training that died; the next fork trains again (here it fails at once:
+        // the class path is not a jar, so no archive comes and the new lock stays until it is stale)
+        Files.setLastModifiedTime(lock, FileTime.fromMillis(System.currentTimeMillis() - ClassDataArchive.STALE_MS - 1000));
+        assertEquals(List.of(), ClassDataArchive.options(true, List.of(), Map.of(), cp, "Main"));
+        ClassDataArchive.awaitTraining();
+        assertTrue(Files.getLastModifiedTime(lock).toMillis() > fresh.toMillis(), "the stale lock was taken over");
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(List.of(lock.getFileName().toString()), files.map(f -> f.getFileName().toString()).toList());
+        }
+    }
+
     /** See {@link ClassDataScenario}: a parent JVM on jars, forking for real. */
     @Test
     void endToEndOnAClassPathOfJars() throws Exception {
