@@ -68,7 +68,11 @@ import java.util.regex.Pattern;
  * Nesting too deep for the stack fails with {@code RangeError: Maximum call stack size exceeded}.
  */
 public final class V8Serializer {
-    private static final ObjectMapper MAPPER = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+    /** Made on the first bean sent: a forked child that sends plain values never builds an ObjectMapper. */
+    private static final class Jackson {
+        static final ObjectMapper MAPPER = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+    }
+
     private static final List<String> ERROR_PROTOTYPES = List.of("EvalError", "RangeError", "ReferenceError",
             "SyntaxError", "TypeError", "URIError");
     private static final byte[] ERROR_TAGS = {V8Wire.EVAL_ERROR, V8Wire.RANGE_ERROR, V8Wire.REFERENCE_ERROR,
@@ -307,7 +311,7 @@ public final class V8Serializer {
         } else {
             JsonNode tree;
             try {
-                tree = MAPPER.valueToTree(v);
+                tree = Jackson.MAPPER.valueToTree(v);
             } catch (IllegalArgumentException e) {
                 throw notCloneable("#<" + v.getClass().getSimpleName() + ">");
             }
