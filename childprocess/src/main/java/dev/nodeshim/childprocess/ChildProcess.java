@@ -200,11 +200,10 @@ public final class ChildProcess extends EventEmitter {
         EventLoop loop = EventLoop.current();
         ChildProcess child = new ChildProcess(loop, java, spawnargs);
         Command cmd = Command.of(spawnargs, o.cwd, o.env);
-        // node: silent gives the child pipes for 0, 1, 2 (else it shares ours); the channel is fd 3, a
-        // socket pair (NODE_CHANNEL_FD=3, child.stdio[3] null) — without the native library a socket
-        // passed by path
-        String mode = o.silent ? "pipe" : "inherit";
-        Stdio stdio = Stdio.open(List.of(mode, mode, mode, "ipc"));
+        // node: silent gives the child pipes for 0, 1, 2 (else it shares ours), or stdio says; the channel
+        // is a socket pair at its index (NODE_CHANNEL_FD=3 by default, child.stdio[3] null) — without the
+        // native library a socket passed by path
+        Stdio stdio = Stdio.open(o.stdioEntries());
         IpcChannel ch = child.channelFor(stdio, cmd, o.serialization);
         child.launch(cmd, stdio, ch);
         return child;

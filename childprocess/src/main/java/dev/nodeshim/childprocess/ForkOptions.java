@@ -27,6 +27,8 @@ public final class ForkOptions {
     final String killSignal;
     final dev.nodeshim.events.AbortSignal signal;
     final IpcSerialization serialization;
+    /** {@code stdio} as given ({@link SpawnOptions#stdio(List)}'s entries, with an {@code 'ipc'}), or null: from {@link #silent}. */
+    private List<Object> stdioField;
 
     private ForkOptions(Path cwd, Map<String, String> env, List<String> execArgv, String execPath, boolean silent,
             long timeoutMs, String killSignal, dev.nodeshim.events.AbortSignal signal, IpcSerialization serialization) {
@@ -46,9 +48,17 @@ public final class ForkOptions {
         return DEFAULTS;
     }
 
+    /** A copy with these values and this one's {@code stdio}. */
+    private ForkOptions with(Path cwd, Map<String, String> env, List<String> execArgv, String execPath, boolean silent,
+            long timeoutMs, String killSignal, dev.nodeshim.events.AbortSignal signal, IpcSerialization serialization) {
+        ForkOptions o = new ForkOptions(cwd, env, execArgv, execPath, silent, timeoutMs, killSignal, signal, serialization);
+        o.stdioField = stdioField;
+        return o;
+    }
+
     /** {@code cwd}. */
     public ForkOptions cwd(Path dir) {
-        return new ForkOptions(dir, env, execArgv, execPath, silent, timeoutMs, killSignal, signal, serialization);
+        return with(dir, env, execArgv, execPath, silent, timeoutMs, killSignal, signal, serialization);
     }
 
     /** {@code cwd} as a string. */
@@ -59,7 +69,7 @@ public final class ForkOptions {
     /** {@code env}: the child's whole environment (the channel's variables are added to it). */
     public ForkOptions env(Map<String, String> environment) {
         Map<String, String> copy = environment == null ? null : Map.copyOf(NullBytes.checkEnv(new LinkedHashMap<>(environment)));
-        return new ForkOptions(cwd, copy, execArgv, execPath, silent, timeoutMs, killSignal, signal, serialization);
+        return with(cwd, copy, execArgv, execPath, silent, timeoutMs, killSignal, signal, serialization);
     }
 
     /**
@@ -75,12 +85,12 @@ public final class ForkOptions {
                 throw Errors.invalidArgType("options.execArgv[" + i + "]", "string", null);
             }
         }
-        return new ForkOptions(cwd, env, List.copyOf(list), execPath, silent, timeoutMs, killSignal, signal, serialization);
+        return with(cwd, env, List.copyOf(list), execPath, silent, timeoutMs, killSignal, signal, serialization);
     }
 
     /** {@code execPath}: the java executable to run. */
     public ForkOptions execPath(String javaExecutable) {
-        return new ForkOptions(cwd, env, execArgv, javaExecutable, silent, timeoutMs, killSignal, signal, serialization);
+        return with(cwd, env, execArgv, javaExecutable, silent, timeoutMs, killSignal, signal, serialization);
     }
 
     /**
@@ -89,7 +99,7 @@ public final class ForkOptions {
      * child shares ours.
      */
     public ForkOptions silent(boolean value) {
-        return new ForkOptions(cwd, env, execArgv, execPath, value, timeoutMs, killSignal, signal, serialization);
+        return with(cwd, env, execArgv, execPath, value, timeoutMs, killSignal, signal, serialization);
     }
 
     /**
@@ -103,18 +113,18 @@ public final class ForkOptions {
             // node 20: The value of "timeout" is out of range. It must be an unsigned integer. Received -1
             throw Errors.outOfRange("timeout", "an unsigned integer", ms);
         }
-        return new ForkOptions(cwd, env, execArgv, execPath, silent, ms, killSignal, signal, serialization);
+        return with(cwd, env, execArgv, execPath, silent, ms, killSignal, signal, serialization);
     }
 
     /** {@code signal}: as for spawn ({@link SpawnOptions#signal}) — aborting kills the child and emits an AbortError. */
     public ForkOptions signal(dev.nodeshim.events.AbortSignal abortSignal) {
-        return new ForkOptions(cwd, env, execArgv, execPath, silent, timeoutMs, killSignal, abortSignal, serialization);
+        return with(cwd, env, execArgv, execPath, silent, timeoutMs, killSignal, abortSignal, serialization);
     }
 
     /** {@code killSignal} for {@code timeout} (default SIGTERM); {@code ERR_UNKNOWN_SIGNAL} for an unknown name. */
     public ForkOptions killSignal(String signal) {
         Signals.toNumber(signal);
-        return new ForkOptions(cwd, env, execArgv, execPath, silent, timeoutMs, signal, this.signal, serialization);
+        return with(cwd, env, execArgv, execPath, silent, timeoutMs, signal, this.signal, serialization);
     }
 
     /**
@@ -127,7 +137,53 @@ public final class ForkOptions {
      *         Node's message
      */
     public ForkOptions serialization(String mode) {
-        return new ForkOptions(cwd, env, execArgv, execPath, silent, timeoutMs, killSignal, signal,
+        return with(cwd, env, execArgv, execPath, silent, timeoutMs, killSignal, signal,
                 IpcSerialization.of(mode));
+    }
+
+    /**
+     * {@code stdio: 'pipe' | 'inherit' | 'ignore'}: that for fds 0–2 and the channel as fd 3
+     * ({@code [mode, mode, mode, 'ipc']}, as node 20). It overrides {@link #silent}.
+     *
+     * @throws dev.nodeshim.errors.NodeError {@code ERR_INVALID_ARG_VALUE} for another string
+     */
+    public ForkOptions stdio(String mode) {
+        String m = "overlapped".equals(mode) ? "pipe" : mode;
+        if (!"pipe".equals(m) && !"inherit".equals(m) && !"ignore".equals(m)) {
+            // node 20: TypeError [ERR_INVALID_ARG_VALUE]: The argument 'stdio' is invalid. Received 'bogus'
+            throw Errors.invalidArgValue("stdio", mode);
+        }
+        return stdio(List.of(m, m, m, "ipc"));
+    }
+
+    /**
+     * {@code stdio} as an array: the entries of {@link SpawnOptions#stdio(List)}, one of which must be
+     * {@code 'ipc'} (at any index: the child's {@code NODE_CHANNEL_FD}, which its {@link ForkMain} takes).
+     * Overrides {@link #silent}; {@code null} goes back to it. Without the native library only a fourth
+     * {@code 'ipc'} after fds 0–2 can be had (fork refuses the rest, as spawn does).
+     *
+     * @throws dev.nodeshim.errors.NodeError {@code ERR_CHILD_PROCESS_IPC_REQUIRED} (checked first, as node
+     *         20) when no entry is {@code 'ipc'}; else the entries' errors as {@link SpawnOptions#stdio(List)}
+     */
+    public ForkOptions stdio(List<?> entries) {
+        if (entries != null && !entries.contains("ipc")) {
+            // node 20: Error [ERR_CHILD_PROCESS_IPC_REQUIRED]: Forked processes must have an IPC channel,
+            // missing value 'ipc' in options.stdio
+            throw new dev.nodeshim.errors.NodeError("Error", "ERR_CHILD_PROCESS_IPC_REQUIRED",
+                    "Forked processes must have an IPC channel, missing value 'ipc' in options.stdio");
+        }
+        ForkOptions o = with(cwd, env, execArgv, execPath, silent, timeoutMs, killSignal, signal, serialization);
+        o.stdioField = entries == null ? null : SpawnOptions.stdioEntries(entries);
+        return o;
+    }
+
+    /** The child's stdio entries: as given, or from {@link #silent} with the channel as fd 3. */
+    List<Object> stdioEntries() {
+        if (stdioField != null) {
+            return stdioField;
+        }
+        // node: silent gives the child pipes for 0, 1, 2 (else it shares ours); the channel is fd 3
+        String mode = silent ? "pipe" : "inherit";
+        return List.of(mode, mode, mode, "ipc");
     }
 }

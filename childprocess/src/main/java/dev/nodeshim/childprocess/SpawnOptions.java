@@ -159,6 +159,11 @@ public final class SpawnOptions {
      *         {@code ERR_INVALID_ARG_VALUE} for another type ({@code Boolean}, a map, a list, …)
      */
     public SpawnOptions stdio(List<?> entries) {
+        return make(encoding, cwd, env, shell, timeoutMs, killSignal, maxBuffer, stdioEntries(entries), signal, detached, argv0);
+    }
+
+    /** {@code stdio} entries normalized (at least three), checked in order as {@link #stdio(List)} says. */
+    static List<Object> stdioEntries(List<?> entries) {
         List<?> given = entries == null ? List.of() : entries;
         List<Object> all = new ArrayList<>();
         boolean ipc = false;
@@ -167,7 +172,7 @@ public final class SpawnOptions {
             ipc |= entry.equals("ipc");
             all.add(entry);
         }
-        return make(encoding, cwd, env, shell, timeoutMs, killSignal, maxBuffer, List.copyOf(all), signal, detached, argv0);
+        return List.copyOf(all);
     }
 
     /** One {@code stdio} entry normalized: {@code pipe}, {@code ignore}, {@code inherit}, {@code ipc} or an fd. */
