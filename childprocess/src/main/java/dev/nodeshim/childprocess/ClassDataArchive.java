@@ -3,10 +3,13 @@ package dev.nodeshim.childprocess;
 import java.io.File;
 import java.io.IOException;
 import java.lang.ProcessBuilder.Redirect;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
@@ -14,6 +17,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.zip.CRC32C;
 
 /**
  * A class-data-sharing archive (AppCDS) for the JVMs that {@code fork} starts: the classes a fork child
@@ -23,10 +27,13 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p><b>Where.</b> One archive per java and class path, in a directory only our user may write:
  * {@code $XDG_CACHE_HOME/nodeshim/cds} or {@code ~/.cache/nodeshim/cds}, or the system property
- * {@value #DIR}. The file is {@code <key>-<length>.jsa} ({@code .aot} on JDK 25+): the key hashes {@code java.home},
- * {@code java.vm.version}, {@code os.arch}, the class path and each entry's size and modification time,
- * so a changed jar or class path never meets an archive made for another; the length is checked before
- * each use, because JDK 17 dies of SIGBUS on a truncated archive instead of ignoring it.
+ * {@value #DIR}. The file is {@code <key>-<length>-<crc>.jsa} ({@code .aot} on JDK 25+): the key hashes
+ * {@code java.home}, {@code java.vm.version}, {@code os.arch}, the class path and each entry's size and
+ * modification time, so a changed jar or class path never meets an archive made for another. The length
+ * is checked before each use and the CRC-32C once per parent process (again when the file's time or size
+ * changes): a JVM given a damaged archive does not ignore it but dies — JDK 17 of SIGBUS on a truncated
+ * one, JDK 17 and 25 of SIGABRT/SIGSEGV on 4 KiB flipped anywhere in it (observed). The JVM's own
+ * check ({@code -XX:+VerifySharedSpaces}) would cost every child a pass over 3–16 MB instead.
  *
  * <p><b>How it is made.</b> The first fork that finds no archive starts, beside the child and at the
  * lowest priority ({@code nice -n 19}), a short <i>training</i> ({@link ClassDataTraining}): a JVM that
@@ -76,6 +83,8 @@ final class ClassDataArchive {
 
     /** Trainings this JVM started, by key (tests wait for them: {@link #awaitTraining}). */
     private static final Map<String, Process> TRAINING = new ConcurrentHashMap<>();
+    /** Archives whose CRC this process has checked: path → size/time/crc when checked. */
+    private static final Map<Path, String> VERIFIED = new ConcurrentHashMap<>();
 
     private ClassDataArchive() {}
 
@@ -218,26 +227,53 @@ final class ClassDataArchive {
     }
 
     /**
-     * The archive for {@code key} whose length is the one in its name, or null. A file of another
-     * length (truncated, or not ours) is removed, so that the next fork trains again.
+     * The archive for {@code key} whose length and CRC-32C are the ones in its name, or null. A file that
+     * fails either (truncated, damaged, or named otherwise) is removed, so that the next fork trains again.
      */
     static Path find(Path dir, String key) throws IOException {
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, key + "-*" + SUFFIX)) {
             for (Path f : files) {
                 String name = f.getFileName().toString();
-                long length;
-                try {
-                    length = Long.parseLong(name.substring(key.length() + 1, name.length() - SUFFIX.length()));
-                } catch (NumberFormatException e) {
-                    continue;
-                }
-                if (Files.size(f) == length) {
+                String[] parts = name.substring(key.length() + 1, name.length() - SUFFIX.length()).split("-", -1);
+                if (parts.length == 2 && intact(f, parts[0], parts[1])) {
                     return f;
                 }
                 Files.deleteIfExists(f);
             }
         }
         return null;
+    }
+
+    /** The archive's name for {@code base} ({@code dir/key}) once {@code file} is complete. */
+    static Path nameFor(Path file, String base, String suffix) throws IOException {
+        return Path.of(base + "-" + Files.size(file) + "-" + Long.toHexString(checksum(file)) + suffix);
+    }
+
+    private static boolean intact(Path f, String length, String crc) throws IOException {
+        BasicFileAttributes a = Files.readAttributes(f, BasicFileAttributes.class);
+        if (!Long.toString(a.size()).equals(length)) {
+            return false;
+        }
+        String seen = a.size() + "/" + a.lastModifiedTime().toMillis() + "/" + crc;
+        if (seen.equals(VERIFIED.get(f))) {
+            return true;
+        }
+        if (!Long.toHexString(checksum(f)).equals(crc)) {
+            return false;
+        }
+        VERIFIED.put(f, seen);
+        return true;
+    }
+
+    private static long checksum(Path file) throws IOException {
+        CRC32C crc = new CRC32C();
+        ByteBuffer buf = ByteBuffer.allocateDirect(1 << 20);
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            while (ch.read(buf.clear()) > 0) {
+                crc.update(buf.flip());
+            }
+        }
+        return crc.getValue();
     }
 
     /**

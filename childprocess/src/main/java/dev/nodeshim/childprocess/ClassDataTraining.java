@@ -19,7 +19,7 @@ import java.util.Map;
  * whatever way the channel is passed. The child ({@link Child}) loads the program's main class without
  * initializing it (no code of the program runs), answers one message and ends; the archive is written
  * as it exits. When it exited with 0 and answered, the file is renamed into place as
- * {@code <base>-<length><suffix>} (one {@code rename}: a reader sees no name or a whole archive); the
+ * {@code <base>-<length>-<crc32c><suffix>} (one {@code rename}: a reader sees no name or a whole archive); the
  * temporary files and the lock are removed whatever happened. A training that hangs ends itself after
  * 60 s.
  *
@@ -69,7 +69,7 @@ final class ClassDataTraining {
                 c.send(Map.of("training", 1));
             });
             if (Integer.valueOf(0).equals(exit[0]) && echo[0] instanceof Map<?, ?> && Files.size(tmp) > 0) {
-                Path archive = Path.of(args[3] + "-" + Files.size(tmp) + args[4]);
+                Path archive = ClassDataArchive.nameFor(tmp, args[3], args[4]);
                 Files.move(tmp, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 made = true;
             }

@@ -25,9 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@link ClassDataArchive}: the key and where the archive lives, the opt-out, the user's options winning,
- * a truncated archive never given to a child; and, end to end in a parent JVM on a class path of jars
- * ({@link ClassDataScenario}), four first forks at once, the archive used, {@code -Xshare:off} winning, a
- * garbage archive ignored silently and a truncated one made again.
+ * a truncated or damaged archive never given to a child; and, end to end in a parent JVM on a class path
+ * of jars ({@link ClassDataScenario}), four first forks at once, the archive used, {@code -Xshare:off}
+ * winning, a damaged and a truncated archive each kept from the child and made again.
  */
 class ClassDataArchiveTest {
     @TempDir
@@ -114,16 +114,25 @@ class ClassDataArchiveTest {
     }
 
     @Test
-    void anArchiveWhoseLengthIsNotInItsNameIsRemoved() throws IOException {
+    void anArchiveWhoseLengthOrChecksumIsNotInItsNameIsRemoved() throws IOException {
         String key = "0123456789abcdef0123456789abcdef";
         assertNull(ClassDataArchive.find(tmp, key));
-        Path whole = tmp.resolve(key + "-5" + ClassDataArchive.SUFFIX);
-        Files.writeString(whole, "12345");
+        Path made = tmp.resolve("made.tmp");
+        Files.writeString(made, "12345");
+        Path whole = ClassDataArchive.nameFor(made, tmp.resolve(key).toString(), ClassDataArchive.SUFFIX);
+        Files.move(made, whole);
         assertEquals(whole, ClassDataArchive.find(tmp, key));
-        Files.writeString(whole, "123");
+        Files.writeString(whole, "12344"); // same length, another byte: the CRC differs
         assertNull(ClassDataArchive.find(tmp, key));
         assertFalse(Files.exists(whole));
-        Path other = tmp.resolve("fedcba9876543210fedcba9876543210-3" + ClassDataArchive.SUFFIX);
+        Files.writeString(whole, "123"); // cut short
+        assertNull(ClassDataArchive.find(tmp, key));
+        assertFalse(Files.exists(whole));
+        Path unnamed = tmp.resolve(key + "-5" + ClassDataArchive.SUFFIX); // no checksum in the name
+        Files.writeString(unnamed, "12345");
+        assertNull(ClassDataArchive.find(tmp, key));
+        assertFalse(Files.exists(unnamed));
+        Path other = tmp.resolve("fedcba9876543210fedcba9876543210-3-0" + ClassDataArchive.SUFFIX);
         Files.writeString(other, "123");
         assertNull(ClassDataArchive.find(tmp, key));
         assertTrue(Files.exists(other));
@@ -185,7 +194,8 @@ class ClassDataArchiveTest {
                 "files [<key>-<n>.archive]",
                 "used [up x] archive=true true",
                 "user [up x] archive=false false",
-                "garbage [up x] archive=true output=[]",
+                "damaged [up x] archive=false output=[]",
+                "files [<key>-<n>.archive]",
                 "truncated [up x] archive=false",
                 "files [<key>-<n>.archive] true"), output.lines().toList());
     }

@@ -25,8 +25,9 @@ import java.util.stream.Stream;
  *   <li>{@code files …}: the directory once the training has ended (one archive, nothing else);</li>
  *   <li>{@code used …}: a fork with the archive: whether its ForkMain came from it;</li>
  *   <li>{@code user …}: a fork with {@code -Xshare:off}: its message, whether our option was added;</li>
- *   <li>{@code garbage …}: the archive overwritten with other bytes of its length: the fork's message
- *       and what it printed (nothing);</li>
+ *   <li>{@code damaged …}: 4 KiB of the archive flipped, its length kept: the fork's message, whether
+ *       it was given the file (no), what it printed (nothing), and the directory after the training
+ *       that follows;</li>
  *   <li>{@code truncated …}: the archive cut short: the fork's message, whether it was given the file,
  *       and the directory after the training that follows (a whole archive again).</li>
  * </ol>
@@ -68,16 +69,29 @@ final class ClassDataScenario {
         System.out.println("user " + run(List.of("-Xshare:off", "-Xlog:class+load:file=" + userLog), false) + " "
                 + Files.readString(userLog).contains("shared objects file"));
 
-        // 4: another archive's bytes under the right name and length: ignored without a word
+        // 4: 4 KiB flipped in the middle, length and header intact (a JVM given it dies of SIGABRT):
+        // not given to the child, which starts without it and prints nothing; removed and made again
         Path archive = archive(dir);
         long length = Files.size(archive);
         archive.toFile().setWritable(true);
-        byte[] junk = new byte[(int) length];
-        new java.util.Random(1).nextBytes(junk);
-        Files.write(archive, junk);
-        System.out.println("garbage " + run(List.of(), true));
+        try (RandomAccessFile f = new RandomAccessFile(archive.toFile(), "rw")) {
+            byte[] page = new byte[4096];
+            f.seek(length / 2);
+            f.readFully(page);
+            for (int i = 0; i < page.length; i++) {
+                page[i] ^= 0x5a;
+            }
+            f.seek(length / 2);
+            f.write(page);
+        }
+        System.out.println("damaged " + run(List.of(), true));
+        ClassDataArchive.awaitTraining();
+        System.out.println("files " + names(dir));
 
         // 5: cut short: not given to the child (JDK 17 would die of SIGBUS), removed, made again
+        archive = archive(dir);
+        length = Files.size(archive);
+        archive.toFile().setWritable(true);
         try (RandomAccessFile f = new RandomAccessFile(archive.toFile(), "rw")) {
             f.setLength(length / 2);
         }
@@ -114,7 +128,7 @@ final class ClassDataScenario {
     private static List<String> names(Path dir) throws IOException {
         Map<String, Boolean> names = new TreeMap<>();
         try (Stream<Path> s = Files.list(dir)) {
-            s.forEach(p -> names.put(p.getFileName().toString().replaceAll("^[0-9a-f]{32}-[0-9]+\\.(jsa|aot)$", "<key>-<n>.archive"),
+            s.forEach(p -> names.put(p.getFileName().toString().replaceAll("^[0-9a-f]{32}-[0-9]+-[0-9a-f]+\\.(jsa|aot)$", "<key>-<n>.archive"),
                     true));
         }
         return List.copyOf(names.keySet());
