@@ -70,7 +70,8 @@ public final class ChildProcesses {
         Command cmd = Command.spawn(argv, o.argv0, o.cwd, o.env, o.detached, ids, o.uid(), o.gid());
         // Pipes of our own, as for spawn: the result waits for the end of file of stdout and stderr,
         // which a grandchild's copy delays (node 20), not just for the exit (SyncRun)
-        Stdio stdio = Stdio.open(List.of("pipe", "pipe", "pipe"));
+        String mode = o.stdio == null ? "pipe" : o.stdio; // 'pipe', 'inherit' or 'ignore'
+        Stdio stdio = Stdio.open(List.of(mode, mode, mode));
         Child p;
         try {
             p = Spawner.start(cmd, stdio);
@@ -104,8 +105,9 @@ public final class ChildProcesses {
         } else if (r.overflow) {
             error = systemError(-ENOBUFS, "spawnSync " + file, file, args);
         }
-        Object stdout = decode(r.out.toByteArray(), o.encoding);
-        Object stderr = decode(r.err.toByteArray(), o.encoding);
+        // node 20: an output that is not a pipe ('inherit', 'ignore') is null, not empty
+        Object stdout = stdio.outputSource(1) == null ? null : decode(r.out.toByteArray(), o.encoding);
+        Object stderr = stdio.outputSource(2) == null ? null : decode(r.err.toByteArray(), o.encoding);
         return new SpawnSyncResult(p.pid(), Collections.unmodifiableList(Arrays.asList(null, stdout, stderr)),
                 stdout, stderr, st.code(), st.signal(), error);
     }

@@ -168,16 +168,21 @@ public final class SpawnSyncOptions {
     }
 
     /**
-     * {@code stdio: "pipe"}, the only value supported yet. Giving it stops execSync/execFileSync from
-     * copying the child's stderr to ours, as in Node.
+     * {@code stdio: 'pipe' | 'inherit' | 'ignore'} for fds 0–2 ({@code 'overlapped'} is {@code 'pipe'}).
+     * With {@code 'inherit'} the child shares our stdin, stdout and stderr, with {@code 'ignore'} it gets
+     * {@code /dev/null}; either way {@code stdout}, {@code stderr} and {@code output} hold null, and
+     * execSync/execFileSync return null (node 20). Giving the option stops execSync/execFileSync from
+     * copying the child's stderr to ours, as in Node. ({@code input} goes nowhere unless stdin is a pipe.)
      *
-     * @throws UnsupportedOperationException for any other value (never silently ignored)
+     * @throws dev.nodeshim.errors.NodeError {@code ERR_INVALID_ARG_VALUE} for another string, as Node
      */
     public SpawnSyncOptions stdio(String mode) {
-        if (!"pipe".equals(mode)) {
-            throw new UnsupportedOperationException("stdio '" + mode + "' is not supported yet; only 'pipe'");
+        String m = "overlapped".equals(mode) ? "pipe" : mode;
+        if (!"pipe".equals(m) && !"inherit".equals(m) && !"ignore".equals(m)) {
+            // node 20: TypeError [ERR_INVALID_ARG_VALUE]: The argument 'stdio' is invalid. Received 'bogus'
+            throw Errors.invalidArgValue("stdio", mode);
         }
-        return with(input, encoding, cwd, env, shell, timeoutMs, killSignal, maxBuffer, mode);
+        return with(input, encoding, cwd, env, shell, timeoutMs, killSignal, maxBuffer, m);
     }
 
     /** A copy with these values and this one's uid and gid. */

@@ -210,7 +210,8 @@ class SpawnSyncTest {
         assertEquals("TypeError [ERR_UNKNOWN_SIGNAL]: Unknown signal: SIGFOO", sig.toString());
         NodeError enc = assertThrows(NodeError.class, () -> SpawnSyncOptions.defaults().encoding("nope"));
         assertEquals("ERR_UNKNOWN_ENCODING", enc.code());
-        assertThrows(UnsupportedOperationException.class, () -> SpawnSyncOptions.defaults().stdio("inherit"));
+        // node 20: The argument 'stdio' is invalid. Received 'bogus' ('inherit' and 'ignore': SyncStdioTest)
+        assertEquals("ERR_INVALID_ARG_VALUE", assertThrows(NodeError.class, () -> SpawnSyncOptions.defaults().stdio("bogus")).code());
     }
 
     private static ExitStatus status(SpawnSyncResult r) {

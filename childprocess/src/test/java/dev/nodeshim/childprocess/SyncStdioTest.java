@@ -1,0 +1,56 @@
+package dev.nodeshim.childprocess;
+
+import static dev.nodeshim.childprocess.ChildProcesses.execSync;
+import static dev.nodeshim.childprocess.ChildProcesses.spawnSync;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.nodeshim.errors.NodeError;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Sync forms' {@code stdio} string. node 20 for {@code sh -c 'echo out; echo err >&2; exit 3'}:
+ * with 'inherit' or 'ignore', output {@code [null, null, null]}, stdout and stderr null, status 3;
+ * {@code execSync('echo hi', {stdio})} returns null; a failing execSync throws
+ * {@code Command failed: <cmd>} with null stdout/stderr and status 2.
+ */
+class SyncStdioTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"inherit", "ignore"})
+    void notPipedOutputsAreNull(String mode) {
+        // the child writes nothing: under Surefire an inherited stdout is its channel to Maven
+        SpawnSyncResult r = spawnSync("sh", List.of("-c", "echo out >/dev/null; exit 3"),
+                SpawnSyncOptions.defaults().stdio(mode).encoding("utf8"));
+        assertEquals(Arrays.asList(null, null, null), r.output());
+        assertNull(r.stdout());
+        assertNull(r.stderr());
+        assertEquals(3, r.status());
+        assertNull(execSync("true", SpawnSyncOptions.defaults().stdio(mode)));
+        NodeError e = assertThrows(NodeError.class, () -> execSync("exit 2", SpawnSyncOptions.defaults().stdio(mode)));
+        assertEquals("Command failed: exit 2", e.getMessage());
+        assertEquals(2, e.prop("status"));
+        assertNull(e.prop("stdout"));
+        assertEquals(Arrays.asList(null, null, null), e.prop("output"));
+    }
+
+    /** node 20: 'ignore' gives the child /dev/null for stdin: cat ends at once. */
+    @Test
+    void ignoreIsDevNull() {
+        SpawnSyncResult r = spawnSync("sh", List.of("-c", "cat; test \"$(readlink /proc/self/fd/0)\" = /dev/null"),
+                SpawnSyncOptions.defaults().stdio("ignore"));
+        assertEquals(0, r.status());
+    }
+
+    @Test
+    void anotherStringIsNodesError() {
+        NodeError e = assertThrows(NodeError.class, () -> SpawnSyncOptions.defaults().stdio("bogus"));
+        assertEquals("ERR_INVALID_ARG_VALUE", e.code());
+        assertEquals("The argument 'stdio' is invalid. Received 'bogus'", e.getMessage());
+    }
+}
