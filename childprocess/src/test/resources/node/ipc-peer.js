@@ -6,6 +6,10 @@ const hello = {
   fd: process.channel && process.channel.fd,
   connected: process.connected,
   env: Object.keys(process.env).filter((k) => k.startsWith('NODE_CHANNEL')),
+  // what a child of ours sees of the channel's variables: nothing (stderr not inherited: it may be the
+  // channel's descriptor, which process.stderr would start reading)
+  grandchild: require('child_process').execSync('echo "[$NODE_CHANNEL_FD$NODE_CHANNEL_SERIALIZATION_MODE]"',
+    { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim(),
 };
 process.send({hello});
 process.on('message', (m) => {

@@ -1,9 +1,11 @@
 package dev.nodeshim.childprocess;
 
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What one start runs: the argv Node builds ({@link Launch#argv}), {@code argv0}, {@code cwd}, the
@@ -58,14 +60,35 @@ final class Command {
         return argv.get(0);
     }
 
-    /** The child's environment: {@code env}, or ours when none was given. */
-    Map<String, String> env() {
-        return env != null ? env : System.getenv();
+    /**
+     * Variables this process's launcher took out of {@code process.env()} ({@link ForkMain}: the channel
+     * its parent gave it), which a child that inherits our environment must not get either: node 20's
+     * grandchildren see no {@code NODE_CHANNEL_FD} (a node child would take a stale one for its channel).
+     */
+    private static volatile Set<String> notInherited = Set.of();
+
+    /** See {@link #notInherited}. */
+    static void notInherited(Collection<String> names) {
+        notInherited = Set.copyOf(names);
     }
 
-    /** The environment as given: null means ours. */
+    /** The child's environment: {@code env}, or ours when none was given. */
+    Map<String, String> env() {
+        if (env != null) {
+            return env;
+        }
+        Set<String> drop = notInherited;
+        if (drop.isEmpty()) {
+            return System.getenv();
+        }
+        Map<String, String> ours = new HashMap<>(System.getenv());
+        ours.keySet().removeAll(drop);
+        return ours;
+    }
+
+    /** The environment as given: null means ours as it is (nothing left out). */
     Map<String, String> givenEnv() {
-        return env;
+        return env != null || notInherited.isEmpty() ? env : env();
     }
 
     /** Adds a variable to the child's environment (the IPC channel's), copying ours first if needed. */

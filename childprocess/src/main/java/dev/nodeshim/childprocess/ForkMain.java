@@ -7,6 +7,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.Arrays;
+import java.util.List;
 import java.util.ServiceLoader;
 
 /**
@@ -78,10 +79,12 @@ public final class ForkMain {
                     .serialization(serialization(System.getenv("NODE_CHANNEL_SERIALIZATION_MODE"))));
             process.env().remove("NODE_CHANNEL_FD");
             process.env().remove("NODE_CHANNEL_SERIALIZATION_MODE");
+            Command.notInherited(List.of("NODE_CHANNEL_FD", "NODE_CHANNEL_SERIALIZATION_MODE")); // nor do our children see them
         } else if (path != null) {
             attach(IpcChannel.connect(process, path).serialization(serialization(System.getenv(IpcChannel.ENV_SERIALIZATION))));
             process.env().remove(IpcChannel.ENV_PATH);
             process.env().remove(IpcChannel.ENV_SERIALIZATION);
+            Command.notInherited(List.of(IpcChannel.ENV_PATH, IpcChannel.ENV_SERIALIZATION));
         }
     }
 

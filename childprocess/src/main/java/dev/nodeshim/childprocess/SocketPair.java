@@ -52,16 +52,12 @@ final class SocketPair {
      * channel descriptor a parent passed in {@code NODE_CHANNEL_FD}).
      *
      * @throws IOException when {@code fd} is not a socket, or this JDK cannot adopt a descriptor
-     * @throws UnsupportedOperationException without the native library and without reflective access
+     * @throws UnsupportedOperationException without the native library
      */
     static SocketChannel adopt(int fd) throws IOException {
-        SocketChannel opened = Reflective.adopt(fd);
-        if (opened != null) {
-            return opened;
-        }
         if (!NativeSpawn.AVAILABLE) {
             throw new UnsupportedOperationException("a channel passed as descriptor " + fd + " (NODE_CHANNEL_FD) needs"
-                    + " nodeshim's native library, or --add-opens=java.base/sun.nio.ch=ALL-UNNAMED");
+                    + " nodeshim's native library");
         }
         Object ch = NativeSpawn.socketChannel(fd, SelectorProvider.provider(), StandardProtocolFamily.UNIX, UNNAMED);
         if (!(ch instanceof SocketChannel s)) {
@@ -90,53 +86,6 @@ final class SocketPair {
             ours.close();
         } catch (IOException ignored) {
             // a socket nobody used: nothing is lost
-        }
-    }
-
-    /**
-     * The same adoption through reflection, when the JVM opens {@code java.base/sun.nio.ch} to us
-     * ({@code --add-opens}, which fork gives its children): spares a child loading the native library
-     * (about 15 ms of a cold start, measured) just to take its channel.
-     */
-    private static final class Reflective {
-        private static final java.lang.reflect.Constructor<?> CHANNEL;
-        private static final java.lang.reflect.Method NEW_FD;
-
-        static {
-            java.lang.reflect.Constructor<?> c = null;
-            java.lang.reflect.Method m = null;
-            if (Object.class.getModule().isOpen("sun.nio.ch", SocketPair.class.getModule())) {
-                try {
-                    Class<?> impl = Class.forName("sun.nio.ch.SocketChannelImpl");
-                    c = impl.getDeclaredConstructor(SelectorProvider.class, java.net.ProtocolFamily.class,
-                            java.io.FileDescriptor.class, java.net.SocketAddress.class);
-                    c.setAccessible(true);
-                    m = Class.forName("sun.nio.ch.IOUtil").getDeclaredMethod("newFD", int.class);
-                    m.setAccessible(true);
-                } catch (ReflectiveOperationException | RuntimeException e) {
-                    c = null; // another JDK's internals: the native library's way
-                }
-            }
-            CHANNEL = c;
-            NEW_FD = m;
-        }
-
-        /** The channel, or null when reflection cannot make it. */
-        static SocketChannel adopt(int fd) throws IOException {
-            if (CHANNEL == null) {
-                return null;
-            }
-            try {
-                return (SocketChannel) CHANNEL.newInstance(SelectorProvider.provider(), StandardProtocolFamily.UNIX,
-                        NEW_FD.invoke(null, fd), UNNAMED);
-            } catch (java.lang.reflect.InvocationTargetException e) {
-                if (e.getCause() instanceof IOException io) {
-                    throw io;
-                }
-                return null;
-            } catch (ReflectiveOperationException | RuntimeException e) {
-                return null;
-            }
         }
     }
 }

@@ -50,6 +50,15 @@ final class Stdio {
      * @throws UnsupportedOperationException without the native library, for what ProcessBuilder cannot do
      */
     static Stdio open(List<?> entries) {
+        return open(entries, false);
+    }
+
+    /**
+     * {@link #open(List)}; with {@code channelByPath}, an {@code 'ipc'} entry that is the fourth and
+     * last is a socket passed by path even when the native library is there (fork's default layout: a
+     * child JVM connects to a path faster than it loads the library to take a descriptor, measured).
+     */
+    static Stdio open(List<?> entries, boolean channelByPath) {
         Stdio s = new Stdio(List.copyOf(entries));
         if (!NativeSpawn.AVAILABLE) {
             s.checkJdkCanDo();
@@ -70,7 +79,8 @@ final class Stdio {
             if (NativeSpawn.AVAILABLE) {
                 for (int fd = 0; fd < s.sockets.length; fd++) {
                     Object e = s.entries.get(fd);
-                    if (e.equals("ipc") || (fd >= 3 && e.equals("pipe"))) {
+                    boolean byPath = channelByPath && fd == 3 && s.sockets.length == 4;
+                    if ((e.equals("ipc") && !byPath) || (fd >= 3 && e.equals("pipe"))) {
                         s.sockets[fd] = SocketPair.open();
                     }
                 }
@@ -112,7 +122,7 @@ final class Stdio {
         return ipcIndex < 0 || sockets[ipcIndex] == null ? null : sockets[ipcIndex].ours;
     }
 
-    /** Whether the {@code 'ipc'} entry is a socket passed by path (no native library). */
+    /** Whether the {@code 'ipc'} entry is a socket passed by path (no native library, or asked for). */
     boolean ipcByPath() {
         return ipcIndex >= 0 && sockets[ipcIndex] == null;
     }

@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * spawning {@code node ipc-peer.js}, and {@code node ipc-parent.js} spawning a Java child through
  * {@link ForkMain}. Both scripts are in {@code src/test/resources/node}; what node 20 does as the parent
  * of a node child is what these tests expect of either side (hello with the channel's fd and no
- * {@code NODE_CHANNEL_*} variable left in the child's env, 5,000 messages in order, 3 MiB each way,
+ * {@code NODE_CHANNEL_*} variable left in the child's env nor passed on to its own children, 5,000 messages in order, 3 MiB each way,
  * disconnect → exit 0 → close). Needs the native library (descriptors beyond a socket path).
  */
 class NodeIpcTest {
@@ -86,7 +86,7 @@ class NodeIpcTest {
             c.on("close", (Integer code, String signal) -> trace.add("close " + code + " " + signal));
         });
         int size = Math.max(3, index + 1);
-        assertEquals(List.of("stdio " + size + " connected true", "hello {fd=" + index + ", connected=true, env=[]}",
+        assertEquals(List.of("stdio " + size + " connected true", "hello {fd=" + index + ", connected=true, env=[], grandchild=[]}",
                 "burst 5000 true", "big " + big.length() + " true", "disconnect", "exit 0 null", "close 0 null"), trace,
                 err.toString());
     }
@@ -113,7 +113,7 @@ class NodeIpcTest {
             c.on("exit", (Integer code, String signal) -> trace.add("exit " + code + " " + signal));
             c.on("close", (Integer code, String signal) -> trace.add("close " + code + " " + signal));
         });
-        assertEquals(List.of("message {hello={fd=3, connected=true, env=[]}}", "connected false", "disconnect",
+        assertEquals(List.of("message {hello={fd=3, connected=true, env=[], grandchild=[]}}", "connected false", "disconnect",
                 "exit 0 null"), trace);
     }
 
@@ -126,7 +126,7 @@ class NodeIpcTest {
                 System.getProperty("java.class.path"), Peer.class.getName(), Integer.toString(index)),
                 SpawnSyncOptions.defaults().encoding("utf8").timeout(Duration.ofSeconds(60)));
         // what ipc-parent.js prints with ipc-peer.js as its child (node 20)
-        assertEquals("hello {\"fd\":" + index + ",\"connected\":true,\"env\":[]}\nburst 5000 true\nbig 3145729 true\n"
+        assertEquals("hello {\"fd\":" + index + ",\"connected\":true,\"env\":[],\"grandchild\":\"[]\"}\nburst 5000 true\nbig 3145729 true\n"
                 + "disconnect\nexit 0 null\nclose 0 null\n", out);
     }
 
@@ -139,6 +139,8 @@ class NodeIpcTest {
                 hello.put("fd", Integer.parseInt(System.getenv("NODE_CHANNEL_FD")));
                 hello.put("connected", process.connected());
                 hello.put("env", process.env().keySet().stream().filter(k -> k.startsWith("NODE_CHANNEL")).toList());
+                hello.put("grandchild", ((String) ChildProcesses.execSync("echo \"[$NODE_CHANNEL_FD$NODE_CHANNEL_SERIALIZATION_MODE]\"",
+                        SpawnSyncOptions.defaults().encoding("utf8").stdio("pipe"))).trim()); // stderr may be the channel
                 process.send(Map.of("hello", hello));
                 process.on("message", (Listener1<Object>) m -> {
                     if ("bye".equals(m)) {
