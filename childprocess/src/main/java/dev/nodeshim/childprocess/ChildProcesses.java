@@ -70,8 +70,8 @@ public final class ChildProcesses {
         Command cmd = Command.spawn(argv, o.argv0, o.cwd, o.env, o.detached, ids, o.uid(), o.gid());
         // Pipes of our own, as for spawn: the result waits for the end of file of stdout and stderr,
         // which a grandchild's copy delays (node 20), not just for the exit (SyncRun)
-        String mode = o.stdio == null ? "pipe" : o.stdio; // 'pipe', 'inherit' or 'ignore'
-        Stdio stdio = Stdio.open(List.of(mode, mode, mode));
+        // (without the native library, entries it cannot place are refused here, as for spawn)
+        Stdio stdio = Stdio.open(o.stdio == null ? List.of("pipe", "pipe", "pipe") : o.stdio);
         Child p;
         try {
             p = Spawner.start(cmd, stdio);
@@ -83,7 +83,8 @@ public final class ChildProcesses {
 
     private static SpawnSyncResult startFailed(IOException e, String file, List<String> spawnargs) {
         return new SpawnSyncResult(0, null, null, null, null, null,
-                systemError(startErrno(e), "spawnSync " + file, file, spawnargs.subList(1, spawnargs.size())));
+                systemError(e instanceof Spawner.StartException se ? (Integer) se.error.prop("errno") : startErrno(e),
+                        "spawnSync " + file, file, spawnargs.subList(1, spawnargs.size())));
     }
 
     private static SpawnSyncResult run(Child p, Stdio stdio, String file, List<String> spawnargs,
@@ -108,8 +109,13 @@ public final class ChildProcesses {
         // node 20: an output that is not a pipe ('inherit', 'ignore') is null, not empty
         Object stdout = stdio.outputSource(1) == null ? null : decode(r.out.toByteArray(), o.encoding);
         Object stderr = stdio.outputSource(2) == null ? null : decode(r.err.toByteArray(), o.encoding);
-        return new SpawnSyncResult(p.pid(), Collections.unmodifiableList(Arrays.asList(null, stdout, stderr)),
-                stdout, stderr, st.code(), st.signal(), error);
+        List<Object> output = new ArrayList<>(Arrays.asList(null, stdout, stderr));
+        for (int fd = 3; fd < stdio.size(); fd++) {
+            java.io.ByteArrayOutputStream got = r.extra.get(fd);
+            output.add(got == null ? null : decode(got.toByteArray(), o.encoding));
+        }
+        return new SpawnSyncResult(p.pid(), Collections.unmodifiableList(output), stdout, stderr, st.code(),
+                st.signal(), error);
     }
 
     /** {@code execFileSync(file, args)}: stdout as a Buffer. */
@@ -482,7 +488,7 @@ public final class ChildProcesses {
 
     static NodeError systemError(int errno, String syscall, String path, List<String> spawnargs) {
         String code = errno == -ENOBUFS ? "ENOBUFS" : errno == -ETIMEDOUT ? "ETIMEDOUT"
-                : errno == -Credentials.EINVAL ? "EINVAL" : ERRNO_CODES.getOrDefault(-errno, "UNKNOWN");
+                : errno == -Credentials.EINVAL ? "EINVAL" : errno == -9 ? "EBADF" : ERRNO_CODES.getOrDefault(-errno, "UNKNOWN");
         NodeError e = new NodeError("Error", code, syscall + " " + code);
         return e.withProp("errno", errno).withProp("code", code).withProp("syscall", syscall)
                 .withProp("path", path).withProp("spawnargs", List.copyOf(spawnargs));

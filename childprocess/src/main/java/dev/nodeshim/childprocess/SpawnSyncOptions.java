@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -27,8 +28,11 @@ public final class SpawnSyncOptions {
     final long timeoutMs;
     final String killSignal;
     final long maxBuffer;
-    /** {@code null}: not given (execSync/execFileSync then pass the child's stderr on to ours). */
-    final String stdio;
+    /**
+     * The entries ({@link SpawnOptions#stdio(List)}'s, at least three, no {@code 'ipc'}); {@code null}: not
+     * given (three pipes; execSync/execFileSync then pass the child's stderr on to ours).
+     */
+    final List<Object> stdio;
     final String argv0;
     final boolean detached;
     /** {@code uid}/{@code gid}: null when not given (set only by {@link #make} and the two withers). */
@@ -36,7 +40,7 @@ public final class SpawnSyncOptions {
     private Integer gidField;
 
     private SpawnSyncOptions(byte[] input, String encoding, Path cwd, Map<String, String> env, String shell,
-            long timeoutMs, String killSignal, long maxBuffer, String stdio, String argv0, boolean detached) {
+            long timeoutMs, String killSignal, long maxBuffer, List<Object> stdio, String argv0, boolean detached) {
         this.input = input;
         this.encoding = encoding;
         this.cwd = cwd;
@@ -56,7 +60,7 @@ public final class SpawnSyncOptions {
     }
 
     private SpawnSyncOptions with(byte[] input, String encoding, Path cwd, Map<String, String> env, String shell,
-            long timeoutMs, String killSignal, long maxBuffer, String stdio) {
+            long timeoutMs, String killSignal, long maxBuffer, List<Object> stdio) {
         return make(input, encoding, cwd, env, shell, timeoutMs, killSignal, maxBuffer, stdio,
                 argv0, detached);
     }
@@ -182,12 +186,32 @@ public final class SpawnSyncOptions {
             // node 20: TypeError [ERR_INVALID_ARG_VALUE]: The argument 'stdio' is invalid. Received 'bogus'
             throw Errors.invalidArgValue("stdio", mode);
         }
-        return with(input, encoding, cwd, env, shell, timeoutMs, killSignal, maxBuffer, m);
+        return with(input, encoding, cwd, env, shell, timeoutMs, killSignal, maxBuffer, List.<Object>of(m, m, m));
+    }
+
+    /**
+     * {@code stdio} as an array, one entry per child descriptor as for spawn ({@link SpawnOptions#stdio(List)}):
+     * {@code 'pipe'}, {@code 'inherit'}, {@code 'ignore'}, a descriptor number, {@code null}. What a
+     * {@code 'pipe'} from fd 1 on gives is in {@code output[fd]} (and {@code stdout}/{@code stderr}),
+     * {@code null} for the other entries; {@code maxBuffer} holds for each (node 20). Node reads a pipe
+     * from fd 3 on but never ends it: a child reading it waits, as under Node.
+     *
+     * @throws dev.nodeshim.errors.NodeError {@code ERR_IPC_SYNC_FORK} for {@code 'ipc'}; the entries'
+     *         errors as for spawn (node 20's Sync forms silently drop an unknown string instead, shifting
+     *         the entries after it — here it is spawn's {@code ERR_INVALID_SYNC_FORK_INPUT})
+     */
+    public SpawnSyncOptions stdio(List<?> entries) {
+        List<Object> all = entries == null ? null : SpawnOptions.stdioEntries(entries);
+        if (all != null && all.contains("ipc")) {
+            // node 20: Error [ERR_IPC_SYNC_FORK]: IPC cannot be used with synchronous forks
+            throw new dev.nodeshim.errors.NodeError("Error", "ERR_IPC_SYNC_FORK", "IPC cannot be used with synchronous forks");
+        }
+        return with(input, encoding, cwd, env, shell, timeoutMs, killSignal, maxBuffer, all);
     }
 
     /** A copy with these values and this one's uid and gid. */
     private SpawnSyncOptions make(byte[] input, String encoding, Path cwd, Map<String, String> env, String shell,
-            long timeoutMs, String killSignal, long maxBuffer, String stdio, String argv0, boolean detached) {
+            long timeoutMs, String killSignal, long maxBuffer, List<Object> stdio, String argv0, boolean detached) {
         SpawnSyncOptions o = new SpawnSyncOptions(input, encoding, cwd, env, shell, timeoutMs, killSignal, maxBuffer,
                 stdio, argv0, detached);
         o.uidField = uidField;

@@ -203,6 +203,17 @@ final class Stdio {
         return pipes[fd] == null ? null : pipes[fd].pipe.source();
     }
 
+    /** Our ends of the {@code 'pipe'} entries from fd 3 on, by fd (the Sync forms read them). */
+    java.util.SortedMap<Integer, SocketChannel> extraSockets() {
+        java.util.SortedMap<Integer, SocketChannel> m = new java.util.TreeMap<>();
+        for (int fd = 3; fd < sockets.length; fd++) {
+            if (fd != ipcIndex && sockets[fd] != null) {
+                m.put(fd, sockets[fd].ours);
+            }
+        }
+        return m;
+    }
+
     /** {@code child.stdin}, or null when fd 0 is not a pipe. */
     Writable stdin(EventLoop loop) {
         if (pipes[0] == null) {

@@ -28,6 +28,8 @@ final class SyncRun {
 
     final ByteArrayOutputStream out = new ByteArrayOutputStream();
     final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    /** What each {@code 'pipe'} from fd 3 on gave, by fd. */
+    final java.util.SortedMap<Integer, ByteArrayOutputStream> extra = new java.util.TreeMap<>();
     boolean timedOut;
     boolean overflow;
 
@@ -53,8 +55,10 @@ final class SyncRun {
         Pipe.SinkChannel in = stdio.stdinSink();
         Pipe.SourceChannel out = stdio.outputSource(1);
         Pipe.SourceChannel err = stdio.outputSource(2);
+        java.util.SortedMap<Integer, java.nio.channels.SocketChannel> sockets = stdio.extraSockets();
+        sockets.keySet().forEach(fd -> r.extra.put(fd, new ByteArrayOutputStream()));
         try {
-            r.pump(in, input, out, err);
+            r.pump(in, input, out, err, sockets);
             if (r.timedOut || r.overflow) {
                 // Signal first, close after: closed pipes would make a writing child die of SIGPIPE
                 // before the signal arrives, where Node reports killSignal. A child that outlives the
@@ -66,6 +70,7 @@ final class SyncRun {
             closeQuietly(in);
             closeQuietly(out);
             closeQuietly(err);
+            sockets.values().forEach(SyncRun::closeQuietly);
         }
         if (r.timedOut || r.overflow) {
             process.waitFor();
@@ -80,13 +85,13 @@ final class SyncRun {
         return r;
     }
 
-    private void pump(Pipe.SinkChannel in, byte[] input, Pipe.SourceChannel out, Pipe.SourceChannel err)
-            throws InterruptedException {
+    private void pump(Pipe.SinkChannel in, byte[] input, Pipe.SourceChannel out, Pipe.SourceChannel err,
+            java.util.Map<Integer, java.nio.channels.SocketChannel> sockets) throws InterruptedException {
         if (input == null || input.length == 0) {
             closeQuietly(in);
             in = null;
         }
-        if (in == null && out == null && err == null) {
+        if (in == null && out == null && err == null && sockets.isEmpty()) {
             return;
         }
         try (Selector selector = Selector.open()) {
@@ -97,6 +102,10 @@ final class SyncRun {
             }
             register(selector, out, this.out);
             register(selector, err, this.err);
+            for (java.util.Map.Entry<Integer, java.nio.channels.SocketChannel> e : sockets.entrySet()) {
+                e.getValue().configureBlocking(false);
+                e.getValue().register(selector, SelectionKey.OP_READ, extra.get(e.getKey()));
+            }
             ByteBuffer buf = ByteBuffer.allocate(READ_SIZE);
             // keys().isEmpty() would not do: a cancelled key stays there until the next select
             while (selector.keys().stream().anyMatch(SelectionKey::isValid)) {
@@ -158,7 +167,7 @@ final class SyncRun {
         buf.clear();
         int n;
         try {
-            n = ((Pipe.SourceChannel) key.channel()).read(buf);
+            n = ((java.nio.channels.ReadableByteChannel) key.channel()).read(buf);
         } catch (IOException broken) {
             n = -1; // what was read is the output
         }

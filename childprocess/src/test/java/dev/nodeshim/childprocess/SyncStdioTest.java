@@ -5,6 +5,7 @@ import static dev.nodeshim.childprocess.ChildProcesses.spawnSync;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.nodeshim.errors.NodeError;
 import java.util.Arrays;
@@ -52,5 +53,55 @@ class SyncStdioTest {
         NodeError e = assertThrows(NodeError.class, () -> SpawnSyncOptions.defaults().stdio("bogus"));
         assertEquals("ERR_INVALID_ARG_VALUE", e.code());
         assertEquals("The argument 'stdio' is invalid. Received 'bogus'", e.getMessage());
+    }
+
+    /**
+     * node 20, {@code sh -c 'echo out; echo err >&2; echo three >&3; echo five >&5'} with
+     * {@code ['ignore', 'pipe', 'ignore', 'pipe', null, 'pipe']} and utf8: output
+     * {@code [null, "out\n", null, "three\n", null, "five\n"]}, stderr null, status 0.
+     */
+    @Test
+    void arraysCollectEveryPipe() {
+        assumeTrue(NativeSpawn.AVAILABLE);
+        SpawnSyncResult r = spawnSync("sh", List.of("-c", "echo out; echo err >&2; echo three >&3; echo five >&5"),
+                SpawnSyncOptions.defaults().encoding("utf8").stdio(Arrays.asList("ignore", "pipe", "ignore", "pipe", null, "pipe")));
+        assertEquals(Arrays.asList(null, "out\n", null, "three\n", null, "five\n"), r.output());
+        assertEquals("out\n", r.stdout());
+        assertNull(r.stderr());
+        assertEquals(0, r.status());
+        // node 20: execSync('echo hi', {stdio: ['ignore', 'pipe', 'ignore']}) is "hi\n"
+        assertEquals("hi\n", execSync("echo hi", SpawnSyncOptions.defaults().encoding("utf8").stdio(Arrays.asList("ignore", "pipe", "ignore"))));
+    }
+
+    /** node 20: maxBuffer holds for a pipe at fd 3 too (ENOBUFS, the read that crossed it kept). */
+    @Test
+    void maxBufferHoldsForEveryPipe() {
+        assumeTrue(NativeSpawn.AVAILABLE);
+        SpawnSyncResult r = spawnSync("sh", List.of("-c", "echo 12345 >&3"),
+                SpawnSyncOptions.defaults().maxBuffer(3).stdio(Arrays.asList("ignore", "pipe", "pipe", "pipe")));
+        assertEquals("ENOBUFS", r.error().code());
+        assertEquals("spawnSync sh ENOBUFS", r.error().getMessage());
+        assertEquals("12345\n", ((dev.nodeshim.buffer.Buffer) r.output().get(3)).toString());
+    }
+
+    /** node 20: a descriptor that is not open is the result's error {@code spawnSync sh EBADF} (errno -9), pid 0. */
+    @Test
+    void aDescriptorThatIsNotOpen() {
+        assumeTrue(NativeSpawn.AVAILABLE);
+        SpawnSyncResult r = spawnSync("sh", List.of("-c", "echo x >&3"),
+                SpawnSyncOptions.defaults().stdio(Arrays.asList("ignore", "pipe", "pipe", 999)));
+        assertEquals("spawnSync sh EBADF", r.error().getMessage());
+        assertEquals(-9, r.error().prop("errno"));
+        assertEquals(0L, r.pid());
+        assertNull(r.output());
+        assertNull(r.status());
+    }
+
+    /** node 20: Error [ERR_IPC_SYNC_FORK]: IPC cannot be used with synchronous forks. */
+    @Test
+    void noChannelForSyncForms() {
+        NodeError e = assertThrows(NodeError.class, () -> SpawnSyncOptions.defaults().stdio(Arrays.asList("pipe", "pipe", "pipe", "ipc")));
+        assertEquals("ERR_IPC_SYNC_FORK", e.code());
+        assertEquals("IPC cannot be used with synchronous forks", e.getMessage());
     }
 }
