@@ -322,6 +322,17 @@ function allCases() {
     const say = at === 1 ? '>&2' : '';
     add(std, sh(`{ echo "$NODE_CHANNEL_FD $NODE_CHANNEL_SERIALIZATION_MODE"; ${fds}; } ${say}`, stdio), `ipc at ${at}`);
   }
+  // spawnSync with stdio (last, so that the ids before keep theirs); 'inherit' would write into ours
+  const sync = 'childprocess.spawnSync';
+  const syncSh = (script, stdio) => ({ command: 'sh', args: ['-c', script], options: { stdio, encoding: 'utf8' } });
+  add(sync, syncSh('echo out; echo err >&2', 'ignore'), "stdio 'ignore': null outputs");
+  add(sync, syncSh('echo out; echo err >&2', ['ignore', 'pipe', 'ignore']), 'stdout alone piped');
+  add(sync, syncSh('echo out; echo err >&2; exit 3', ['pipe', 'ignore', 'pipe']), 'stderr alone piped, a failure');
+  add(sync, syncSh('echo x >&3; echo out', ['ignore', 'pipe', 'pipe', 'pipe']), 'a pipe at 3');
+  add(sync, syncSh('echo x >&3', ['ignore', 'pipe', 'pipe', 'ignore']), "'ignore' at 3");
+  add(sync, syncSh('echo x >&3', ['ignore', 'pipe', 'pipe', 999]), 'a descriptor that is not open: EBADF');
+  add(sync, syncSh('true', ['pipe', 'pipe', 'pipe', 'ipc']), 'ipc: ERR_IPC_SYNC_FORK');
+  add(sync, syncSh('true', 'bogus'), 'a bad stdio string');
   return cases;
 }
 

@@ -203,6 +203,7 @@ final class ChildProcessProbes {
                 case "timeout" -> o.timeout(Duration.ofMillis(v.longValue()));
                 case "killSignal" -> v.isNumber() ? o.killSignal(v.intValue()) : o.killSignal(v.asText());
                 case "maxBuffer" -> o.maxBuffer(v.longValue());
+                case "stdio" -> v.isTextual() ? o.stdio(v.asText()) : o.stdio(stdioEntries(v));
                 default -> throw new Inexpressible("spawnSync option " + f.getKey());
             };
         }
