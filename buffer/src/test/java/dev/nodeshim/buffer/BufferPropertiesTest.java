@@ -162,6 +162,31 @@ class BufferPropertiesTest {
         assertEq(pos, all.length());
     }
 
+    /**
+     * Results past the pool (from 4 KiB) are made from a copy of the first part: views into larger
+     * arrays (other bytes around them), a totalLength that cuts or zero-pads, the first part empty.
+     */
+    @Property(seed = "4242")
+    void concatOfLargeViewsIsByteForByte(@ForAll long seed) {
+        java.util.Random r = new java.util.Random(seed);
+        int count = 1 + r.nextInt(4);
+        List<Buffer> parts = new java.util.ArrayList<>();
+        java.io.ByteArrayOutputStream expected = new java.io.ByteArrayOutputStream();
+        for (int i = 0; i < count; i++) {
+            int len = r.nextInt(4) == 0 ? 0 : r.nextInt(9000);
+            byte[] store = new byte[len + 64];
+            r.nextBytes(store);
+            int off = r.nextInt(64);
+            parts.add(Buffer.wrap(store, off, len));
+            expected.write(store, off, len);
+        }
+        byte[] whole = expected.toByteArray();
+        assertEq(whole, Buffer.concat(parts).toByteArray());
+        long total = r.nextInt(whole.length + 5000);
+        byte[] cutOrPadded = java.util.Arrays.copyOf(whole, (int) total);
+        assertEq(cutOrPadded, Buffer.concat(parts, total).toByteArray());
+    }
+
     private static void assertEq(Object expected, Object actual) {
         if (expected instanceof byte[] e && actual instanceof byte[] a) {
             assertArrayEquals(e, a);
