@@ -77,6 +77,14 @@ public final class ChildProcess extends EventEmitter {
     /** {@code child.stdio.length}. */
     private int stdioSize = 3;
     private IpcChannel channel;
+    /**
+     * fork with its channel by path: SIGHUP, SIGINT and SIGTERM sent before the child has connected,
+     * held until it has (null once it has, or for other children).
+     */
+    private List<Integer> held;
+    private static final int SIGHUP = 1;
+    private static final int SIGINT = 2;
+    private static final int SIGTERM = 15;
     /** The process ended while the channel was still open: 'exit' waits for 'disconnect'. */
     private boolean exitDeferred;
     /** node 20 never emits 'close' after the parent's own disconnect() (nodejs/node#19433). */
@@ -201,6 +209,10 @@ public final class ChildProcess extends EventEmitter {
         // measured); elsewhere a socket pair at its index (NODE_CHANNEL_FD)
         Stdio stdio = Stdio.open(o.stdioEntries(), true);
         IpcChannel ch = child.channelFor(stdio, cmd, o.serialization);
+        if (ch != null && ch.path() != null && NativeSpawn.AVAILABLE) {
+            child.held = new ArrayList<>();
+            ch.onConnected(child::releaseSignals);
+        }
         child.launch(cmd, stdio, ch);
         return child;
     }
@@ -301,7 +313,19 @@ public final class ChildProcess extends EventEmitter {
     }
 
     /** The channel emitted 'disconnect' (loop thread). */
+    /** The child's JVM has installed ForkMain's handlers (it connects after): held signals go now. */
+    private void releaseSignals() {
+        List<Integer> h = held;
+        held = null;
+        if (h != null && !exited && process != null && process.alive()) {
+            for (int n : h) {
+                process.signal(n);
+            }
+        }
+    }
+
     private void onChannelClosed() {
+        releaseSignals();
         if (exitDeferred) {
             exitDeferred = false;
             emitExit();
@@ -409,6 +433,13 @@ public final class ChildProcess extends EventEmitter {
         int n = Integer.valueOf(0).equals(signal) ? 0 : Signals.toNumber(signal);
         if (process == null || exited || !process.alive()) {
             return false;
+        }
+        if (held != null && (n == SIGHUP || n == SIGINT || n == SIGTERM)) {
+            // A forked JVM not yet in ForkMain would take these as the JVM's own exit, 128 + n (the
+            // JVM's handlers), where a Node child dies by the signal: they wait until it has connected
+            held.add(n);
+            killed = true;
+            return true;
         }
         if (n != 0 && !process.signal(n)) {
             return false;

@@ -90,6 +90,8 @@ final class IpcChannel implements ProcessChannel {
     /** Bytes sent and not yet written (Node's backlog, for send's answer). */
     private long unwritten;
     private boolean closing; // disconnect(): close once pending is written
+    /** Parent side, by path: what runs once the child's connection is accepted. */
+    private Runnable onConnected;
     /** Set once the loop watches the connected socket; until then sends wait in pending. */
     private SelectionKey key;
     private ByteBuffer in;
@@ -495,7 +497,17 @@ final class IpcChannel implements ProcessChannel {
             closeQuietly(server);
             deleteQuietly(Path.of(path), socketDir);
         }
-        loop.execute(() -> watch(s));
+        loop.execute(() -> {
+            watch(s);
+            if (onConnected != null) {
+                onConnected.run();
+            }
+        });
+    }
+
+    /** Runs {@code r} on the loop once the child has connected (a channel by path, parent side). */
+    void onConnected(Runnable r) {
+        onConnected = r;
     }
 
     /** Starts watching the connected socket; then writes what was sent before (or closes). */
