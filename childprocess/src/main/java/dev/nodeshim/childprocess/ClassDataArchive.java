@@ -281,8 +281,9 @@ final class ClassDataArchive {
      * lock). The training renames the dump into place and removes the lock ({@link ClassDataTraining}).
      */
     private static void train(Path dir, String key, String classPath, String mainClass) throws IOException {
-        if (TRAINING.containsKey(key)) {
-            return;
+        Process running = TRAINING.get(key);
+        if (running != null && running.isAlive()) {
+            return; // (a training that has ended may still be in the map: onExit removes it later)
         }
         Path lock = dir.resolve(key + ".lock");
         if (!lock(lock)) {
