@@ -67,10 +67,15 @@ final class BlockModeEngine extends CipherEngine {
         return out;
     }
 
+    /** Whole blocks through the JDK's CBC, in {@link JdkPieces} (its intrinsic runs only once compiled). */
     private void jca(byte[] in, int inOff, byte[] out, int outOff, int len) {
         try {
-            if (jcaCbc.update(in, inOff, len, out, outOff) != len) {
-                throw new IllegalStateException("the JDK's CBC held bytes back");
+            for (int done = 0; done < len; ) {
+                int n = Math.min(len - done, JdkPieces.SIZE); // a multiple of 8 and 16: whole blocks
+                if (jcaCbc.update(in, inOff + done, n, out, outOff + done) != n) {
+                    throw new IllegalStateException("the JDK's CBC held bytes back");
+                }
+                done += n;
             }
         } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException(e);
@@ -79,11 +84,7 @@ final class BlockModeEngine extends CipherEngine {
 
     private void process(byte[] data, int len) {
         if (jcaCbc != null) {
-            try {
-                jcaCbc.update(data, 0, len, data, 0);
-            } catch (java.security.GeneralSecurityException e) {
-                throw new IllegalStateException(e);
-            }
+            jca(data, 0, data, 0, len);
             return;
         }
         if (!cbc) {
