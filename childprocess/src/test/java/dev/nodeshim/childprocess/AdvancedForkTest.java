@@ -32,10 +32,11 @@ class AdvancedForkTest {
 
     private static final ForkOptions ADVANCED = ForkOptions.defaults().serialization("advanced");
 
-    @Test
-    void structuredValuesABigBufferAndManyMessagesArriveAsSent() {
-        byte[] bigBytes = new byte[BIG];
-        new Random(7).nextBytes(bigBytes);
+    /**
+     * A value only advanced serialization carries (a Map with a number key, a Set, a Date, a BigInt, a
+     * Buffer, a typed array, a RegExp), in a mutable map the tests add to.
+     */
+    static Map<String, Object> structuredValue() {
         Map<String, Object> value = new LinkedHashMap<>();
         JsMap map = new JsMap();
         map.put(1, "one");
@@ -46,6 +47,14 @@ class AdvancedForkTest {
         value.put("buf", Buffer.from("hi"));
         value.put("ints", new int[] {1, -2});
         value.put("re", new RegExp("a+", "gi"));
+        return value;
+    }
+
+    @Test
+    void structuredValuesABigBufferAndManyMessagesArriveAsSent() {
+        byte[] bigBytes = new byte[BIG];
+        new Random(7).nextBytes(bigBytes);
+        Map<String, Object> value = structuredValue();
         value.put("err", new NodeError("RangeError", null, "far").withProp("stack", "RangeError: far"));
         value.put("undef", Undefined.INSTANCE);
         value.put("self", value); // circular

@@ -16,8 +16,6 @@ import java.math.BigInteger;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -36,16 +34,7 @@ class NodeAdvancedIpcTest {
     @Test
     void javaParentNodeChildInAdvancedMode() {
         assumeTrue(NativeSpawn.AVAILABLE);
-        Map<String, Object> value = new LinkedHashMap<>();
-        JsMap map = new JsMap();
-        map.put(1, "one");
-        map.put("k", new LinkedHashSet<>(List.of(1, "a")));
-        value.put("map", map);
-        value.put("date", Instant.ofEpochMilli(1_700_000_000_123L));
-        value.put("big", BigInteger.TWO.pow(100).negate());
-        value.put("buf", Buffer.from("hi"));
-        value.put("ints", new int[] {1, -2});
-        value.put("re", new RegExp("a+", "gi"));
+        Map<String, Object> value = AdvancedForkTest.structuredValue();
         value.put("list", Arrays.asList(1, 2.5, "é", null, Undefined.INSTANCE, true));
         value.put("nested", Map.of("b", Map.of("c", List.of()), "1", "x"));
         value.put("self", value);
