@@ -50,6 +50,15 @@ public final class NodeOriginal {
         }
     }
 
+    /**
+     * The Node original of {@code example} as a file, {@code <module>/<Name>.js}: for ports that run a
+     * part of it (a worker that stays in Node) with a real {@code node}.
+     */
+    public static Path script(Class<?> example) {
+        String pkg = example.getPackageName();
+        return path(resource(pkg.substring(pkg.lastIndexOf('.') + 1), example.getSimpleName() + ".js"));
+    }
+
     private static URL resource(String folder, String file) {
         URL url = NodeOriginal.class.getResource("/" + folder + "/" + file);
         if (url == null) {
@@ -80,7 +89,7 @@ public final class NodeOriginal {
     }
 
     /** {@code node} on the PATH, if any. */
-    static Optional<Path> findNode() {
+    public static Optional<Path> findNode() {
         String path = System.getenv("PATH");
         if (path == null) {
             return Optional.empty();
