@@ -29,6 +29,9 @@ public final class ForkOptions {
     final IpcSerialization serialization;
     /** {@code stdio} as given ({@link SpawnOptions#stdio(List)}'s entries, with an {@code 'ipc'}), or null: from {@link #silent}. */
     private List<Object> stdioField;
+    /** {@code uid}/{@code gid}: null when not given (carried by {@link #with} as {@code stdio}). */
+    private Integer uidField;
+    private Integer gidField;
 
     private ForkOptions(Path cwd, Map<String, String> env, List<String> execArgv, String execPath, boolean silent,
             long timeoutMs, String killSignal, dev.nodeshim.events.AbortSignal signal, IpcSerialization serialization) {
@@ -53,6 +56,8 @@ public final class ForkOptions {
             long timeoutMs, String killSignal, dev.nodeshim.events.AbortSignal signal, IpcSerialization serialization) {
         ForkOptions o = new ForkOptions(cwd, env, execArgv, execPath, silent, timeoutMs, killSignal, signal, serialization);
         o.stdioField = stdioField;
+        o.uidField = uidField;
+        o.gidField = gidField;
         return o;
     }
 
@@ -175,6 +180,40 @@ public final class ForkOptions {
         ForkOptions o = with(cwd, env, execArgv, execPath, silent, timeoutMs, killSignal, signal, serialization);
         o.stdioField = entries == null ? null : SpawnOptions.stdioEntries(entries);
         return o;
+    }
+
+    /**
+     * {@code uid}: the child JVM's user id (real, effective and saved; supplementary groups cleared), as
+     * spawn's {@link SpawnOptions#uid(int)} sets it (util-linux's {@code setpriv}, same pid). The channel is
+     * then a socket pair handed to the child as a descriptor ({@code NODE_CHANNEL_FD}), which works for
+     * any user, instead of the socket by path in a directory only our user may enter; a child running as
+     * another user gets no class-data archive (they lie in our private directory). {@code fork} throws
+     * node 20's {@code Error: spawn EPERM} when we may not set the id (not root, not one of ours) and
+     * {@code spawn EINVAL} for -1. The child must be able to read the class path (and run
+     * {@code execPath}) as that user. Needs the native library when the user changes (without it the
+     * channel could only go by path: {@code fork} throws {@link UnsupportedOperationException}).
+     */
+    public ForkOptions uid(int id) {
+        ForkOptions o = with(cwd, env, execArgv, execPath, silent, timeoutMs, killSignal, signal, serialization);
+        o.uidField = id;
+        return o;
+    }
+
+    /** {@code gid}: the child JVM's group id, as {@link #uid(int)} (set before the uid, as Node does). */
+    public ForkOptions gid(int id) {
+        ForkOptions o = with(cwd, env, execArgv, execPath, silent, timeoutMs, killSignal, signal, serialization);
+        o.gidField = id;
+        return o;
+    }
+
+    /** {@code uid}, or null when not given. */
+    Integer uid() {
+        return uidField;
+    }
+
+    /** {@code gid}, or null when not given. */
+    Integer gid() {
+        return gidField;
     }
 
     /** The child's stdio entries: as given, or from {@link #silent} with the channel as fd 3. */
