@@ -45,7 +45,7 @@ public final class NodeOriginal {
         assertEquals(committed, javaLines, name + ": the Java port differs from " + name + ".expected.txt");
         Optional<Path> node = findNode();
         if (node.isPresent()) {
-            List<String> live = runNode(node.get(), path(resource(folder, name + ".js")));
+            List<String> live = runNode(node.get(), path(resource(folder, name + ".js")), List.of());
             assertEquals(live, javaLines, name + ": the Java port differs from what `node " + name + ".js` prints");
         }
     }
@@ -106,9 +106,20 @@ public final class NodeOriginal {
         return Optional.empty();
     }
 
-    private static List<String> runNode(Path node, Path script) {
+    /**
+     * The lines {@code node <Name>.js args…} prints (exit code 0 asserted), for a port that is run by
+     * its Node original: a Java worker behind a node parent. Needs {@code node} on the PATH.
+     */
+    public static List<String> runOriginal(Class<?> example, List<String> args) {
+        Path node = findNode().orElseThrow(() -> new IllegalStateException("no node on the PATH"));
+        return runNode(node, script(example), args);
+    }
+
+    private static List<String> runNode(Path node, Path script, List<String> args) {
         try {
-            Process p = new ProcessBuilder(node.toString(), script.getFileName().toString())
+            List<String> command = new ArrayList<>(List.of(node.toString(), script.getFileName().toString()));
+            command.addAll(args);
+            Process p = new ProcessBuilder(command)
                     .directory(script.getParent().toFile())
                     .redirectErrorStream(false)
                     .redirectError(ProcessBuilder.Redirect.DISCARD)
