@@ -43,7 +43,7 @@ import java.util.Map;
  * To run it: {@code node examples/src/test/resources/childprocess/JavaWorker.js java
  * --enable-native-access=ALL-UNNAMED -cp <examples and its dependencies>
  * dev.nodeshim.childprocess.ForkMain dev.nodeshim.examples.childprocess.JavaWorker} (the option only
- * quiets JDK 22+'s warning about the native library that takes the descriptor). JSON numbers arrive as
+ * quiets JDK 24+'s warning about loading the native library that takes the descriptor). JSON numbers arrive as
  * {@code Integer} (whole, in int range) or {@code Double}: read them through {@link Number}.
  */
 public final class JavaWorker {
