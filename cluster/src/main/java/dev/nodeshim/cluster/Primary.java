@@ -117,8 +117,20 @@ final class Primary {
         if (settings.cwd() != null) {
             o = o.cwd(settings.cwd());
         }
+        // node 20 checks stdio first, then serialization, then the ids (EINVAL/EPERM when the child starts)
+        if (settings.stdio() instanceof String mode) {
+            o = o.stdio(mode);
+        } else if (settings.stdio() instanceof List<?> entries) {
+            o = o.stdio(entries);
+        }
         if (settings.serialization() != null) {
             o = o.serialization(settings.serialization());
+        }
+        if (settings.gid() != null) {
+            o = o.gid(settings.gid());
+        }
+        if (settings.uid() != null) {
+            o = o.uid(settings.uid());
         }
         ChildProcess child = ChildProcesses.fork(settings.exec(), settings.args(), o);
         Worker w = new Worker(id, child, this);
