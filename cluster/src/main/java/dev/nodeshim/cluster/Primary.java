@@ -97,9 +97,8 @@ final class Primary {
     }
 
     Worker fork(Map<String, String> env) {
-        if (!setUp) {
-            setup(ClusterSettings.of());
-        }
+        // node 20: every fork runs setupPrimary() — a 'setup' event per fork, even after an explicit one
+        setup(ClusterSettings.of());
         policyFrozen = true;
         int id = nextId++;
         Map<String, String> childEnv = new LinkedHashMap<>(process.env());

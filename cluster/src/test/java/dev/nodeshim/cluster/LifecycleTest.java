@@ -48,6 +48,9 @@ class LifecycleTest {
     @Test
     void oneWorkerFromForkToExit() {
         List<String> t = new ArrayList<>();
+        // node's script needs no setupPrimary (exec is the script); ours runs first, in a loop of its own,
+        // so that only fork's own 'setup' (node 20 emits one per fork) is traced, as in node
+        EventLoop.run(() -> cluster.setupPrimary(ClusterSettings.of().exec(ClusterWorkers.Lifecycle.class)));
         int code = EventLoop.run(() -> {
             for (String ev : List.of("fork", "online", "disconnect")) {
                 cluster.on(ev, (Listener1<Worker>) w -> t.add("cluster " + ev + " " + w.id()));
@@ -58,7 +61,6 @@ class LifecycleTest {
             cluster.on("exit", (Worker w, Integer c, String s) -> t.add("cluster exit " + w.id() + " " + c + " " + s));
             cluster.on("setup", (Listener1<ClusterSettings>) s -> t.add("cluster setup " + json(s.toMap().keySet())));
             t.add("isPrimary " + cluster.isPrimary() + " isMaster " + cluster.isMaster() + " isWorker " + cluster.isWorker());
-            cluster.setupPrimary(ClusterSettings.of().exec(ClusterWorkers.Lifecycle.class));
             Worker w = cluster.fork();
             t.add("forked id " + w.id() + " workers " + ids() + " connected " + w.isConnected() + " dead " + w.isDead()
                     + " ead " + js(w.exitedAfterDisconnect()));
@@ -84,7 +86,7 @@ class LifecycleTest {
             p.on("close", (Integer c, String s) -> t.add("process close " + c + " " + s));
         });
         assertEquals(0, code);
-        // node: the implicit setup has exactly these keys; ours was explicit and says the same
+        // node: fork's setup has exactly these keys
         assertEquals(NodeOut.lines("cluster-lifecycle.out"), t);
     }
 
@@ -176,6 +178,27 @@ class LifecycleTest {
             process.nextTick(() -> t.add("tick"));
         });
         assertEquals(NodeOut.lines("cluster-setup.out"), t);
+    }
+
+    /** cluster-setup-per-fork.js: each fork emits its own 'setup', also one that throws. */
+    @Test
+    void everyForkRunsSetup() {
+        List<String> t = new ArrayList<>();
+        EventLoop.run(() -> {
+            cluster.on("setup", (Listener1<ClusterSettings>) s -> t.add("setup " + s.uid() + " " + (s == cluster.settings())));
+            cluster.on("fork", (Listener1<Worker>) w -> t.add("fork " + w.id()));
+            cluster.setupPrimary(ClusterSettings.of().exec("w.js").uid(-1));
+            t.add("explicit");
+            for (int i = 1; i <= 2; i++) {
+                try {
+                    cluster.fork();
+                } catch (NodeError e) {
+                    t.add("fork " + i + " " + e.code());
+                }
+            }
+            process.nextTick(() -> t.add("tick"));
+        });
+        assertEquals(NodeOut.lines("cluster-setup-per-fork.out"), t);
     }
 
     /** A worker-only API in the primary, a bad policy, a bad port. */
