@@ -15,7 +15,9 @@ import java.util.Map;
  * primary's own main class (Node: {@code process.argv[1]}, the running script), {@code args} the
  * primary's arguments ({@code process.argv.slice(2)}), {@code execArgv} empty (Node:
  * {@code process.execArgv}; a JVM's own options are not passed on, give them here), {@code silent}
- * false. {@code cwd} has no default (the worker inherits the primary's).
+ * false. {@code cwd}, {@code serialization}, {@code stdio}, {@code uid} and {@code gid} have none (the
+ * worker inherits the primary's directory, stdio as {@code silent} says, and its ids). As in Node they
+ * are kept as given and checked by {@code fork} (fork's errors, thrown by {@link Cluster#fork()}).
  */
 public final class ClusterSettings {
     private static final ClusterSettings EMPTY = new ClusterSettings(null, null, null, null, null, null, null, null,
