@@ -23,7 +23,7 @@ import java.util.function.ToDoubleFunction;
  * and {@code cluster.js restart}). Prints a markdown table of medians with the ratio nodeshim/Node.
  *
  * <p>Settings (environment): {@code BENCH_CONNECTIONS} (8), {@code BENCH_WARMUP_MS} (3000),
- * {@code BENCH_MEASURE_MS} (5000), {@code BENCH_ROUNDS} (3), {@code BENCH_KILLS} (5),
+ * {@code BENCH_MEASURE_MS} (5000), {@code BENCH_ROUNDS} (3), {@code BENCH_KILLS} (5; 0 leaves out the crash row),
  * {@code BENCH_POLICIES} ({@code rr,none}), {@code BENCH_SERVERS} ({@code jdk,netty,netty-fd}: the servers the
  * nodeshim workers run — the JDK's HttpServer, and {@link NettyHello}, which under SCHED_RR is relayed
  * to ({@code netty}: the primary runs with {@code -Dnodeshim.cluster.passDescriptors=false}) or passed
@@ -101,10 +101,12 @@ public final class ClusterBench {
                         median(e.getValue(), Run::p99Ms), "%.2f");
             }
         }
-        double nodeCrash = medianOf(restart("node", List.of("node", twin, "restart", String.valueOf(kills))));
-        double shimCrash = medianOf(restart("nodeshim", List.of(java, "-cp", cp, RestartTiming.class.getName(),
-                String.valueOf(kills))));
-        row(table, "crash → replacement listening (ms)", nodeCrash, shimCrash, "%.0f");
+        if (kills > 0) { // BENCH_KILLS=0: no crash row
+            double nodeCrash = medianOf(restart("node", List.of("node", twin, "restart", String.valueOf(kills))));
+            double shimCrash = medianOf(restart("nodeshim", List.of(java, "-cp", cp, RestartTiming.class.getName(),
+                    String.valueOf(kills))));
+            row(table, "crash → replacement listening (ms)", nodeCrash, shimCrash, "%.0f");
+        }
         for (Map.Entry<String, List<Double>> e : shimRss.entrySet()) {
             row(table, "RSS per worker after load (MiB), " + serverName(e.getKey(), "none"), medianOf(nodeRss),
                     medianOf(e.getValue()), "%.0f");
