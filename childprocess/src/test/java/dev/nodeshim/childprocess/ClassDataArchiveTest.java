@@ -12,12 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -165,25 +162,13 @@ class ClassDataArchiveTest {
     /** See {@link ClassDataScenario}: a parent JVM on jars, forking for real. */
     @Test
     void endToEndOnAClassPathOfJars() throws Exception {
-        Path jars = Files.createDirectory(tmp.resolve("jars"));
-        List<String> cp = new ArrayList<>();
-        int n = 0;
-        for (String e : System.getProperty("java.class.path").split(File.pathSeparator)) {
-            Path p = Path.of(e);
-            if (Files.isDirectory(p)) {
-                Path jar = jars.resolve("dir" + n++ + ".jar");
-                jarOf(p, jar);
-                cp.add(jar.toString());
-            } else if (Files.isRegularFile(p)) {
-                cp.add(p.toAbsolutePath().toString());
-            }
-        }
+        String cp = JarClassPath.in(tmp.resolve("jars"));
         Path cds = tmp.resolve("cds");
         Path logs = Files.createDirectory(tmp.resolve("logs"));
         Path out = tmp.resolve("out.txt");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process p = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED",
-                "-D" + ClassDataArchive.DIR + "=" + cds, "-cp", String.join(File.pathSeparator, cp),
+                "-D" + ClassDataArchive.DIR + "=" + cds, "-cp", cp,
                 ClassDataScenario.class.getName(), logs.toString())
                 .redirectErrorStream(true).redirectOutput(out.toFile()).start();
         assertTrue(p.waitFor(100, TimeUnit.SECONDS), "the scenario did not end");
@@ -198,15 +183,5 @@ class ClassDataArchiveTest {
                 "files [<key>-<n>.archive]",
                 "truncated [up x] archive=false",
                 "files [<key>-<n>.archive] true"), output.lines().toList());
-    }
-
-    private static void jarOf(Path dir, Path jar) throws IOException {
-        try (JarOutputStream j = new JarOutputStream(Files.newOutputStream(jar)); Stream<Path> files = Files.walk(dir)) {
-            for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
-                j.putNextEntry(new JarEntry(dir.relativize(f).toString().replace(File.separatorChar, '/')));
-                Files.copy(f, j);
-                j.closeEntry();
-            }
-        }
     }
 }

@@ -10,20 +10,15 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.nodeshim.errors.NodeError;
 import dev.nodeshim.loop.EventLoop;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -119,28 +114,12 @@ class ForkUidTest {
         assumeTrue(NativeSpawn.AVAILABLE, "the channel goes to another user as a descriptor: needs the native library");
         // nobody must reach the class path: jars in a directory open to all
         Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxr-xr-x"));
-        Path jars = Files.createDirectory(tmp.resolve("jars"),
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
-        List<String> cp = new ArrayList<>();
-        int n = 0;
-        for (String e : System.getProperty("java.class.path").split(File.pathSeparator)) {
-            Path p = Path.of(e);
-            Path jar = jars.resolve("cp" + n++ + ".jar");
-            if (Files.isDirectory(p)) {
-                jarOf(p, jar);
-            } else if (Files.isRegularFile(p)) {
-                Files.copy(p, jar, StandardCopyOption.REPLACE_EXISTING);
-            } else {
-                continue;
-            }
-            Files.setPosixFilePermissions(jar, PosixFilePermissions.fromString("rw-r--r--"));
-            cp.add(jar.toString());
-        }
+        String cp = JarClassPath.in(tmp.resolve("jars"));
         Path cds = tmp.resolve("cds");
         Path out = tmp.resolve("out.txt");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process p = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-XX:-UsePerfData",
-                "-D" + ClassDataArchive.DIR + "=" + cds, "-cp", String.join(File.pathSeparator, cp),
+                "-D" + ClassDataArchive.DIR + "=" + cds, "-cp", cp,
                 ForkUidScenario.class.getName())
                 .directory(tmp.toFile()).redirectErrorStream(true).redirectOutput(out.toFile()).start();
         assertTrue(p.waitFor(100, TimeUnit.SECONDS), "the scenario did not end");
@@ -154,16 +133,6 @@ class ForkUidTest {
     private static List<String> nodeOut(String name) throws IOException {
         try (InputStream in = ForkUidTest.class.getResourceAsStream("/node/" + name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
-        }
-    }
-
-    private static void jarOf(Path dir, Path jar) throws IOException {
-        try (JarOutputStream j = new JarOutputStream(Files.newOutputStream(jar)); Stream<Path> files = Files.walk(dir)) {
-            for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
-                j.putNextEntry(new JarEntry(dir.relativize(f).toString().replace(File.separatorChar, '/')));
-                Files.copy(f, j);
-                j.closeEntry();
-            }
         }
     }
 }
