@@ -1,6 +1,8 @@
 package dev.nodeshim.childprocess;
 
 import dev.nodeshim.errors.Errors;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -29,6 +31,49 @@ public record TypedArray(String type, byte[] bytes) {
             throw new dev.nodeshim.errors.NodeError("RangeError", null,
                     "byte length of " + type + " should be a multiple of " + V8Wire.elementSize(t));
         }
+    }
+
+    /**
+     * The typed array a Java primitive array stands for ({@code short[]} → {@code Int16Array},
+     * {@code char[]} → {@code Uint16Array}, {@code int[]} → {@code Int32Array}, {@code float[]} →
+     * {@code Float32Array}, {@code double[]} → {@code Float64Array}, {@code long[]} →
+     * {@code BigInt64Array}), its elements little-endian; null for anything else.
+     */
+    public static TypedArray of(Object array) {
+        ByteBuffer bb;
+        String type;
+        if (array instanceof short[] s) {
+            bb = littleEndian(s.length * 2);
+            bb.asShortBuffer().put(s);
+            type = "Int16Array";
+        } else if (array instanceof char[] c) {
+            bb = littleEndian(c.length * 2);
+            bb.asCharBuffer().put(c);
+            type = "Uint16Array";
+        } else if (array instanceof int[] i) {
+            bb = littleEndian(i.length * 4);
+            bb.asIntBuffer().put(i);
+            type = "Int32Array";
+        } else if (array instanceof float[] f) {
+            bb = littleEndian(f.length * 4);
+            bb.asFloatBuffer().put(f);
+            type = "Float32Array";
+        } else if (array instanceof double[] d) {
+            bb = littleEndian(d.length * 8);
+            bb.asDoubleBuffer().put(d);
+            type = "Float64Array";
+        } else if (array instanceof long[] l) {
+            bb = littleEndian(l.length * 8);
+            bb.asLongBuffer().put(l);
+            type = "BigInt64Array";
+        } else {
+            return null;
+        }
+        return new TypedArray(type, bb.array());
+    }
+
+    private static ByteBuffer littleEndian(int n) {
+        return ByteBuffer.allocate(n).order(ByteOrder.LITTLE_ENDIAN);
     }
 
     /** The index Node writes for this type. */

@@ -12,7 +12,6 @@ import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -250,7 +249,8 @@ public final class V8Serializer {
             host(t.typeIndex(), t.bytes(), 0, t.bytes().length);
         } else if (v instanceof short[] || v instanceof char[] || v instanceof int[] || v instanceof float[]
                 || v instanceof double[] || v instanceof long[]) {
-            primitiveArray(v);
+            TypedArray t = TypedArray.of(v);
+            host(t.typeIndex(), t.bytes(), 0, t.bytes().length);
         } else if (v instanceof boolean[] a) {
             put(V8Wire.BEGIN_DENSE_ARRAY);
             varint(a.length);
@@ -396,42 +396,6 @@ public final class V8Serializer {
         put(V8Wire.END_DENSE_ARRAY);
         varint(0);
         varint(length);
-    }
-
-    private void primitiveArray(Object a) {
-        ByteBuffer bb;
-        int type;
-        if (a instanceof short[] s) {
-            bb = order(ByteBuffer.allocate(s.length * 2));
-            bb.asShortBuffer().put(s);
-            type = 3;
-        } else if (a instanceof char[] c) {
-            bb = order(ByteBuffer.allocate(c.length * 2));
-            bb.asCharBuffer().put(c);
-            type = 4;
-        } else if (a instanceof int[] i) {
-            bb = order(ByteBuffer.allocate(i.length * 4));
-            bb.asIntBuffer().put(i);
-            type = 5;
-        } else if (a instanceof float[] f) {
-            bb = order(ByteBuffer.allocate(f.length * 4));
-            bb.asFloatBuffer().put(f);
-            type = 7;
-        } else if (a instanceof double[] d) {
-            bb = order(ByteBuffer.allocate(d.length * 8));
-            bb.asDoubleBuffer().put(d);
-            type = 8;
-        } else {
-            long[] l = (long[]) a;
-            bb = order(ByteBuffer.allocate(l.length * 8));
-            bb.asLongBuffer().put(l);
-            type = 11;
-        }
-        host(type, bb.array(), 0, bb.capacity());
-    }
-
-    private static ByteBuffer order(ByteBuffer b) {
-        return b.order(ByteOrder.LITTLE_ENDIAN);
     }
 
     /** Node's host object for a view: its type, its byte length, the bytes it views (nothing else). */

@@ -12,8 +12,6 @@ import dev.nodeshim.childprocess.TypedArray;
 import dev.nodeshim.childprocess.V8Deserializer;
 import dev.nodeshim.childprocess.V8Serializer;
 import dev.nodeshim.errors.NodeError;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -109,35 +107,9 @@ final class V8Probes {
         if (v instanceof TypedArray t) {
             return typed(t.type(), t.bytes());
         }
-        if (v instanceof short[] a) {
-            ByteBuffer b = le(a.length * 2);
-            b.asShortBuffer().put(a);
-            return typed("Int16Array", b.array());
-        }
-        if (v instanceof char[] a) {
-            ByteBuffer b = le(a.length * 2);
-            b.asCharBuffer().put(a);
-            return typed("Uint16Array", b.array());
-        }
-        if (v instanceof int[] a) {
-            ByteBuffer b = le(a.length * 4);
-            b.asIntBuffer().put(a);
-            return typed("Int32Array", b.array());
-        }
-        if (v instanceof float[] a) {
-            ByteBuffer b = le(a.length * 4);
-            b.asFloatBuffer().put(a);
-            return typed("Float32Array", b.array());
-        }
-        if (v instanceof double[] a) {
-            ByteBuffer b = le(a.length * 8);
-            b.asDoubleBuffer().put(a);
-            return typed("Float64Array", b.array());
-        }
-        if (v instanceof long[] a) {
-            ByteBuffer b = le(a.length * 8);
-            b.asLongBuffer().put(a);
-            return typed("BigInt64Array", b.array());
+        TypedArray view = TypedArray.of(v); // short[], char[], int[], float[], double[], long[]
+        if (view != null) {
+            return typed(view.type(), view.bytes());
         }
         if (v instanceof ArrayBuffer ab) {
             return tagged("$arraybuffer", NODES.textNode(HexFormat.of().formatHex(ab.array(), 0, ab.byteLength())));
@@ -164,10 +136,6 @@ final class V8Probes {
             return tagged("$errorobj", a);
         }
         return null;
-    }
-
-    private static ByteBuffer le(int n) {
-        return ByteBuffer.allocate(n).order(ByteOrder.LITTLE_ENDIAN);
     }
 
     private static JsonNode typed(String type, byte[] bytes) {
