@@ -16,27 +16,16 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * {@code cluster.setupPrimary({serialization: 'advanced'})}: workers are forked in that mode, the
  * cluster's own protocol still works (online, listening, disconnect) and user messages keep their
  * Maps, Sets, BigInts, Dates, Buffers and cycles both ways.
  */
+@ExtendWith(FreshCluster.class)
 class AdvancedSerializationTest {
-
-    @BeforeEach
-    void fresh() {
-        cluster.resetForTests();
-    }
-
-    @AfterEach
-    void noWorkerLeft() {
-        cluster.resetForTests();
-        assertEquals(List.of(), ProcessHandle.current().children().map(ProcessHandle::pid).toList());
-    }
 
     @Test
     void workerMessagesKeepTheirStructure() {

@@ -21,9 +21,8 @@ import java.util.function.Supplier;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -31,20 +30,10 @@ import org.junit.jupiter.api.io.TempDir;
  * settings and fork's errors, no worker; {@code cluster-uid.js}: a worker running as nobody, replayed by
  * {@link UidScenario} as root in a primary JVM on a class path of jars nobody may read).
  */
+@ExtendWith(FreshCluster.class)
 class ClusterUidTest {
     @TempDir
     Path tmp;
-
-    @BeforeEach
-    void fresh() {
-        cluster.resetForTests();
-    }
-
-    @AfterEach
-    void noWorkerLeft() {
-        cluster.resetForTests();
-        assertEquals(List.of(), ProcessHandle.current().children().map(ProcessHandle::pid).toList());
-    }
 
     /** cluster-setup-ids.js: kept as given in Node's key order; fork checks stdio, then serialization, then the ids. */
     @Test

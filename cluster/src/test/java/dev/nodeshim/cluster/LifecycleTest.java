@@ -14,27 +14,15 @@ import dev.nodeshim.loop.EventLoop;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The primary's events and worker state with real worker JVMs, against what node 20 printed for the
  * same scenarios (src/test/resources/node/cluster-*.js and .out; only the primary's side is traced).
  */
+@ExtendWith(FreshCluster.class)
 class LifecycleTest {
-
-    @BeforeEach
-    void fresh() {
-        cluster.resetForTests();
-    }
-
-    /** The loop returned, so every worker has exited: none is left behind. */
-    @AfterEach
-    void noWorkerLeft() {
-        cluster.resetForTests();
-        assertEquals(List.of(), ProcessHandle.current().children().map(ProcessHandle::pid).toList());
-    }
 
     private static String ids() {
         StringBuilder b = new StringBuilder();

@@ -7,26 +7,15 @@ import dev.nodeshim.events.Listener1;
 import dev.nodeshim.loop.EventLoop;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A worker is online as it boots, whatever its program does (the cluster side starts through
  * {@link WorkerBoot}, before the program's main on its loop).
  */
+@ExtendWith(FreshCluster.class)
 class OnlineAtBootTest {
-    @BeforeEach
-    void fresh() {
-        cluster.resetForTests();
-    }
-
-    @AfterEach
-    void noWorkerLeft() {
-        cluster.resetForTests();
-        assertEquals(List.of(), ProcessHandle.current().children().map(ProcessHandle::pid).toList());
-    }
-
     /**
      * node: a primary with {@code cluster.on('online', w => w.disconnect())} (and fork, disconnect, exit
      * traced) whose worker script is empty prints fork 1 / online 1 / disconnect 1 / exit 1 0 null true.

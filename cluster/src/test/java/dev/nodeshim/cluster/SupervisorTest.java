@@ -11,9 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Supervision with real worker JVMs and an injected clock and scheduler (restarts run on the next
@@ -21,18 +20,8 @@ import org.junit.jupiter.api.Test;
  * slot is restarted with growing delays until the crash-loop limit; workers the primary kills or
  * disconnects are not replaced.
  */
+@ExtendWith(FreshCluster.class)
 class SupervisorTest {
-
-    @BeforeEach
-    void fresh() {
-        cluster.resetForTests();
-    }
-
-    @AfterEach
-    void noWorkerLeft() {
-        cluster.resetForTests();
-        assertEquals(List.of(), ProcessHandle.current().children().map(ProcessHandle::pid).toList());
-    }
 
     /** The operator's view: pid, state, uptime from the primary; memory from the worker over IPC; CPU. */
     @Test
