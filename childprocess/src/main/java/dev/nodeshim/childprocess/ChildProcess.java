@@ -78,13 +78,10 @@ public final class ChildProcess extends EventEmitter {
     private int stdioSize = 3;
     private IpcChannel channel;
     /**
-     * fork with its channel by path: SIGHUP, SIGINT and SIGTERM sent before the child has connected,
-     * held until it has (null once it has, or for other children).
+     * fork with its channel by path: the signals ForkMain takes over ({@link ForkMain#DIES_BY}) sent
+     * before the child has connected, held until it has (null once it has, or for other children).
      */
     private List<Integer> held;
-    private static final int SIGHUP = 1;
-    private static final int SIGINT = 2;
-    private static final int SIGTERM = 15;
     /** The process ended while the channel was still open: 'exit' waits for 'disconnect'. */
     private boolean exitDeferred;
     /** node 20 never emits 'close' after the parent's own disconnect() (nodejs/node#19433). */
@@ -450,7 +447,7 @@ public final class ChildProcess extends EventEmitter {
         if (process == null || exited || !process.alive()) {
             return false;
         }
-        if (held != null && (n == SIGHUP || n == SIGINT || n == SIGTERM)) {
+        if (held != null && n != 0 && ForkMain.DIES_BY.contains(Signals.name(n))) {
             // A forked JVM not yet in ForkMain would take these as the JVM's own exit, 128 + n (the
             // JVM's handlers), where a Node child dies by the signal: they wait until it has connected
             held.add(n);

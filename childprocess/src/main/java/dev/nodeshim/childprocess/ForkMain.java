@@ -31,6 +31,9 @@ import java.util.ServiceLoader;
  * else to do ends.
  */
 public final class ForkMain {
+    /** The signals whose JVM handlers ForkMain replaces, so that they end the child by the signal. */
+    static final List<String> DIES_BY = List.of("SIGTERM", "SIGINT", "SIGHUP");
+
     private ForkMain() {}
 
     /**
@@ -106,8 +109,8 @@ public final class ForkMain {
      * one back when removed). Without the native library the JVM's behaviour is kept.
      */
     private static void dieBySignals() {
-        for (String name : new String[] {"TERM", "INT", "HUP"}) {
-            sun.misc.Signal.handle(new sun.misc.Signal(name), s -> {
+        for (String name : DIES_BY) {
+            sun.misc.Signal.handle(new sun.misc.Signal(name.substring(3)), s -> {
                 if (NativeSpawn.AVAILABLE) {
                     NativeSpawn.exitBySignal(s.getNumber());
                 }

@@ -63,6 +63,7 @@ class ForkEarlySignalTest {
             c.stdout().on("data", (String d) -> {
                 if (d.contains("premain") && !killed[0]) {
                     killed[0] = true;
+                    trace.add("probe " + c.kill(0)); // signal 0 only probes, also before the child connects
                     trace.add("kill " + c.kill("SIGTERM") + " " + c.killed());
                     try (FileOutputStream go = new FileOutputStream(fifo.toFile())) {
                         go.write(1); // lets the agent return: ForkMain runs, connects, the SIGTERM goes
@@ -73,6 +74,6 @@ class ForkEarlySignalTest {
             });
             c.on("exit", (Integer code, String signal) -> trace.add("exit " + code + " " + signal));
         });
-        assertEquals(List.of("kill true true", "exit null SIGTERM"), trace);
+        assertEquals(List.of("probe true", "kill true true", "exit null SIGTERM"), trace);
     }
 }
