@@ -69,17 +69,7 @@ final class BlockModeEngine extends CipherEngine {
 
     /** Whole blocks through the JDK's CBC, in {@link JdkPieces} (its intrinsic runs only once compiled). */
     private void jca(byte[] in, int inOff, byte[] out, int outOff, int len) {
-        try {
-            for (int done = 0; done < len; ) {
-                int n = Math.min(len - done, JdkPieces.SIZE); // a multiple of 8 and 16: whole blocks
-                if (jcaCbc.update(in, inOff + done, n, out, outOff + done) != n) {
-                    throw new IllegalStateException("the JDK's CBC held bytes back");
-                }
-                done += n;
-            }
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        JdkPieces.update(jcaCbc, in, inOff, len, out, outOff);
     }
 
     private void process(byte[] data, int len) {

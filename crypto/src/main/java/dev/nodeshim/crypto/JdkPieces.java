@@ -26,10 +26,19 @@ final class JdkPieces {
      */
     static byte[] update(Cipher cipher, byte[] in, int off, int len) {
         byte[] out = new byte[len];
+        update(cipher, in, off, len, out, 0);
+        return out;
+    }
+
+    /**
+     * The same into {@code out} from {@code outOff} (in place too); also for CBC given whole blocks
+     * ({@link #SIZE} is a multiple of every block size, so each piece is whole blocks).
+     */
+    static void update(Cipher cipher, byte[] in, int off, int len, byte[] out, int outOff) {
         try {
             for (int done = 0; done < len; ) {
                 int n = Math.min(len - done, SIZE);
-                if (cipher.update(in, off + done, n, out, done) != n) {
+                if (cipher.update(in, off + done, n, out, outOff + done) != n) {
                     throw new IllegalStateException("the JVM's " + cipher.getAlgorithm() + " held bytes back");
                 }
                 done += n;
@@ -37,6 +46,5 @@ final class JdkPieces {
         } catch (ShortBufferException e) {
             throw new IllegalStateException(e);
         }
-        return out;
     }
 }
