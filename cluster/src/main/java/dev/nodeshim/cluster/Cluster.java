@@ -56,6 +56,14 @@ import java.util.concurrent.CompletableFuture;
  * one listening socket instead, as Node's do. As in Node, port 0 is chosen once: every worker listening
  * on port 0 of a host shares the same port.
  *
+ * <h2>Debugging workers</h2>
+ * Node gives each worker started with an {@code --inspect} flag an inspector port of its own
+ * ({@code settings.inspectPort}, else the primary's debug port plus one per such worker). Here the
+ * flag is a JDWP server agent in {@code execArgv},
+ * {@code -agentlib:jdwp=transport=dt_socket,server=y,suspend=n,address=*:5005}: each worker's copy gets
+ * its port in {@code address} ({@link ClusterSettings#inspectPort(int)}); the primary's debug port is
+ * its own JDWP server's port, or 5005 when it has none, so the workers take 5006, 5007, …
+ *
  * <p>Objects are loop-confined: call everything on the loop thread (inside {@code EventLoop.run}).
  */
 public final class Cluster extends EventEmitter {
@@ -266,6 +274,11 @@ public final class Cluster extends EventEmitter {
             // In a Node worker these functions are undefined.
             throw new NodeError("TypeError", null, "cluster." + method + " is not a function");
         }
+    }
+
+    /** The primary's side, for tests that set what Node scripts set on {@code process}. */
+    Primary primary() {
+        return primary;
     }
 
     /** Forgets workers, settings and listeners: tests share one JVM where Node has one process each. */

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntSupplier;
 
 /**
  * {@code cluster.settings} and the argument of {@code cluster.setupPrimary(settings)}: an immutable
@@ -15,39 +16,50 @@ import java.util.Map;
  * primary's own main class (Node: {@code process.argv[1]}, the running script), {@code args} the
  * primary's arguments ({@code process.argv.slice(2)}), {@code execArgv} empty (Node:
  * {@code process.execArgv}; a JVM's own options are not passed on, give them here), {@code silent}
- * false. {@code cwd}, {@code serialization}, {@code stdio}, {@code uid} and {@code gid} have none (the
- * worker inherits the primary's directory, stdio as {@code silent} says, and its ids). As in Node they
- * are kept as given and checked by {@code fork} (fork's errors, thrown by {@link Cluster#fork()}).
+ * false. {@code cwd}, {@code serialization}, {@code stdio}, {@code uid}, {@code gid},
+ * {@code windowsHide} and {@code inspectPort} have none (the worker inherits the primary's directory,
+ * stdio as {@code silent} says, and its ids; debugger ports as {@link #inspectPort(int)} says). As in
+ * Node they are kept as given and checked by {@code fork} (fork's errors, thrown by
+ * {@link Cluster#fork()}).
  */
 public final class ClusterSettings {
-    private static final ClusterSettings EMPTY = new ClusterSettings(null, null, null, null, null, null, null, null,
-            null, List.of());
+    private static final ClusterSettings EMPTY = new ClusterSettings();
 
-    private final String exec;
-    private final List<String> args;
-    private final List<String> execArgv;
-    private final Boolean silent;
-    private final String cwd;
-    private final String serialization;
-    /** A {@code List} of entries or a {@code String}, as given (checked by fork, as in Node). */
-    private final Object stdio;
-    private final Integer uid;
-    private final Integer gid;
+    // Final in spirit: only a copy that is not yet returned is ever changed (see set).
+    private String exec;
+    private List<String> args;
+    private List<String> execArgv;
+    private Boolean silent;
+    private String cwd;
+    private String serialization;
+    /** A {@code List} of entries, a {@code String} or an {@code Integer}, as given (checked by fork, as in Node). */
+    private Object stdio;
+    private Integer uid;
+    private Integer gid;
+    private Boolean windowsHide;
+    /** An {@code Integer} or an {@code IntSupplier}, as given (checked by fork, as in Node). */
+    private Object inspectPort;
     /** The keys other than Node's four defaults, in the order they were first set (Node's object keeps it). */
-    private final List<String> order;
+    private List<String> order = List.of();
 
-    private ClusterSettings(String exec, List<String> args, List<String> execArgv, Boolean silent, String cwd,
-            String serialization, Object stdio, Integer uid, Integer gid, List<String> order) {
-        this.exec = exec;
-        this.args = args;
-        this.execArgv = execArgv;
-        this.silent = silent;
-        this.cwd = cwd;
-        this.serialization = serialization;
-        this.stdio = stdio;
-        this.uid = uid;
-        this.gid = gid;
-        this.order = order;
+    private ClusterSettings() {
+    }
+
+    private ClusterSettings copy() {
+        ClusterSettings c = new ClusterSettings();
+        c.exec = exec;
+        c.args = args;
+        c.execArgv = execArgv;
+        c.silent = silent;
+        c.cwd = cwd;
+        c.serialization = serialization;
+        c.stdio = stdio;
+        c.uid = uid;
+        c.gid = gid;
+        c.windowsHide = windowsHide;
+        c.inspectPort = inspectPort;
+        c.order = order;
+        return c;
     }
 
     /** Nothing set: {@code {}}, what {@code cluster.settings} is before the first setup. */
@@ -55,11 +67,14 @@ public final class ClusterSettings {
         return EMPTY;
     }
 
-    /** A copy with these values; {@code key}, when not null, joins the order if new. */
-    private ClusterSettings with(String key, String exec, List<String> args, List<String> execArgv, Boolean silent,
-            String cwd, String serialization, Object stdio, Integer uid, Integer gid) {
-        return new ClusterSettings(exec, args, execArgv, silent, cwd, serialization, stdio, uid, gid,
-                key == null || order.contains(key) ? order : append(order, List.of(key)));
+    /** A copy changed by {@code change}; {@code key}, when not null, joins the order if new. */
+    private ClusterSettings set(String key, java.util.function.Consumer<ClusterSettings> change) {
+        ClusterSettings c = copy();
+        change.accept(c);
+        if (key != null) {
+            c.order = append(order, List.of(key));
+        }
+        return c;
     }
 
     private static List<String> append(List<String> order, List<String> keys) {
@@ -85,27 +100,29 @@ public final class ClusterSettings {
         if (mainClass == null) {
             throw Errors.invalidArgType("settings.exec", "string", null);
         }
-        return with(null, mainClass, args, execArgv, silent, cwd, serialization, stdio, uid, gid);
+        return set(null, c -> c.exec = mainClass);
     }
 
     /** {@code args}: the arguments of the worker's main. */
     public ClusterSettings args(List<String> value) {
-        return with(null, exec, copy("settings.args", value), execArgv, silent, cwd, serialization, stdio, uid, gid);
+        List<String> v = copy("settings.args", value);
+        return set(null, c -> c.args = v);
     }
 
     /** {@code execArgv}: JVM options of the worker (Node: options of the node executable). */
     public ClusterSettings execArgv(List<String> value) {
-        return with(null, exec, args, copy("settings.execArgv", value), silent, cwd, serialization, stdio, uid, gid);
+        List<String> v = copy("settings.execArgv", value);
+        return set(null, c -> c.execArgv = v);
     }
 
     /** {@code silent}: whether the worker's output is kept from ours (see fork's {@code silent}). */
     public ClusterSettings silent(boolean value) {
-        return with(null, exec, args, execArgv, value, cwd, serialization, stdio, uid, gid);
+        return set(null, c -> c.silent = value);
     }
 
     /** {@code cwd}: the worker's working directory. */
     public ClusterSettings cwd(String dir) {
-        return with(dir == null ? null : "cwd", exec, args, execArgv, silent, dir, serialization, stdio, uid, gid);
+        return set(dir == null ? null : "cwd", c -> c.cwd = dir);
     }
 
     /**
@@ -115,7 +132,7 @@ public final class ClusterSettings {
      * {@code ERR_INVALID_ARG_VALUE}.
      */
     public ClusterSettings serialization(String mode) {
-        return with(mode == null ? null : "serialization", exec, args, execArgv, silent, cwd, mode, stdio, uid, gid);
+        return set(mode == null ? null : "serialization", c -> c.serialization = mode);
     }
 
     /**
@@ -130,7 +147,7 @@ public final class ClusterSettings {
             throw Errors.invalidArgType("settings.stdio", "Array", null);
         }
         Object copy = java.util.Collections.unmodifiableList(new ArrayList<>(entries));
-        return with("stdio", exec, args, execArgv, silent, cwd, serialization, copy, uid, gid);
+        return set("stdio", c -> c.stdio = copy);
     }
 
     /**
@@ -141,7 +158,7 @@ public final class ClusterSettings {
         if (mode == null) {
             throw Errors.invalidArgType("settings.stdio", "Array", null);
         }
-        return with("stdio", exec, args, execArgv, silent, cwd, serialization, mode, uid, gid);
+        return set("stdio", c -> c.stdio = mode);
     }
 
     /**
@@ -150,12 +167,45 @@ public final class ClusterSettings {
      * {@code spawn EINVAL} (-1).
      */
     public ClusterSettings uid(int id) {
-        return with("uid", exec, args, execArgv, silent, cwd, serialization, stdio, id, gid);
+        return set("uid", c -> c.uid = id);
     }
 
     /** {@code gid}: the workers' group id, as fork's {@code gid}. */
     public ClusterSettings gid(int id) {
-        return with("gid", exec, args, execArgv, silent, cwd, serialization, stdio, uid, id);
+        return set("gid", c -> c.gid = id);
+    }
+
+    /**
+     * {@code windowsHide}: hide the workers' console windows on Windows. As in Node it is accepted on
+     * every platform, kept in the settings, and has no effect elsewhere (a JVM forked here never opens
+     * a window of its own).
+     */
+    public ClusterSettings windowsHide(boolean value) {
+        return set("windowsHide", c -> c.windowsHide = value);
+    }
+
+    /**
+     * {@code inspectPort}: the debugger port of the next workers. Node gives it to a worker whose
+     * {@code execArgv} has an {@code --inspect} flag; a JVM worker's counterpart is a JDWP server agent,
+     * {@code -agentlib:jdwp=transport=dt_socket,server=y,…} (or {@code -Xrunjdwp:…}), whose
+     * {@code address} port is replaced by this one ({@link Cluster}, "Debugging workers"). Without
+     * it each such worker gets the primary's debug port plus one more than the last such worker. As in
+     * Node the value is kept as given and checked by {@code fork}, only for a worker with such an agent:
+     * outside 0–65535 it throws {@code RangeError [ERR_SOCKET_BAD_PORT]}.
+     */
+    public ClusterSettings inspectPort(int port) {
+        return set("inspectPort", c -> c.inspectPort = port);
+    }
+
+    /**
+     * {@code inspectPort} as a function: called by each {@code fork} of a worker with a JDWP server
+     * agent (and only then) for that worker's debugger port, checked as {@link #inspectPort(int)}.
+     */
+    public ClusterSettings inspectPort(IntSupplier port) {
+        if (port == null) {
+            throw Errors.invalidArgType("settings.inspectPort", List.of("number", "function"), null);
+        }
+        return set("inspectPort", c -> c.inspectPort = port);
     }
 
     /** The main class, or null when unset. */
@@ -203,19 +253,46 @@ public final class ClusterSettings {
         return gid;
     }
 
+    /** {@code windowsHide}, or null when unset. */
+    public Boolean windowsHide() {
+        return windowsHide;
+    }
+
+    /** {@code inspectPort}: an {@code Integer}, an {@code IntSupplier}, or null when unset. */
+    public Object inspectPort() {
+        return inspectPort;
+    }
+
     /** {@code over} with every field this value sets replacing its own (new keys after the old ones, as Node's merge). */
     ClusterSettings over(ClusterSettings base) {
-        return new ClusterSettings(exec != null ? exec : base.exec, args != null ? args : base.args,
-                execArgv != null ? execArgv : base.execArgv, silent != null ? silent : base.silent,
-                cwd != null ? cwd : base.cwd, serialization != null ? serialization : base.serialization,
-                stdio != null ? stdio : base.stdio, uid != null ? uid : base.uid, gid != null ? gid : base.gid,
-                append(base.order, order));
+        ClusterSettings c = base.copy();
+        c.exec = exec != null ? exec : base.exec;
+        c.args = args != null ? args : base.args;
+        c.execArgv = execArgv != null ? execArgv : base.execArgv;
+        c.silent = silent != null ? silent : base.silent;
+        c.cwd = cwd != null ? cwd : base.cwd;
+        c.serialization = serialization != null ? serialization : base.serialization;
+        c.stdio = stdio != null ? stdio : base.stdio;
+        c.uid = uid != null ? uid : base.uid;
+        c.gid = gid != null ? gid : base.gid;
+        c.windowsHide = windowsHide != null ? windowsHide : base.windowsHide;
+        c.inspectPort = inspectPort != null ? inspectPort : base.inspectPort;
+        c.order = append(base.order, order);
+        return c;
+    }
+
+    /** These settings without {@code inspectPort}: Node's {@code setupPrimary({inspectPort: undefined})}. */
+    ClusterSettings withoutInspectPort() {
+        ClusterSettings c = copy();
+        c.inspectPort = null;
+        return c;
     }
 
     /**
      * The settings as Node's object, in Node's key order ({@code args, exec, execArgv, silent}, then the
-     * others that are set — {@code cwd}, {@code serialization}, {@code stdio}, {@code uid}, {@code gid} —
-     * in the order they were first given): what {@code JSON.stringify(cluster.settings)} shows.
+     * others that are set — {@code cwd}, {@code serialization}, {@code stdio}, {@code uid}, {@code gid},
+     * {@code windowsHide}, {@code inspectPort} — in the order they were first given): what
+     * {@code JSON.stringify(cluster.settings)} shows, so an {@code inspectPort} function is left out.
      */
     public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -229,7 +306,10 @@ public final class ClusterSettings {
                 case "serialization" -> serialization;
                 case "stdio" -> stdio;
                 case "uid" -> uid;
-                default -> gid;
+                case "gid" -> gid;
+                case "windowsHide" -> windowsHide;
+                // a function is left out, as JSON.stringify leaves it out
+                default -> inspectPort instanceof Integer ? inspectPort : null;
             });
         }
         return m;
@@ -255,7 +335,8 @@ public final class ClusterSettings {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ClusterSettings s && toMap().equals(s.toMap());
+        return o instanceof ClusterSettings s && toMap().equals(s.toMap())
+                && java.util.Objects.equals(inspectPort, s.inspectPort);
     }
 
     @Override

@@ -38,6 +38,9 @@ final class Primary {
     private int policy;
     private boolean policyFrozen;
     private int nextId = 1;
+    /** The base of the workers' default debugger ports, read when first needed; and how many took one. */
+    private Integer debugPort;
+    private int debugPortsTaken;
     private final Map<Integer, Worker> workers = new LinkedHashMap<>();
     /** SCHED_RR: one handle per requested address. */
     private final Map<String, RoundRobinHandle<?>> handles = new HashMap<>();
@@ -107,7 +110,7 @@ final class Primary {
         }
         childEnv.put(ENV_ID, Integer.toString(id));
         childEnv.put(ENV_SCHED, policy == Cluster.SCHED_NONE ? "none" : "rr");
-        List<String> execArgv = new ArrayList<>(settings.execArgv());
+        List<String> execArgv = debugPortOf(settings.execArgv());
         if (policy == Cluster.SCHED_NONE) {
             execArgv.addAll(ReusePortSelectorProvider.JVM_OPTIONS);
         }
@@ -148,6 +151,34 @@ final class Primary {
         child.on("exit", (Integer code, String signal) -> exited(w, code, signal));
         process.nextTick(() -> cluster.emit("fork", w));
         return w;
+    }
+
+    /**
+     * {@code inspectPort}: a worker that starts a JDWP server gets a port of its own ({@link JdwpPorts});
+     * node 20 does this before anything else of fork can fail.
+     */
+    private List<String> debugPortOf(List<String> execArgv) {
+        if (!JdwpPorts.debugs(execArgv)) {
+            return new ArrayList<>(execArgv);
+        }
+        Integer port = JdwpPorts.given(settings.inspectPort());
+        if (port == null) {
+            if (debugPort == null) {
+                debugPort = JdwpPorts.primaryDebugPort();
+            }
+            port = JdwpPorts.nth(debugPort, ++debugPortsTaken);
+        }
+        return JdwpPorts.withPort(execArgv, port);
+    }
+
+    /** Tests: the primary's debug port, as a Node script sets {@code process.debugPort}. */
+    void debugPort(int port) {
+        debugPort = port;
+    }
+
+    /** Tests: Node's {@code setupPrimary({inspectPort: undefined})}, which Java's null cannot say. */
+    void clearInspectPort() {
+        settings = settings.withoutInspectPort();
     }
 
     private void disconnected(Worker w) {
