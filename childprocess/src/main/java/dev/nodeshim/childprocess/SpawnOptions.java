@@ -259,7 +259,7 @@ public final class SpawnOptions {
     /** exec/execFile {@code maxBuffer}: bytes kept per stream; beyond it the child is killed. */
     public SpawnOptions maxBuffer(long bytes) {
         if (bytes < 0) {
-            throw Errors.outOfRange("options.maxBuffer", ">= 0", bytes);
+            throw Errors.outOfRange("options.maxBuffer", "a positive number", bytes);
         }
         return make(encoding, cwd, env, shell, timeoutMs, killSignal, bytes, stdio, signal, detached, argv0);
     }

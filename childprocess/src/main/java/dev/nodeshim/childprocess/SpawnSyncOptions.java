@@ -140,7 +140,8 @@ public final class SpawnSyncOptions {
     public SpawnSyncOptions timeout(Duration d) {
         long ms = d == null ? 0 : d.toMillis();
         if (ms < 0) {
-            throw Errors.outOfRange("options.timeout", ">= 0", ms);
+            // node 20: The value of "timeout" is out of range. It must be an unsigned integer. Received -1
+            throw Errors.outOfRange("timeout", "an unsigned integer", ms);
         }
         return with(input, encoding, cwd, env, shell, ms, killSignal, maxBuffer, stdio);
     }
@@ -166,7 +167,7 @@ public final class SpawnSyncOptions {
      */
     public SpawnSyncOptions maxBuffer(long bytes) {
         if (bytes < 0) {
-            throw Errors.outOfRange("options.maxBuffer", ">= 0", bytes);
+            throw Errors.outOfRange("options.maxBuffer", "a positive number", bytes);
         }
         return with(input, encoding, cwd, env, shell, timeoutMs, killSignal, bytes, stdio);
     }

@@ -212,6 +212,16 @@ class SpawnSyncTest {
         assertEquals("ERR_UNKNOWN_ENCODING", enc.code());
         // node 20: The argument 'stdio' is invalid. Received 'bogus' ('inherit' and 'ignore': SyncStdioTest)
         assertEquals("ERR_INVALID_ARG_VALUE", assertThrows(NodeError.class, () -> SpawnSyncOptions.defaults().stdio("bogus")).code());
+        // node 20: spawnSync('true', [], {timeout: -1}) (execSync and execFileSync say the same)
+        NodeError timeout = assertThrows(NodeError.class, () -> SpawnSyncOptions.defaults().timeout(Duration.ofMillis(-1)));
+        assertEquals("RangeError [ERR_OUT_OF_RANGE]: The value of \"timeout\" is out of range. It must be an unsigned "
+                + "integer. Received -1", timeout.toString());
+        // node 20: spawnSync('true', [], {maxBuffer: -1}), and execFile's the same; 0 is allowed
+        String maxBuffer = "RangeError [ERR_OUT_OF_RANGE]: The value of \"options.maxBuffer\" is out of range. It must "
+                + "be a positive number. Received -1";
+        assertEquals(maxBuffer, assertThrows(NodeError.class, () -> SpawnSyncOptions.defaults().maxBuffer(-1)).toString());
+        assertEquals(maxBuffer, assertThrows(NodeError.class, () -> SpawnOptions.defaults().maxBuffer(-1)).toString());
+        assertEquals(0, SpawnSyncOptions.defaults().maxBuffer(0).maxBuffer);
     }
 
     private static ExitStatus status(SpawnSyncResult r) {
