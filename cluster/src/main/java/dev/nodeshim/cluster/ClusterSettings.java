@@ -162,6 +162,16 @@ public final class ClusterSettings {
     }
 
     /**
+     * {@code stdio} as a number. node 20 keeps it in the settings and its {@code fork} ignores it (as it
+     * ignores any {@code stdio} that is neither an array nor a string): {@code silent} decides the
+     * workers' stdio. To hand a worker one of our descriptors, give it as an entry of the array form,
+     * {@code stdio(List.of(0, "pipe", 2, "ipc"))}.
+     */
+    public ClusterSettings stdio(int fd) {
+        return set("stdio", c -> c.stdio = fd);
+    }
+
+    /**
      * {@code uid}: the workers' user id, as fork's {@code uid} (needs root for another user; the workers'
      * class path must be readable by that user). {@code fork} throws node's {@code spawn EPERM} or
      * {@code spawn EINVAL} (-1).
@@ -238,7 +248,7 @@ public final class ClusterSettings {
         return serialization;
     }
 
-    /** {@code stdio}: a {@code List} or a {@code String} as given, or null when unset. */
+    /** {@code stdio}: a {@code List}, a {@code String} or an {@code Integer} as given, or null when unset. */
     public Object stdio() {
         return stdio;
     }

@@ -124,7 +124,7 @@ final class Primary {
             o = o.stdio(mode);
         } else if (settings.stdio() instanceof List<?> entries) {
             o = o.stdio(entries);
-        }
+        } // a number: node 20's fork ignores it, silent decides (cluster-setup-stdio.js)
         if (settings.serialization() != null) {
             o = o.serialization(settings.serialization());
         }
