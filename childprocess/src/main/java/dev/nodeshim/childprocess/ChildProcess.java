@@ -94,25 +94,25 @@ public final class ChildProcess extends EventEmitter {
     }
 
     /** Starts the child; must run on the loop's thread. */
-    static ChildProcess start(String command, List<String> args, SpawnOptions o) {
+    static ChildProcess start(String command, List<String> args, ChildOptions o) {
         List<String> argv = Launch.argv(command, args, o.shell);
         String file = argv.get(0);
         EventLoop loop = EventLoop.current();
         // uid/gid: refused at once, as node's spawn throws (a missing cwd is reported first: the child
         // changes directory before it changes ids); allowed ones go through setpriv (Credentials)
-        Credentials ids = Credentials.forOptions(o.uid(), o.gid(), o.cwd);
+        Credentials ids = Credentials.forOptions(o.uid, o.gid, o.cwd);
         if (ids != null) {
-            int errno = ids.check(o.uid(), o.gid());
+            int errno = ids.check(o.uid, o.gid);
             if (errno != 0) {
                 throw ChildProcesses.spawnError(errno);
             }
         }
         ChildProcess child = new ChildProcess(loop, file, Launch.spawnargs(argv, o.argv0));
-        Command cmd = Command.spawn(argv, o.argv0, o.cwd, o.env, o.detached, ids, o.uid(), o.gid());
+        Command cmd = Command.spawn(argv, o.argv0, o.cwd, o.env, o.detached, ids, o.uid, o.gid);
         // 'pipe' goes through pipes of our own, not the JDK's (see OsPipe: close must wait for grandchildren)
         Stdio stdio = Stdio.open(o.stdio);
         // an 'ipc' entry: a channel as fork's, over a socket pair (or, without the native library, by path)
-        IpcChannel ch = stdio.ipcIndex() < 0 ? null : child.channelFor(stdio, cmd, o.serialization());
+        IpcChannel ch = stdio.ipcIndex() < 0 ? null : child.channelFor(stdio, cmd, o.serialization);
         child.launch(cmd, stdio, ch);
         return child;
     }

@@ -194,7 +194,7 @@ public final class ChildProcesses {
      * ChildProcess} for the events. {@code timeout} kills the child with {@code killSignal}.
      */
     public static ChildProcess spawn(String command, List<String> args, SpawnOptions options) {
-        SpawnOptions o = options == null ? SpawnOptions.defaults() : options;
+        ChildOptions o = (options == null ? SpawnOptions.defaults() : options).options;
         ChildProcess child = ChildProcess.start(requireCommand(command), checkArgs(args), o);
         armTimeout(child, o, null);
         return child;
@@ -209,7 +209,7 @@ public final class ChildProcesses {
     public static ChildProcess exec(String command, SpawnOptions options, ExecCallback callback) {
         SpawnOptions o = options == null ? SpawnOptions.defaults() : options;
         NullBytes.check("command", command);
-        return execFile(command, List.of(), o.shell == null ? o.shell(true) : o, callback);
+        return execFile(command, List.of(), o.options.shell == null ? o.shell(true) : o, callback);
     }
 
     /** The CompletableFuture twin of {@link #exec(String, SpawnOptions, ExecCallback)}. */
@@ -233,7 +233,7 @@ public final class ChildProcesses {
      * stdout maxBuffer length exceeded} (the child is killed, the output cut at maxBuffer).
      */
     public static ChildProcess execFile(String file, List<String> args, SpawnOptions options, ExecCallback callback) {
-        SpawnOptions o = options == null ? SpawnOptions.defaults() : options;
+        ChildOptions o = (options == null ? SpawnOptions.defaults() : options).options;
         List<String> argList = checkArgs(args);
         requireCommand(file);
         if (callback == null) {
@@ -317,7 +317,7 @@ public final class ChildProcesses {
         return child;
     }
 
-    private static void armTimeout(ChildProcess child, SpawnOptions o, ExecState state) {
+    private static void armTimeout(ChildProcess child, ChildOptions o, ExecState state) {
         armTimeout(child, o.timeoutMs, o.killSignal, state);
         armAbort(child, o.signal, o.killSignal);
     }
@@ -377,7 +377,7 @@ public final class ChildProcesses {
      * {@code "héé"}; {@code printf 日本; printf abcdefgh} with maxBuffer 10 keeps {@code "日本abcd"}.
      */
     private static final class ExecState {
-        final SpawnOptions o;
+        final ChildOptions o;
         final boolean bytes;
         final Collected out = new Collected();
         final Collected err = new Collected();
@@ -392,7 +392,7 @@ public final class ChildProcesses {
             long count;
         }
 
-        ExecState(SpawnOptions o) {
+        ExecState(ChildOptions o) {
             this.o = o;
             this.bytes = o.encoding.equals("buffer");
         }

@@ -178,7 +178,7 @@ public final class ForkOptions {
                     "Forked processes must have an IPC channel, missing value 'ipc' in options.stdio");
         }
         ForkOptions o = with(cwd, env, execArgv, execPath, silent, timeoutMs, killSignal, signal, serialization);
-        o.stdioField = entries == null ? null : SpawnOptions.stdioEntries(entries);
+        o.stdioField = entries == null ? null : ChildOptions.stdioEntries(entries);
         return o;
     }
 

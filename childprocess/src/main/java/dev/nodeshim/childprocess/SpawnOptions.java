@@ -1,12 +1,9 @@
 package dev.nodeshim.childprocess;
 
 import dev.nodeshim.buffer.Buffer;
-import dev.nodeshim.errors.Errors;
 import dev.nodeshim.events.AbortSignal;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -14,47 +11,17 @@ import java.util.Map;
  * Options of {@code spawn}, {@code exec} and {@code execFile}: an immutable value, each wither returns
  * a copy. Defaults are Node 20's: the parent's cwd and env, no shell (exec always uses
  * {@code /bin/sh}), no timeout, {@code killSignal} SIGTERM; for exec/execFile {@code encoding} utf8
- * (Strings; {@code "buffer"} gives Buffers) and {@code maxBuffer} 1 MiB per stream.
+ * (Strings; {@code "buffer"} gives Buffers) and {@code maxBuffer} 1 MiB per stream. The values and their
+ * checks, shared with {@link SpawnSyncOptions} and {@link ForkOptions}, live in {@link ChildOptions}.
  */
 public final class SpawnOptions {
     private static final SpawnOptions DEFAULTS =
-            new SpawnOptions("utf8", null, null, null, 0, "SIGTERM", 1024 * 1024, List.<Object>of("pipe", "pipe", "pipe"), null, false, null);
+            new SpawnOptions(ChildOptions.DEFAULTS.encoding("utf8").stdio(List.of("pipe", "pipe", "pipe")));
 
-    final String encoding;
-    final Path cwd;
-    final Map<String, String> env;
-    final String shell;
-    final long timeoutMs;
-    final String killSignal;
-    final long maxBuffer;
-    /**
-     * One entry per child fd (at least three): {@code pipe}, {@code inherit}, {@code ignore}, {@code ipc}
-     * or an Integer descriptor of ours ({@link #stdio(List)}).
-     */
-    final List<Object> stdio;
-    final AbortSignal signal;
-    final boolean detached;
-    final String argv0;
-    /** {@code uid}/{@code gid}: null when not given (set only by {@link #make} and the two withers). */
-    private Integer uidField;
-    private Integer gidField;
-    /** {@code serialization} of an {@code 'ipc'} entry's channel (copied by {@link #make}, as uid and gid). */
-    private IpcSerialization serializationField = IpcSerialization.JSON;
+    final ChildOptions options;
 
-    private SpawnOptions(String encoding, Path cwd, Map<String, String> env, String shell, long timeoutMs,
-            String killSignal, long maxBuffer, List<Object> stdio, AbortSignal signal, boolean detached,
-            String argv0) {
-        this.encoding = encoding;
-        this.cwd = cwd;
-        this.env = env;
-        this.shell = shell;
-        this.timeoutMs = timeoutMs;
-        this.killSignal = killSignal;
-        this.maxBuffer = maxBuffer;
-        this.stdio = stdio;
-        this.signal = signal;
-        this.detached = detached;
-        this.argv0 = argv0;
+    private SpawnOptions(ChildOptions options) {
+        this.options = options;
     }
 
     /** Node's defaults. */
@@ -69,23 +36,22 @@ public final class SpawnOptions {
      */
     public SpawnOptions encoding(String name) {
         String e = name == null || !Buffer.isEncoding(name) ? "buffer" : name;
-        return make(e, cwd, env, shell, timeoutMs, killSignal, maxBuffer, stdio, signal, detached, argv0);
+        return new SpawnOptions(options.encoding(e));
     }
 
     /** {@code cwd}. */
     public SpawnOptions cwd(Path dir) {
-        return make(encoding, dir, env, shell, timeoutMs, killSignal, maxBuffer, stdio, signal, detached, argv0);
+        return new SpawnOptions(options.cwd(dir));
     }
 
     /** {@code cwd} as a string. */
     public SpawnOptions cwd(String dir) {
-        return cwd(dir == null ? null : Path.of(NullBytes.checkCwd(dir)));
+        return new SpawnOptions(options.cwd(dir));
     }
 
     /** {@code env}: the child's whole environment. */
     public SpawnOptions env(Map<String, String> environment) {
-        Map<String, String> copy = environment == null ? null : Map.copyOf(NullBytes.checkEnv(new LinkedHashMap<>(environment)));
-        return make(encoding, cwd, copy, shell, timeoutMs, killSignal, maxBuffer, stdio, signal, detached, argv0);
+        return new SpawnOptions(options.env(environment));
     }
 
     /** {@code shell: true}: {@code /bin/sh -c "<command> <args joined by spaces>"}. */
@@ -95,24 +61,22 @@ public final class SpawnOptions {
 
     /** {@code shell: "/path/to/shell"}. */
     public SpawnOptions shell(String path) {
-        NullBytes.check("options.shell", path);
-        return make(encoding, cwd, env, path, timeoutMs, killSignal, maxBuffer, stdio, signal, detached, argv0);
+        return new SpawnOptions(options.shell(path));
     }
 
     /** {@code timeout}: kill with {@code killSignal} after this long (zero: never). */
     public SpawnOptions timeout(Duration d) {
-        long ms = d == null ? 0 : d.toMillis();
-        if (ms < 0) {
-            // node 20: The value of "timeout" is out of range. It must be an unsigned integer. Received -1
-            throw Errors.outOfRange("timeout", "an unsigned integer", ms);
-        }
-        return make(encoding, cwd, env, shell, ms, killSignal, maxBuffer, stdio, signal, detached, argv0);
+        return new SpawnOptions(options.timeout(d));
     }
 
     /** {@code killSignal} (default SIGTERM); {@code ERR_UNKNOWN_SIGNAL} for an unknown name. */
     public SpawnOptions killSignal(String signal) {
-        Signals.toNumber(signal);
-        return make(encoding, cwd, env, shell, timeoutMs, signal, maxBuffer, stdio, this.signal, detached, argv0);
+        return new SpawnOptions(options.killSignal(signal));
+    }
+
+    /** {@code killSignal} as a number ({@code ERR_UNKNOWN_SIGNAL} for one that does not exist). */
+    public SpawnOptions killSignal(int signal) {
+        return new SpawnOptions(options.killSignal(signal));
     }
 
     /**
@@ -122,11 +86,7 @@ public final class SpawnOptions {
      * @throws dev.nodeshim.errors.NodeError {@code ERR_INVALID_ARG_VALUE} for another string, as Node
      */
     public SpawnOptions stdio(String mode) {
-        String m = stdioMode(mode);
-        if (m == null) {
-            // node 20: TypeError [ERR_INVALID_ARG_VALUE]: The argument 'stdio' is invalid. Received 'bogus'
-            throw Errors.invalidArgValue("stdio", mode);
-        }
+        String m = ChildOptions.stdioMode(mode);
         return stdio(List.<Object>of(m, m, m));
     }
 
@@ -159,67 +119,7 @@ public final class SpawnOptions {
      *         {@code ERR_INVALID_ARG_VALUE} for another type ({@code Boolean}, a map, a list, …)
      */
     public SpawnOptions stdio(List<?> entries) {
-        return make(encoding, cwd, env, shell, timeoutMs, killSignal, maxBuffer, stdioEntries(entries), signal, detached, argv0);
-    }
-
-    /** {@code stdio} entries normalized (at least three), checked in order as {@link #stdio(List)} says. */
-    static List<Object> stdioEntries(List<?> entries) {
-        List<?> given = entries == null ? List.of() : entries;
-        List<Object> all = new ArrayList<>();
-        boolean ipc = false;
-        for (int fd = 0; fd < Math.max(3, given.size()); fd++) {
-            Object entry = stdioEntry(fd, fd < given.size() ? given.get(fd) : null, ipc);
-            ipc |= entry.equals("ipc");
-            all.add(entry);
-        }
-        return List.copyOf(all);
-    }
-
-    /** One {@code stdio} entry normalized: {@code pipe}, {@code ignore}, {@code inherit}, {@code ipc} or an fd. */
-    private static Object stdioEntry(int fd, Object given, boolean ipcSeen) {
-        if (given == null) {
-            return fd < 3 ? "pipe" : "ignore";
-        }
-        if (given instanceof String s) {
-            if (s.equals("ipc")) {
-                if (ipcSeen) {
-                    // node 20: Error [ERR_IPC_ONE_PIPE]: Child process can have only one IPC pipe
-                    throw new dev.nodeshim.errors.NodeError("Error", "ERR_IPC_ONE_PIPE", "Child process can have only one IPC pipe");
-                }
-                return s;
-            }
-            String m = stdioMode(s);
-            if (m == null) {
-                // node 20 words an unknown entry this way (it takes a string as an attempted input)
-                throw new dev.nodeshim.errors.NodeError("TypeError", "ERR_INVALID_SYNC_FORK_INPUT",
-                        "Asynchronous forks do not support Buffer, TypedArray, DataView or string input: '" + s + "'");
-            }
-            return m;
-        }
-        if (given instanceof Number n && !(n instanceof java.math.BigInteger) && !(n instanceof java.math.BigDecimal)) {
-            // a JavaScript number as Node's binding reads it (ToInt32); a negative one asks for a pipe (node 20)
-            int v;
-            if (n instanceof Double || n instanceof Float) {
-                double d = n.doubleValue();
-                v = d == Double.NEGATIVE_INFINITY ? -1 : Double.isNaN(d) || Double.isInfinite(d) ? 0 : (int) (long) d;
-            } else {
-                v = (int) n.longValue();
-            }
-            return v < 0 ? "pipe" : (Object) v;
-        }
-        // node 20: TypeError [ERR_INVALID_ARG_VALUE]: The argument 'stdio' is invalid. Received true
-        throw Errors.invalidArgValue("stdio", given);
-    }
-
-    private static String stdioMode(String mode) {
-        if (mode == null) {
-            return null;
-        }
-        return switch (mode) {
-            case "pipe", "overlapped" -> "pipe";
-            case "inherit", "ignore" -> mode;
-            default -> null;
-        };
+        return new SpawnOptions(options.stdio(ChildOptions.stdioEntries(entries)));
     }
 
     /**
@@ -229,7 +129,7 @@ public final class SpawnOptions {
      * exec/execFile call back with that error ({@code cmd} added).
      */
     public SpawnOptions signal(AbortSignal abortSignal) {
-        return make(encoding, cwd, env, shell, timeoutMs, killSignal, maxBuffer, stdio, abortSignal, detached, argv0);
+        return new SpawnOptions(options.signal(abortSignal));
     }
 
     /**
@@ -238,42 +138,21 @@ public final class SpawnOptions {
      * not piped to us it can outlive this process, as under Node.
      */
     public SpawnOptions detached(boolean on) {
-        return make(encoding, cwd, env, shell, timeoutMs, killSignal, maxBuffer, stdio, signal, on, argv0);
+        return new SpawnOptions(options.detached(on));
     }
 
     /**
      * {@code argv0}: the child's {@code argv[0]} (and {@code spawnargs[0]}) instead of the command; the
-     * program is still found by the command's name. Done with bash's {@code exec -a}, so bash must be
-     * installed (it is on Debian and most Linux systems).
+     * program is still found by the command's name. Without the native library it is done with bash's
+     * {@code exec -a}, so bash must then be installed (it is on Debian and most Linux systems).
      */
     public SpawnOptions argv0(String name) {
-        NullBytes.check("options.argv0", name);
-        return make(encoding, cwd, env, shell, timeoutMs, killSignal, maxBuffer, stdio, signal, detached, name);
-    }
-
-    /** {@code killSignal} as a number ({@code ERR_UNKNOWN_SIGNAL} for one that does not exist). */
-    public SpawnOptions killSignal(int signal) {
-        return killSignal(Signals.name(Signals.toNumber(signal)));
+        return new SpawnOptions(options.argv0(name));
     }
 
     /** exec/execFile {@code maxBuffer}: bytes kept per stream; beyond it the child is killed. */
     public SpawnOptions maxBuffer(long bytes) {
-        if (bytes < 0) {
-            throw Errors.outOfRange("options.maxBuffer", "a positive number", bytes);
-        }
-        return make(encoding, cwd, env, shell, timeoutMs, killSignal, bytes, stdio, signal, detached, argv0);
-    }
-
-    /** A copy with these values and this one's uid and gid. */
-    private SpawnOptions make(String encoding, Path cwd, Map<String, String> env, String shell, long timeoutMs,
-            String killSignal, long maxBuffer, List<Object> stdio, AbortSignal signal, boolean detached,
-            String argv0) {
-        SpawnOptions o = new SpawnOptions(encoding, cwd, env, shell, timeoutMs, killSignal, maxBuffer, stdio, signal,
-                detached, argv0);
-        o.uidField = uidField;
-        o.gidField = gidField;
-        o.serializationField = serializationField;
-        return o;
+        return new SpawnOptions(options.maxBuffer(bytes));
     }
 
     /**
@@ -284,14 +163,7 @@ public final class SpawnOptions {
      * @throws dev.nodeshim.errors.NodeError {@code ERR_INVALID_ARG_VALUE} for anything else
      */
     public SpawnOptions serialization(String mode) {
-        IpcSerialization s = IpcSerialization.of(mode);
-        SpawnOptions o = make(encoding, cwd, env, shell, timeoutMs, killSignal, maxBuffer, stdio, signal, detached, argv0);
-        o.serializationField = s;
-        return o;
-    }
-
-    IpcSerialization serialization() {
-        return serializationField;
+        return new SpawnOptions(options.serialization(mode));
     }
 
     /**
@@ -301,23 +173,11 @@ public final class SpawnOptions {
      * {@code spawn EPERM}; -1 gives {@code spawn EINVAL}.
      */
     public SpawnOptions uid(int id) {
-        SpawnOptions o = make(encoding, cwd, env, shell, timeoutMs, killSignal, maxBuffer, stdio, signal, detached, argv0);
-        o.uidField = id;
-        return o;
+        return new SpawnOptions(options.uid(id));
     }
 
     /** {@code gid}: the child's group id, as {@link #uid(int)} (set before the uid, as Node does). */
     public SpawnOptions gid(int id) {
-        SpawnOptions o = make(encoding, cwd, env, shell, timeoutMs, killSignal, maxBuffer, stdio, signal, detached, argv0);
-        o.gidField = id;
-        return o;
-    }
-
-    Integer uid() {
-        return uidField;
-    }
-
-    Integer gid() {
-        return gidField;
+        return new SpawnOptions(options.gid(id));
     }
 }

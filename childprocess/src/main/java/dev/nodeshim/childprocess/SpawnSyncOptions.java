@@ -202,7 +202,7 @@ public final class SpawnSyncOptions {
      *         the entries after it — here it is spawn's {@code ERR_INVALID_SYNC_FORK_INPUT})
      */
     public SpawnSyncOptions stdio(List<?> entries) {
-        List<Object> all = entries == null ? null : SpawnOptions.stdioEntries(entries);
+        List<Object> all = entries == null ? null : ChildOptions.stdioEntries(entries);
         if (all != null && all.contains("ipc")) {
             // node 20: Error [ERR_IPC_SYNC_FORK]: IPC cannot be used with synchronous forks
             throw new dev.nodeshim.errors.NodeError("Error", "ERR_IPC_SYNC_FORK", "IPC cannot be used with synchronous forks");
