@@ -1,12 +1,11 @@
 package dev.nodeshim.crypto;
 
 import java.security.MessageDigest;
-import org.bouncycastle.crypto.digests.SHAKEDigest;
 
 /**
  * One running hash computation, whatever implements it: a JCA {@link MessageDigest} (the JDK's, or
- * BouncyCastle's through {@link BouncyCastle#provider()}), BouncyCastle's SHAKE XOF, or two engines
- * side by side (md5-sha1). Not thread-safe; {@link Hash} and {@link Hmac} confine one to one user.
+ * BouncyCastle's through {@link BouncyCastle#provider()}), one of ours ({@link Keccak}, {@link Blake2b},
+ * {@link Blake2s}, {@link Mdc2}), or two engines side by side (md5-sha1). Not thread-safe; {@link Hash} and {@link Hmac} confine one to one user.
  */
 interface HashEngine {
     void update(byte[] a, int off, int len);
@@ -57,32 +56,6 @@ interface HashEngine {
             } catch (CloneNotSupportedException e) {
                 throw new IllegalStateException(md.getAlgorithm() + " cannot be copied", e);
             }
-        }
-    }
-
-    /** SHAKE128/256: any output length (BouncyCastle's lightweight digest; JDK 17 has no XOF API). */
-    final class Shake implements HashEngine {
-        private final SHAKEDigest d;
-
-        Shake(SHAKEDigest d) {
-            this.d = d;
-        }
-
-        @Override
-        public void update(byte[] a, int off, int len) {
-            d.update(a, off, len);
-        }
-
-        @Override
-        public byte[] finish(int length) {
-            byte[] out = new byte[length];
-            d.doFinal(out, 0, length);
-            return out;
-        }
-
-        @Override
-        public HashEngine copy() {
-            return new Shake(new SHAKEDigest(d));
         }
     }
 

@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
-import org.bouncycastle.crypto.digests.SHAKEDigest;
 
 /**
  * The one place that maps OpenSSL's algorithm names to implementations.
@@ -24,9 +23,9 @@ import org.bouncycastle.crypto.digests.SHAKEDigest;
  *
  * <h2>Which implementation</h2>
  * The JDK's JCA providers where HotSpot has intrinsics for the algorithm (MD5, SHA-1, SHA-2, AES;
- * SHA-3 from JDK 21 on, BouncyCastle's below: JDK 17's is slower); our own BLAKE2 ({@link Blake2b},
- * {@link Blake2s}: twice BouncyCastle's speed); BouncyCastle for the rest (RIPEMD-160, SM3, SHAKE,
- * ARIA, Camellia, SM4, Poly1305, scrypt). BouncyCastle's JCA provider is the
+ * SHA-3 where HotSpot has a SHA-3 intrinsic); our own Keccak ({@link Keccak}: SHA-3 elsewhere, SHAKE)
+ * and BLAKE2 ({@link Blake2b}, {@link Blake2s}: twice BouncyCastle's speed); BouncyCastle for the rest
+ * (RIPEMD-160, SM3, ARIA, Camellia, SM4, scrypt). BouncyCastle's JCA provider is the
  * private instance of {@link BouncyCastle}; its lightweight classes are used directly where JCA has
  * no shape for the operation (an XOF's output length). Every implementation is reached through a
  * factory held here, so the choice can depend on the running JDK: {@link #JDK_FEATURE} is read once
@@ -125,24 +124,25 @@ final class Registry {
     }
 
     /**
-     * SHA-3: the JDK's from JDK 21 on; below, BouncyCastle's, since JDK 17's Keccak is plain Java that
-     * hashes at 0.21 GB/s here against BouncyCastle's 0.31 (JDK 25's: 0.43 against 0.38).
+     * SHA-3: the JDK's where HotSpot has a SHA-3 intrinsic (x86-64 with AVX-512 from JDK 25, aarch64
+     * with the SHA3 extension from JDK 17); elsewhere our {@link Keccak} (JDK 17 here: 420 sha3-256
+     * hashes of 1 MiB per CPU-second, BouncyCastle's 345, the JDK's plain-Java Keccak 220; JDK 25's
+     * intrinsic 440-450, ours 430-440).
      */
     private static void sha3(int bits, int block, String oid) {
         String name = "sha3-" + bits;
-        String jca = "SHA3-" + bits;
         String[] aliases = {"rsa-sha3-" + bits, "id-rsassa-pkcs1-v1_5-with-sha3-" + bits,
                 "2.16.840.1.101.3.4.2." + oid};
-        if (JDK_FEATURE >= 21) {
-            jdkHash(name, jca, bits / 8, block, aliases);
+        if (JDK_FEATURE >= 25 || "aarch64".equals(System.getProperty("os.arch"))) {
+            jdkHash(name, "SHA3-" + bits, bits / 8, block, aliases);
         } else {
-            bcHash(name, jca, bits / 8, block, aliases);
+            put(new HashSpec(name, bits / 8, block, false, Backend.JDK, () -> Keccak.sha3(bits)), aliases);
         }
     }
 
+    /** SHAKE128/256 on our {@link Keccak} (JDK 17 has no XOF API; faster than BouncyCastle's SHAKEDigest). */
     private static void shake(int bits, int size, int block, String oid) {
-        HashSpec spec = new HashSpec("shake" + bits, size, block, true, Backend.BOUNCY_CASTLE,
-                () -> new HashEngine.Shake(new SHAKEDigest(bits)));
+        HashSpec spec = new HashSpec("shake" + bits, size, block, true, Backend.JDK, () -> Keccak.shake(bits));
         put(spec, "shake-" + bits, "2.16.840.1.101.3.4.2." + oid);
     }
 
