@@ -55,19 +55,19 @@ public final class ChildProcesses {
     public static SpawnSyncResult spawnSync(String command, List<String> args, SpawnSyncOptions options) {
         requireCommand(command);
         List<String> argList = checkArgs(args);
-        SpawnSyncOptions o = options == null ? SpawnSyncOptions.defaults() : options;
+        ChildOptions o = (options == null ? SpawnSyncOptions.defaults() : options).options;
         List<String> argv = Launch.argv(command, argList, o.shell);
         String file = argv.get(0);
         List<String> spawnargs = Launch.spawnargs(argv, o.argv0);
-        Credentials ids = Credentials.forOptions(o.uid(), o.gid(), o.cwd);
+        Credentials ids = Credentials.forOptions(o.uid, o.gid, o.cwd);
         if (ids != null) {
-            int errno = ids.check(o.uid(), o.gid());
+            int errno = ids.check(o.uid, o.gid);
             if (errno != 0) {
                 return new SpawnSyncResult(0, null, null, null, null, null,
                         systemError(-errno, "spawnSync " + file, file, spawnargs.subList(1, spawnargs.size())));
             }
         }
-        Command cmd = Command.spawn(argv, o.argv0, o.cwd, o.env, o.detached, ids, o.uid(), o.gid());
+        Command cmd = Command.spawn(argv, o.argv0, o.cwd, o.env, o.detached, ids, o.uid, o.gid);
         // Pipes of our own, as for spawn: the result waits for the end of file of stdout and stderr,
         // which a grandchild's copy delays (node 20), not just for the exit (SyncRun)
         // (without the native library, entries it cannot place are refused here, as for spawn)
@@ -88,7 +88,7 @@ public final class ChildProcesses {
     }
 
     private static SpawnSyncResult run(Child p, Stdio stdio, String file, List<String> spawnargs,
-            SpawnSyncOptions o) {
+            ChildOptions o) {
         SyncRun r;
         ExitStatus st;
         try {
@@ -140,7 +140,7 @@ public final class ChildProcesses {
         if (args != null) {
             words.addAll(args);
         }
-        return checked(r, String.join(" ", words), o);
+        return checked(r, String.join(" ", words), o.options);
     }
 
     /** {@code execSync(command)}: runs the command line with {@code /bin/sh -c}; stdout as a Buffer. */
@@ -151,15 +151,15 @@ public final class ChildProcesses {
     /** {@code execSync(command, options)}: as {@link #execFileSync} with {@code shell} on. */
     public static Object execSync(String command, SpawnSyncOptions options) {
         SpawnSyncOptions o = options == null ? SpawnSyncOptions.defaults() : options;
-        if (o.shell == null) {
+        if (o.options.shell == null) {
             o = o.shell(true);
         }
         NullBytes.check("command", command);
         SpawnSyncResult r = spawnSync(command, List.of(), o);
-        return checked(r, command, o);
+        return checked(r, command, o.options);
     }
 
-    private static Object checked(SpawnSyncResult r, String cmd, SpawnSyncOptions o) {
+    private static Object checked(SpawnSyncResult r, String cmd, ChildOptions o) {
         if (o.stdio == null && r.stderr() != null) {
             byte[] bytes = r.stderr() instanceof Buffer b ? b.toByteArray()
                     : Buffer.from(r.stderr().toString(), o.encoding).toByteArray();

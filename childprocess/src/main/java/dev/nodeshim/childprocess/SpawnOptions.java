@@ -12,7 +12,7 @@ import java.util.Map;
  * a copy. Defaults are Node 20's: the parent's cwd and env, no shell (exec always uses
  * {@code /bin/sh}), no timeout, {@code killSignal} SIGTERM; for exec/execFile {@code encoding} utf8
  * (Strings; {@code "buffer"} gives Buffers) and {@code maxBuffer} 1 MiB per stream. The values and their
- * checks, shared with {@link SpawnSyncOptions} and {@link ForkOptions}, live in {@link ChildOptions}.
+ * checks, shared with {@link SpawnSyncOptions} and {@link ForkOptions}, live in {@code ChildOptions}.
  */
 public final class SpawnOptions {
     private static final SpawnOptions DEFAULTS =

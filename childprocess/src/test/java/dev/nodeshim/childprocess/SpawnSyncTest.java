@@ -221,7 +221,7 @@ class SpawnSyncTest {
                 + "be a positive number. Received -1";
         assertEquals(maxBuffer, assertThrows(NodeError.class, () -> SpawnSyncOptions.defaults().maxBuffer(-1)).toString());
         assertEquals(maxBuffer, assertThrows(NodeError.class, () -> SpawnOptions.defaults().maxBuffer(-1)).toString());
-        assertEquals(0, SpawnSyncOptions.defaults().maxBuffer(0).maxBuffer);
+        assertEquals(0, SpawnSyncOptions.defaults().maxBuffer(0).options.maxBuffer);
     }
 
     private static ExitStatus status(SpawnSyncResult r) {
