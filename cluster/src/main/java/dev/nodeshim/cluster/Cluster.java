@@ -261,6 +261,37 @@ public final class Cluster extends EventEmitter {
         }
     }
 
+    /**
+     * A server's {@code listen(path)} on a Unix domain socket (Node's "pipe") in a cluster. In a worker,
+     * under either policy: the primary binds {@code path} (once for all the workers that listen on it)
+     * and hands each connection to the next worker in turn, relayed to a private socket that
+     * {@code server} is bound to; then the primary emits {@code 'listening'} with
+     * {@code {addressType: -1, address: path, port: -1}} and the future completes on the loop with
+     * {@code path}. The socket file is removed when the last worker listening on it has gone. A path in
+     * use (also by a stale file: Node does not remove one) fails the future with node's
+     * {@code Error: bind EADDRINUSE /path}, a missing directory with {@code bind EACCES /path}. In the
+     * primary (or a process that is not part of a cluster): binds {@code path} directly, and the file is
+     * the caller's to remove.
+     */
+    public CompletableFuture<java.net.UnixDomainSocketAddress> listen(UnixSocketServer server, java.nio.file.Path path) {
+        if (server == null) {
+            throw dev.nodeshim.errors.Errors.invalidArgType("server", "UnixSocketServer", null);
+        }
+        if (path == null) {
+            throw dev.nodeshim.errors.Errors.invalidArgType("path", "string", null);
+        }
+        startWorker();
+        if (workerSide != null) {
+            return workerSide.listen(server, path);
+        }
+        try {
+            server.bind(java.net.UnixDomainSocketAddress.of(path));
+            return CompletableFuture.completedFuture(java.net.UnixDomainSocketAddress.of(path));
+        } catch (java.io.IOException e) {
+            return CompletableFuture.failedFuture(BindErrors.pipeError(BindErrors.code(e), path.toString()));
+        }
+    }
+
     /** Starts the worker side on its first use from a loop thread (see "When a worker is online"). */
     private void startWorker() {
         if (workerId != null && workerSide == null && EventLoop.current().inLoopThread()

@@ -418,6 +418,10 @@ final class Primary {
     }
 
     private void queryServer(Worker w, Object m) {
+        if (Protocol.stringOf(m, "pipe") != null) {
+            queryPipe(w, m);
+            return;
+        }
         int seq = Protocol.intOf(m, "seq");
         String address = Protocol.stringOf(m, "address");
         int port = Protocol.intOf(m, "port");
@@ -464,6 +468,42 @@ final class Primary {
             reply.put("port", 0);
             w.send(reply);
         }
+    }
+
+    /**
+     * A worker's listen on a Unix socket (either policy: node 20's primary holds the socket file under
+     * both): the primary binds the path once and relays each connection, in turn, to the worker's
+     * private socket ({@link PipeHandoff}); {@code 'listening'} gives Node's {@code {addressType: -1,
+     * address: path, port: -1}}.
+     */
+    private void queryPipe(Worker w, Object m) {
+        String path = Protocol.stringOf(m, "pipe");
+        String key = "pipe " + path;
+        Map<String, Object> reply = Protocol.message("queryReply");
+        reply.put("seq", Protocol.intOf(m, "seq"));
+        RoundRobinHandle<?> h = handles.get(key);
+        if (h == null) {
+            try {
+                h = RoundRobinHandle.start(PipeHandoff.open(java.nio.file.Path.of(path)));
+            } catch (IOException e) {
+                // the worker removes its private socket too, but may be killed before it does
+                PipeHandoff.removePrivate(java.nio.file.Path.of(Protocol.stringOf(m, "privatePath")));
+                reply.put("error", BindErrors.code(e));
+                reply.put("pipe", path);
+                w.send(reply);
+                return;
+            }
+            handles.put(key, h);
+        }
+        ((PipeHandoff) h.handoff()).target(w.id(), w.process().pid(), java.nio.file.Path.of(Protocol.stringOf(m, "privatePath")));
+        h.add(w.id(), 0);
+        h.weight(w.id(), w.weight());
+        joined.computeIfAbsent(w.id(), k -> new ArrayList<>()).add(h);
+        reply.put("port", -1);
+        w.send(reply);
+        ListeningAddress a = new ListeningAddress(-1, path, -1);
+        w.emit("listening", a);
+        cluster.emit("listening", w, a);
     }
 
     /**

@@ -12,12 +12,15 @@ import java.util.Map;
  * worker → primary   online                                   the worker runs
  *                    queryServer {seq, address, port[, privatePort][, adopts]}   listen() asks for the
  *                                                              port (adopts: its server is an AdoptingServer)
+ *                    queryServer {seq, pipe, privatePath}    listen(path) on a Unix socket: the primary
+ *                                                              binds pipe and relays to privatePath
  *                    listening {seq, address, port, requested}  (SCHED_NONE) bound the shared port
  *                    statusReply {seq, rss, heapTotal, heapUsed}   its process.memoryUsage()
  *                    exitedAfterDisconnect                    the worker's disconnect() began: stop
  *                                                              routing to it, answer drained
- * primary → worker   queryReply {seq, port | error}           the port to bind (SCHED_NONE) or the
- *                                                              public port it now routes (SCHED_RR)
+ * primary → worker   queryReply {seq, port | error[, pipe]}   the port to bind (SCHED_NONE) or the
+ *                                                              public port it now routes (SCHED_RR);
+ *                                                              pipe: the Unix socket whose bind failed
  *                    status {seq}                             asks for statusReply
  *                    disconnect                               the primary's worker.disconnect()
  *                    drained                                  every connection forwarded to the worker

@@ -122,7 +122,8 @@ final class RoundRobinHandle<C> {
         this.handoff = handoff;
     }
 
-    private static <C> RoundRobinHandle<C> start(Handoff<C> handoff) {
+    /** A handle over {@code handoff}, accepting (also for handoffs of other kinds: {@link PipeHandoff}). */
+    static <C> RoundRobinHandle<C> start(Handoff<C> handoff) {
         RoundRobinHandle<C> h = new RoundRobinHandle<>(handoff);
         handoff.start(h::route);
         return h;

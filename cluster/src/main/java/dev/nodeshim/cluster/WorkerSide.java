@@ -96,8 +96,9 @@ final class WorkerSide {
                 if (onError != null) {
                     onError.run(); // the private server we bound for nothing
                 }
-                f.completeExceptionally(BindErrors.error(error, Protocol.stringOf(m, "address"),
-                        Protocol.intOf(m, "port")));
+                f.completeExceptionally(Protocol.stringOf(m, "pipe") != null
+                        ? BindErrors.pipeError(error, Protocol.stringOf(m, "pipe"))
+                        : BindErrors.error(error, Protocol.stringOf(m, "address"), Protocol.intOf(m, "port")));
             } else if (k != null) {
                 k.accept(Protocol.intOf(m, "port"));
             }
@@ -150,6 +151,60 @@ final class WorkerSide {
             adopting.put(n, a);
         }
         queryFailures.put(n, f);
+        process.send(q);
+        return f;
+    }
+
+    /**
+     * {@code listen(path)} on a Unix socket, under either policy: binds {@code server} to a private
+     * socket in a new directory of ours (mode 0700) and asks the primary, which binds {@code path} and
+     * relays its connections here ({@link PipeHandoff}); the future completes on the loop with
+     * {@code path} once the primary listens, or fails with node's bind error.
+     */
+    CompletableFuture<java.net.UnixDomainSocketAddress> listen(UnixSocketServer server, java.nio.file.Path path) {
+        CompletableFuture<java.net.UnixDomainSocketAddress> f = new CompletableFuture<>();
+        java.nio.file.Path privateSocket;
+        try {
+            privateSocket = java.nio.file.Files.createTempDirectory(PipeHandoff.PRIVATE_PREFIX).resolve("s");
+            try {
+                server.bind(java.net.UnixDomainSocketAddress.of(privateSocket));
+            } catch (IOException | RuntimeException e) {
+                PipeHandoff.removePrivate(privateSocket);
+                throw e;
+            }
+        } catch (IOException e) {
+            f.completeExceptionally(e);
+            return f;
+        }
+        ClusterServer closer = new ClusterServer() {
+            @Override
+            public InetSocketAddress bind(InetSocketAddress address) {
+                throw new UnsupportedOperationException("bound to " + privateSocket);
+            }
+
+            @Override
+            public void close() throws IOException {
+                try {
+                    server.close();
+                } finally {
+                    PipeHandoff.removePrivate(privateSocket);
+                }
+            }
+        };
+        servers.add(closer);
+        int n = ++seq;
+        bindFailures.put(n, () -> {
+            servers.remove(closer);
+            closeQuietly(closer);
+        });
+        queries.put(n, ignored -> f.complete(java.net.UnixDomainSocketAddress.of(path)));
+        CompletableFuture<InetSocketAddress> failure = new CompletableFuture<>(); // the pending listens' failure type
+        failure.whenComplete((a, e) -> f.completeExceptionally(e));
+        queryFailures.put(n, failure);
+        Map<String, Object> q = Protocol.message("queryServer");
+        q.put("seq", n);
+        q.put("pipe", path.toString());
+        q.put("privatePath", privateSocket.toString());
         process.send(q);
         return f;
     }
