@@ -67,6 +67,16 @@ class Blake2Test {
         }
     }
 
+    @Test
+    void severalMebibytesInOddPieces() {
+        byte[] big = new byte[3 * 1024 * 1024 + 5];
+        new java.util.Random(3).nextBytes(big);
+        for (int step : new int[] {0, 127, 4097, 1024 * 1024 + 3}) {
+            check(new Blake2b(), new Blake2bDigest(512), big, step, 2 * 1024 * 1024 + 1);
+            check(new Blake2s(), new Blake2sDigest(256), big, step, 1024 * 1024 - 1);
+        }
+    }
+
     /** Feeds {@code data} in pieces of {@code step} (0: at once), forking a copy after {@code copyAt} bytes. */
     private static void check(HashEngine ours, Digest theirs, byte[] data, int step, int copyAt) {
         theirs.update(data, 0, data.length);
