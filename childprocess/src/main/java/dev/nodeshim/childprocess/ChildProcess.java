@@ -182,19 +182,19 @@ public final class ChildProcess extends EventEmitter {
      * Starts a JVM running {@code mainClass} through {@link ForkMain}, with an IPC channel; must run on
      * the loop's thread.
      */
-    static ChildProcess fork(String mainClass, List<String> args, ForkOptions o) {
+    static ChildProcess fork(String mainClass, List<String> args, ChildOptions o) {
         String java = o.execPath != null ? o.execPath
                 : Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // uid/gid as spawn's (refused at once, node's spawn EPERM/EINVAL; a missing cwd is reported first)
-        Credentials ids = Credentials.forOptions(o.uid(), o.gid(), o.cwd);
+        Credentials ids = Credentials.forOptions(o.uid, o.gid, o.cwd);
         if (ids != null) {
-            int errno = ids.check(o.uid(), o.gid());
+            int errno = ids.check(o.uid, o.gid);
             if (errno != 0) {
                 throw ChildProcesses.spawnError(errno);
             }
         }
         // a child of another user can neither enter our channel directory nor read our archives
-        boolean otherUser = ids != null && ids.effectiveUid(o.uid()) != ids.effectiveUid(null);
+        boolean otherUser = ids != null && ids.effectiveUid(o.uid) != ids.effectiveUid(null);
         if (otherUser && !NativeSpawn.AVAILABLE) {
             throw new UnsupportedOperationException("fork with another uid needs nodeshim's native library: the"
                     + " channel must be handed to the child as a descriptor (without the library it goes by a path"
@@ -214,13 +214,13 @@ public final class ChildProcess extends EventEmitter {
         spawnargs.addAll(args);
         EventLoop loop = EventLoop.current();
         ChildProcess child = new ChildProcess(loop, java, spawnargs);
-        Command cmd = Command.spawn(spawnargs, null, o.cwd, o.env, false, ids, o.uid(), o.gid());
+        Command cmd = Command.spawn(spawnargs, null, o.cwd, o.env, false, ids, o.uid, o.gid);
         // node: silent gives the child pipes for 0, 1, 2 (else it shares ours), or stdio says. The channel:
         // as the fourth entry (the default) a socket passed by path, which a child JVM takes faster than
         // a descriptor (that needs the native library loaded first: +4 to +10 ms to the first message,
         // measured); elsewhere, or with uid/gid (a path in our private directory is no use to another
         // user), a socket pair at its index (NODE_CHANNEL_FD)
-        Stdio stdio = Stdio.open(o.stdioEntries(), o.uid() == null && o.gid() == null);
+        Stdio stdio = Stdio.open(o.forkStdio(), o.uid == null && o.gid == null);
         IpcChannel ch = child.channelFor(stdio, cmd, o.serialization);
         if (ch != null && ch.path() != null && NativeSpawn.AVAILABLE) {
             child.held = new ArrayList<>();

@@ -310,10 +310,9 @@ public final class ChildProcesses {
         if (mainClass == null) {
             throw Errors.invalidArgType("mainClass", List.of("string", "Class"), null);
         }
-        ForkOptions o = options == null ? ForkOptions.defaults() : options;
+        ChildOptions o = (options == null ? ForkOptions.defaults() : options).options;
         ChildProcess child = ChildProcess.fork(mainClass, checkArgs(args), o);
-        armTimeout(child, o.timeoutMs, o.killSignal, null);
-        armAbort(child, o.signal, o.killSignal);
+        armTimeout(child, o, null);
         return child;
     }
 

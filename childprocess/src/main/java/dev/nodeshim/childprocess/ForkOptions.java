@@ -1,8 +1,6 @@
 package dev.nodeshim.childprocess;
 
-import dev.nodeshim.errors.Errors;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -13,37 +11,17 @@ import java.util.Map;
  * false (the child shares our stdin, stdout and stderr), {@code serialization} {@code json}.
  * {@code execPath} is the java executable, by default the one running this JVM
  * ({@code java.home/bin/java}). {@code timeout} (none) and {@code killSignal} (SIGTERM) as for spawn.
+ * The values and their checks, shared with {@link SpawnOptions} and {@link SpawnSyncOptions}, live in
+ * {@code ChildOptions}.
  */
 public final class ForkOptions {
-    private static final ForkOptions DEFAULTS = new ForkOptions(null, null, List.of(), null, false, 0, "SIGTERM", null,
-            IpcSerialization.JSON);
+    private static final ForkOptions DEFAULTS = new ForkOptions(ChildOptions.DEFAULTS);
 
-    final Path cwd;
-    final Map<String, String> env;
-    final List<String> execArgv;
-    final String execPath;
-    final boolean silent;
-    final long timeoutMs;
-    final String killSignal;
-    final dev.nodeshim.events.AbortSignal signal;
-    final IpcSerialization serialization;
-    /** {@code stdio} as given ({@link SpawnOptions#stdio(List)}'s entries, with an {@code 'ipc'}), or null: from {@link #silent}. */
-    private List<Object> stdioField;
-    /** {@code uid}/{@code gid}: null when not given (carried by {@link #with} as {@code stdio}). */
-    private Integer uidField;
-    private Integer gidField;
+    /** Its {@code stdio} is null when not given: then from {@link #silent} ({@link ChildOptions#forkStdio}). */
+    final ChildOptions options;
 
-    private ForkOptions(Path cwd, Map<String, String> env, List<String> execArgv, String execPath, boolean silent,
-            long timeoutMs, String killSignal, dev.nodeshim.events.AbortSignal signal, IpcSerialization serialization) {
-        this.cwd = cwd;
-        this.env = env;
-        this.execArgv = execArgv;
-        this.execPath = execPath;
-        this.silent = silent;
-        this.timeoutMs = timeoutMs;
-        this.killSignal = killSignal;
-        this.signal = signal;
-        this.serialization = serialization;
+    private ForkOptions(ChildOptions options) {
+        this.options = options;
     }
 
     /** Node's defaults. */
@@ -51,30 +29,19 @@ public final class ForkOptions {
         return DEFAULTS;
     }
 
-    /** A copy with these values and this one's {@code stdio}. */
-    private ForkOptions with(Path cwd, Map<String, String> env, List<String> execArgv, String execPath, boolean silent,
-            long timeoutMs, String killSignal, dev.nodeshim.events.AbortSignal signal, IpcSerialization serialization) {
-        ForkOptions o = new ForkOptions(cwd, env, execArgv, execPath, silent, timeoutMs, killSignal, signal, serialization);
-        o.stdioField = stdioField;
-        o.uidField = uidField;
-        o.gidField = gidField;
-        return o;
-    }
-
     /** {@code cwd}. */
     public ForkOptions cwd(Path dir) {
-        return with(dir, env, execArgv, execPath, silent, timeoutMs, killSignal, signal, serialization);
+        return new ForkOptions(options.cwd(dir));
     }
 
     /** {@code cwd} as a string. */
     public ForkOptions cwd(String dir) {
-        return cwd(dir == null ? null : Path.of(NullBytes.checkCwd(dir)));
+        return new ForkOptions(options.cwd(dir));
     }
 
     /** {@code env}: the child's whole environment (the channel's variables are added to it). */
     public ForkOptions env(Map<String, String> environment) {
-        Map<String, String> copy = environment == null ? null : Map.copyOf(NullBytes.checkEnv(new LinkedHashMap<>(environment)));
-        return with(cwd, copy, execArgv, execPath, silent, timeoutMs, killSignal, signal, serialization);
+        return new ForkOptions(options.env(environment));
     }
 
     /**
@@ -84,18 +51,12 @@ public final class ForkOptions {
      * @throws dev.nodeshim.errors.NodeError {@code ERR_INVALID_ARG_TYPE} for a null element
      */
     public ForkOptions execArgv(List<String> jvmOptions) {
-        List<String> list = jvmOptions == null ? List.of() : jvmOptions;
-        for (int i = 0; i < list.size(); i++) {
-            if (list.get(i) == null) {
-                throw Errors.invalidArgType("options.execArgv[" + i + "]", "string", null);
-            }
-        }
-        return with(cwd, env, List.copyOf(list), execPath, silent, timeoutMs, killSignal, signal, serialization);
+        return new ForkOptions(options.execArgv(jvmOptions));
     }
 
     /** {@code execPath}: the java executable to run. */
     public ForkOptions execPath(String javaExecutable) {
-        return with(cwd, env, execArgv, javaExecutable, silent, timeoutMs, killSignal, signal, serialization);
+        return new ForkOptions(options.execPath(javaExecutable));
     }
 
     /**
@@ -104,7 +65,7 @@ public final class ForkOptions {
      * child shares ours.
      */
     public ForkOptions silent(boolean value) {
-        return with(cwd, env, execArgv, execPath, value, timeoutMs, killSignal, signal, serialization);
+        return new ForkOptions(options.silent(value));
     }
 
     /**
@@ -113,23 +74,17 @@ public final class ForkOptions {
      * @throws dev.nodeshim.errors.NodeError {@code ERR_OUT_OF_RANGE} for a negative duration
      */
     public ForkOptions timeout(java.time.Duration d) {
-        long ms = d == null ? 0 : d.toMillis();
-        if (ms < 0) {
-            // node 20: The value of "timeout" is out of range. It must be an unsigned integer. Received -1
-            throw Errors.outOfRange("timeout", "an unsigned integer", ms);
-        }
-        return with(cwd, env, execArgv, execPath, silent, ms, killSignal, signal, serialization);
+        return new ForkOptions(options.timeout(d));
     }
 
     /** {@code signal}: as for spawn ({@link SpawnOptions#signal}) — aborting kills the child and emits an AbortError. */
     public ForkOptions signal(dev.nodeshim.events.AbortSignal abortSignal) {
-        return with(cwd, env, execArgv, execPath, silent, timeoutMs, killSignal, abortSignal, serialization);
+        return new ForkOptions(options.signal(abortSignal));
     }
 
     /** {@code killSignal} for {@code timeout} (default SIGTERM); {@code ERR_UNKNOWN_SIGNAL} for an unknown name. */
     public ForkOptions killSignal(String signal) {
-        Signals.toNumber(signal);
-        return with(cwd, env, execArgv, execPath, silent, timeoutMs, signal, this.signal, serialization);
+        return new ForkOptions(options.killSignal(signal));
     }
 
     /**
@@ -142,8 +97,7 @@ public final class ForkOptions {
      *         Node's message
      */
     public ForkOptions serialization(String mode) {
-        return with(cwd, env, execArgv, execPath, silent, timeoutMs, killSignal, signal,
-                IpcSerialization.of(mode));
+        return new ForkOptions(options.serialization(mode));
     }
 
     /**
@@ -153,11 +107,7 @@ public final class ForkOptions {
      * @throws dev.nodeshim.errors.NodeError {@code ERR_INVALID_ARG_VALUE} for another string
      */
     public ForkOptions stdio(String mode) {
-        String m = "overlapped".equals(mode) ? "pipe" : mode;
-        if (!"pipe".equals(m) && !"inherit".equals(m) && !"ignore".equals(m)) {
-            // node 20: TypeError [ERR_INVALID_ARG_VALUE]: The argument 'stdio' is invalid. Received 'bogus'
-            throw Errors.invalidArgValue("stdio", mode);
-        }
+        String m = ChildOptions.stdioMode(mode);
         return stdio(List.of(m, m, m, "ipc"));
     }
 
@@ -177,9 +127,7 @@ public final class ForkOptions {
             throw new dev.nodeshim.errors.NodeError("Error", "ERR_CHILD_PROCESS_IPC_REQUIRED",
                     "Forked processes must have an IPC channel, missing value 'ipc' in options.stdio");
         }
-        ForkOptions o = with(cwd, env, execArgv, execPath, silent, timeoutMs, killSignal, signal, serialization);
-        o.stdioField = entries == null ? null : ChildOptions.stdioEntries(entries);
-        return o;
+        return new ForkOptions(options.stdio(entries == null ? null : ChildOptions.stdioEntries(entries)));
     }
 
     /**
@@ -194,35 +142,11 @@ public final class ForkOptions {
      * channel could only go by path: {@code fork} throws {@link UnsupportedOperationException}).
      */
     public ForkOptions uid(int id) {
-        ForkOptions o = with(cwd, env, execArgv, execPath, silent, timeoutMs, killSignal, signal, serialization);
-        o.uidField = id;
-        return o;
+        return new ForkOptions(options.uid(id));
     }
 
     /** {@code gid}: the child JVM's group id, as {@link #uid(int)} (set before the uid, as Node does). */
     public ForkOptions gid(int id) {
-        ForkOptions o = with(cwd, env, execArgv, execPath, silent, timeoutMs, killSignal, signal, serialization);
-        o.gidField = id;
-        return o;
-    }
-
-    /** {@code uid}, or null when not given. */
-    Integer uid() {
-        return uidField;
-    }
-
-    /** {@code gid}, or null when not given. */
-    Integer gid() {
-        return gidField;
-    }
-
-    /** The child's stdio entries: as given, or from {@link #silent} with the channel as fd 3. */
-    List<Object> stdioEntries() {
-        if (stdioField != null) {
-            return stdioField;
-        }
-        // node: silent gives the child pipes for 0, 1, 2 (else it shares ours); the channel is fd 3
-        String mode = silent ? "pipe" : "inherit";
-        return List.of(mode, mode, mode, "ipc");
+        return new ForkOptions(options.gid(id));
     }
 }

@@ -408,7 +408,7 @@ class ForkTest {
         NodeError e = assertThrows(NodeError.class, () -> ForkOptions.defaults().serialization("xml"));
         assertEquals("TypeError [ERR_INVALID_ARG_VALUE]: The property 'options.serialization' must be one of: "
                 + "undefined, 'json', 'advanced'. Received 'xml'", e.toString());
-        assertEquals(IpcSerialization.ADVANCED, ForkOptions.defaults().serialization("advanced").serialization);
+        assertEquals(IpcSerialization.ADVANCED, ForkOptions.defaults().serialization("advanced").options.serialization);
         assertNotNull(ForkOptions.defaults().serialization("json"));
         List<String> trace = new ArrayList<>();
         EventLoop.run(() -> {

@@ -92,10 +92,10 @@ class ForkUidTest {
     void theIdsSurviveOtherOptions() {
         ForkOptions o = ForkOptions.defaults().uid(7).gid(8).execArgv(List.of("-Xmx8m")).stdio("pipe").silent(true)
                 .serialization("advanced").cwd("/tmp").env(java.util.Map.of());
-        assertEquals(7, o.uid());
-        assertEquals(8, o.gid());
-        assertNull(ForkOptions.defaults().uid());
-        assertNull(ForkOptions.defaults().stdio(List.of("ignore", "ipc")).gid());
+        assertEquals(7, o.options.uid);
+        assertEquals(8, o.options.gid);
+        assertNull(ForkOptions.defaults().options.uid);
+        assertNull(ForkOptions.defaults().stdio(List.of("ignore", "ipc")).options.gid);
     }
 
     /** Without the native library the channel can only go by a path nobody else may reach: refused before any start. */
