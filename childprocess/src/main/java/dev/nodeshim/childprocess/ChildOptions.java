@@ -15,8 +15,9 @@ import java.util.function.Consumer;
  * The options of child_process's functions in one home: every option of {@link SpawnOptions},
  * {@link SpawnSyncOptions} and {@link ForkOptions}, each with the check Node makes of it. Each of those
  * public classes holds one of these and offers the options its Node function takes, with its defaults
- * and its Javadoc, every wither a one-line delegation here; an option a function does not take stays at
- * its default. The module's code reads the fields.
+ * and its Javadoc, every wither one line here: a method of this class where Node checks or copies the
+ * value, else {@link #with}. An option a function does not take stays at its default. The module's code
+ * reads the fields.
  *
  * <p>A value held by the three rather than a generic base class ({@code Options<T extends Options<T>>}):
  * the public classes keep their exact signatures (the concrete class as return type, in the class files
@@ -29,7 +30,7 @@ import java.util.function.Consumer;
  * safely.
  */
 final class ChildOptions implements Cloneable {
-    /** Nothing given: Node's defaults where all three agree (the public classes set the rest). */
+    /** Nothing given: the defaults the three share (spawn and spawnSync set their encoding, spawn its stdio). */
     static final ChildOptions DEFAULTS = new ChildOptions();
 
     // Final in spirit: only a copy that is not yet returned is ever changed (see with).
@@ -78,25 +79,19 @@ final class ChildOptions implements Cloneable {
         return c;
     }
 
-    ChildOptions encoding(String name) {
-        return with(c -> c.encoding = name);
-    }
-
     ChildOptions input(byte[] bytes) {
         byte[] copy = bytes == null ? null : bytes.clone();
         return with(c -> c.input = copy);
     }
 
-    ChildOptions cwd(Path dir) {
-        return with(c -> c.cwd = dir);
-    }
-
     ChildOptions cwd(String dir) {
-        return cwd(dir == null ? null : Path.of(NullBytes.checkCwd(dir)));
+        Path path = dir == null ? null : Path.of(NullBytes.checkCwd(dir));
+        return with(c -> c.cwd = path);
     }
 
     ChildOptions env(Map<String, String> environment) {
-        Map<String, String> copy = environment == null ? null : Map.copyOf(NullBytes.checkEnv(new LinkedHashMap<>(environment)));
+        Map<String, String> copy = environment == null ? null
+                : Map.copyOf(NullBytes.checkEnv(new LinkedHashMap<>(environment)));
         return with(c -> c.env = copy);
     }
 
@@ -133,30 +128,9 @@ final class ChildOptions implements Cloneable {
         return with(c -> c.maxBuffer = bytes);
     }
 
-    /** Entries already normalized ({@link #stdioEntries}) and checked by the caller, or null. */
-    ChildOptions stdio(List<Object> entries) {
-        return with(c -> c.stdio = entries);
-    }
-
-    ChildOptions signal(AbortSignal abortSignal) {
-        return with(c -> c.signal = abortSignal);
-    }
-
-    ChildOptions detached(boolean on) {
-        return with(c -> c.detached = on);
-    }
-
     ChildOptions argv0(String name) {
         NullBytes.check("options.argv0", name);
         return with(c -> c.argv0 = name);
-    }
-
-    ChildOptions uid(int id) {
-        return with(c -> c.uid = id);
-    }
-
-    ChildOptions gid(int id) {
-        return with(c -> c.gid = id);
     }
 
     /** {@code ERR_INVALID_ARG_VALUE} for a mode other than json and advanced. */
@@ -175,14 +149,6 @@ final class ChildOptions implements Cloneable {
         }
         List<String> copy = List.copyOf(list);
         return with(c -> c.execArgv = copy);
-    }
-
-    ChildOptions execPath(String javaExecutable) {
-        return with(c -> c.execPath = javaExecutable);
-    }
-
-    ChildOptions silent(boolean value) {
-        return with(c -> c.silent = value);
     }
 
     /** fork's stdio: as given, or from {@link #silent} with the channel as fd 3. */

@@ -31,7 +31,7 @@ public final class ForkOptions {
 
     /** {@code cwd}. */
     public ForkOptions cwd(Path dir) {
-        return new ForkOptions(options.cwd(dir));
+        return new ForkOptions(options.with(c -> c.cwd = dir));
     }
 
     /** {@code cwd} as a string. */
@@ -56,7 +56,7 @@ public final class ForkOptions {
 
     /** {@code execPath}: the java executable to run. */
     public ForkOptions execPath(String javaExecutable) {
-        return new ForkOptions(options.execPath(javaExecutable));
+        return new ForkOptions(options.with(c -> c.execPath = javaExecutable));
     }
 
     /**
@@ -65,7 +65,7 @@ public final class ForkOptions {
      * child shares ours.
      */
     public ForkOptions silent(boolean value) {
-        return new ForkOptions(options.silent(value));
+        return new ForkOptions(options.with(c -> c.silent = value));
     }
 
     /**
@@ -79,7 +79,7 @@ public final class ForkOptions {
 
     /** {@code signal}: as for spawn ({@link SpawnOptions#signal}) — aborting kills the child and emits an AbortError. */
     public ForkOptions signal(dev.nodeshim.events.AbortSignal abortSignal) {
-        return new ForkOptions(options.signal(abortSignal));
+        return new ForkOptions(options.with(c -> c.signal = abortSignal));
     }
 
     /** {@code killSignal} for {@code timeout} (default SIGTERM); {@code ERR_UNKNOWN_SIGNAL} for an unknown name. */
@@ -127,7 +127,8 @@ public final class ForkOptions {
             throw new dev.nodeshim.errors.NodeError("Error", "ERR_CHILD_PROCESS_IPC_REQUIRED",
                     "Forked processes must have an IPC channel, missing value 'ipc' in options.stdio");
         }
-        return new ForkOptions(options.stdio(entries == null ? null : ChildOptions.stdioEntries(entries)));
+        List<Object> all = entries == null ? null : ChildOptions.stdioEntries(entries);
+        return new ForkOptions(options.with(c -> c.stdio = all));
     }
 
     /**
@@ -142,11 +143,11 @@ public final class ForkOptions {
      * channel could only go by path: {@code fork} throws {@link UnsupportedOperationException}).
      */
     public ForkOptions uid(int id) {
-        return new ForkOptions(options.uid(id));
+        return new ForkOptions(options.with(c -> c.uid = id));
     }
 
     /** {@code gid}: the child JVM's group id, as {@link #uid(int)} (set before the uid, as Node does). */
     public ForkOptions gid(int id) {
-        return new ForkOptions(options.gid(id));
+        return new ForkOptions(options.with(c -> c.gid = id));
     }
 }

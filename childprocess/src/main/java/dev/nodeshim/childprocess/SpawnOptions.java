@@ -16,7 +16,10 @@ import java.util.Map;
  */
 public final class SpawnOptions {
     private static final SpawnOptions DEFAULTS =
-            new SpawnOptions(ChildOptions.DEFAULTS.encoding("utf8").stdio(List.of("pipe", "pipe", "pipe")));
+            new SpawnOptions(ChildOptions.DEFAULTS.with(c -> {
+                c.encoding = "utf8";
+                c.stdio = List.of("pipe", "pipe", "pipe");
+            }));
 
     final ChildOptions options;
 
@@ -36,12 +39,12 @@ public final class SpawnOptions {
      */
     public SpawnOptions encoding(String name) {
         String e = name == null || !Buffer.isEncoding(name) ? "buffer" : name;
-        return new SpawnOptions(options.encoding(e));
+        return new SpawnOptions(options.with(c -> c.encoding = e));
     }
 
     /** {@code cwd}. */
     public SpawnOptions cwd(Path dir) {
-        return new SpawnOptions(options.cwd(dir));
+        return new SpawnOptions(options.with(c -> c.cwd = dir));
     }
 
     /** {@code cwd} as a string. */
@@ -119,7 +122,8 @@ public final class SpawnOptions {
      *         {@code ERR_INVALID_ARG_VALUE} for another type ({@code Boolean}, a map, a list, …)
      */
     public SpawnOptions stdio(List<?> entries) {
-        return new SpawnOptions(options.stdio(ChildOptions.stdioEntries(entries)));
+        List<Object> all = ChildOptions.stdioEntries(entries);
+        return new SpawnOptions(options.with(c -> c.stdio = all));
     }
 
     /**
@@ -129,7 +133,7 @@ public final class SpawnOptions {
      * exec/execFile call back with that error ({@code cmd} added).
      */
     public SpawnOptions signal(AbortSignal abortSignal) {
-        return new SpawnOptions(options.signal(abortSignal));
+        return new SpawnOptions(options.with(c -> c.signal = abortSignal));
     }
 
     /**
@@ -138,7 +142,7 @@ public final class SpawnOptions {
      * not piped to us it can outlive this process, as under Node.
      */
     public SpawnOptions detached(boolean on) {
-        return new SpawnOptions(options.detached(on));
+        return new SpawnOptions(options.with(c -> c.detached = on));
     }
 
     /**
@@ -173,11 +177,11 @@ public final class SpawnOptions {
      * {@code spawn EPERM}; -1 gives {@code spawn EINVAL}.
      */
     public SpawnOptions uid(int id) {
-        return new SpawnOptions(options.uid(id));
+        return new SpawnOptions(options.with(c -> c.uid = id));
     }
 
     /** {@code gid}: the child's group id, as {@link #uid(int)} (set before the uid, as Node does). */
     public SpawnOptions gid(int id) {
-        return new SpawnOptions(options.gid(id));
+        return new SpawnOptions(options.with(c -> c.gid = id));
     }
 }

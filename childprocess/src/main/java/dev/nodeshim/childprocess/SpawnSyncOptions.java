@@ -19,9 +19,12 @@ public final class SpawnSyncOptions {
     /** Node 20's {@code MAX_BUFFER} for the Sync forms: 1024 * 1024 bytes. */
     public static final long DEFAULT_MAX_BUFFER = 1024 * 1024;
     private static final SpawnSyncOptions DEFAULTS =
-            new SpawnSyncOptions(ChildOptions.DEFAULTS.encoding("buffer").maxBuffer(DEFAULT_MAX_BUFFER));
+            new SpawnSyncOptions(ChildOptions.DEFAULTS.with(c -> c.encoding = "buffer").maxBuffer(DEFAULT_MAX_BUFFER));
 
-    /** Its {@code stdio} is null when not given: three pipes, and execSync/execFileSync pass the child's stderr on to ours. */
+    /**
+     * Its {@code stdio} is null when not given: three pipes, and execSync/execFileSync copy the child's
+     * stderr to ours.
+     */
     final ChildOptions options;
 
     private SpawnSyncOptions(ChildOptions options) {
@@ -59,12 +62,12 @@ public final class SpawnSyncOptions {
         if (!e.equals("buffer") && !Buffer.isEncoding(e)) {
             throw Errors.unknownEncoding(name);
         }
-        return new SpawnSyncOptions(options.encoding(e));
+        return new SpawnSyncOptions(options.with(c -> c.encoding = e));
     }
 
     /** {@code cwd}: the child's working directory. */
     public SpawnSyncOptions cwd(Path dir) {
-        return new SpawnSyncOptions(options.cwd(dir));
+        return new SpawnSyncOptions(options.with(c -> c.cwd = dir));
     }
 
     /** {@code cwd} as a string. */
@@ -125,7 +128,7 @@ public final class SpawnSyncOptions {
      */
     public SpawnSyncOptions stdio(String mode) {
         String m = ChildOptions.stdioMode(mode);
-        return new SpawnSyncOptions(options.stdio(List.of(m, m, m)));
+        return new SpawnSyncOptions(options.with(c -> c.stdio = List.of(m, m, m)));
     }
 
     /**
@@ -145,7 +148,7 @@ public final class SpawnSyncOptions {
             // node 20: Error [ERR_IPC_SYNC_FORK]: IPC cannot be used with synchronous forks
             throw new dev.nodeshim.errors.NodeError("Error", "ERR_IPC_SYNC_FORK", "IPC cannot be used with synchronous forks");
         }
-        return new SpawnSyncOptions(options.stdio(all));
+        return new SpawnSyncOptions(options.with(c -> c.stdio = all));
     }
 
     /** {@code argv0}: as for spawn ({@link SpawnOptions#argv0}). */
@@ -155,7 +158,7 @@ public final class SpawnSyncOptions {
 
     /** {@code detached}: as for spawn ({@link SpawnOptions#detached}). */
     public SpawnSyncOptions detached(boolean on) {
-        return new SpawnSyncOptions(options.detached(on));
+        return new SpawnSyncOptions(options.with(c -> c.detached = on));
     }
 
     /**
@@ -164,11 +167,11 @@ public final class SpawnSyncOptions {
      * execFileSync throw it.
      */
     public SpawnSyncOptions uid(int id) {
-        return new SpawnSyncOptions(options.uid(id));
+        return new SpawnSyncOptions(options.with(c -> c.uid = id));
     }
 
     /** {@code gid}: as {@link #uid(int)}. */
     public SpawnSyncOptions gid(int id) {
-        return new SpawnSyncOptions(options.gid(id));
+        return new SpawnSyncOptions(options.with(c -> c.gid = id));
     }
 }
