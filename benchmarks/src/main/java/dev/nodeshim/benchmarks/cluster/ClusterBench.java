@@ -151,8 +151,8 @@ public final class ClusterBench {
                 throw new IllegalStateException(label + ": the primary ended before listening");
             }
             int port = Integer.parseInt(first.trim());
-            LoadGenerator.run(port, connections, warmup, NEW_CONNECTIONS);
-            LoadGenerator.Result r = LoadGenerator.run(port, connections, measure, NEW_CONNECTIONS);
+            // one run: the warm-up's connections go on into the measured window (LoadGenerator's Javadoc: why)
+            LoadGenerator.Result r = LoadGenerator.run(port, connections, warmup, measure, NEW_CONNECTIONS);
             List<Long> rss = workerRss(p);
             double rssMiB = rss.stream().mapToLong(Long::longValue).average().orElse(Double.NaN) / 1024.0;
             Run run = new Run(r.perSecond(), r.p99Nanos() / 1e6, rssMiB);
@@ -166,12 +166,17 @@ public final class ClusterBench {
         }
     }
 
-    /** VmRSS (KiB) of the primary's descendants that are workers (a node or java process). */
+    /**
+     * VmRSS (KiB) of the primary's descendants that are workers: a node or java process with
+     * {@code NODE_UNIQUE_ID} in its environment (not, say, the class-data training JVM a fork starts in
+     * the background after the jar changed: childprocess README).
+     */
     private static List<Long> workerRss(Process primary) throws IOException {
         List<Long> rss = new ArrayList<>();
         for (ProcessHandle h : primary.descendants().toList()) {
             String cmd = h.info().command().orElse("");
-            if (!cmd.endsWith("/node") && !cmd.endsWith("/java") && !cmd.equals("node") && !cmd.equals("java")) {
+            if (!cmd.endsWith("/node") && !cmd.endsWith("/java") && !cmd.equals("node") && !cmd.equals("java")
+                    || !isWorker(h.pid())) {
                 continue;
             }
             for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(h.pid()), "status"))) {
@@ -184,6 +189,15 @@ public final class ClusterBench {
             throw new IllegalStateException("expected 2 workers, found " + rss.size());
         }
         return rss;
+    }
+
+    private static boolean isWorker(long pid) {
+        try {
+            return ("\0" + new String(Files.readAllBytes(Path.of("/proc", String.valueOf(pid), "environ")),
+                    StandardCharsets.ISO_8859_1)).contains("\0NODE_UNIQUE_ID=");
+        } catch (IOException e) {
+            return false; // gone, or not ours to read
+        }
     }
 
     /** The crash-to-listening times (ms) one restart program prints on its single line. */

@@ -42,7 +42,21 @@ final class LoadGenerator {
      * no TIME_WAIT piles up): what a cluster spreads is connections, so this is what measures it.
      */
     static Result run(int port, int connections, long millis, boolean perRequest) throws InterruptedException {
+        return run(port, connections, 0, millis, perRequest);
+    }
+
+    /**
+     * As {@link #run(int, int, long, boolean)}, but the connections first serve {@code warmupMillis} ms
+     * unmeasured and go straight on into the measured {@code millis} ms: no connection closes or opens
+     * between warm-up and measurement. (A JVM server deoptimizes its hot compiled path the first time a
+     * connection closes and others open — about a hundred of Netty's methods made not entrant and
+     * compiled again over the next seconds, see cluster/README.md — which a warm-up on connections of
+     * its own put at the start of every measured window.)
+     */
+    static Result run(int port, int connections, long warmupMillis, long millis, boolean perRequest)
+            throws InterruptedException {
         AtomicBoolean stop = new AtomicBoolean();
+        AtomicBoolean measuring = new AtomicBoolean(warmupMillis <= 0);
         List<long[]> latencies = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
         List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -51,7 +65,7 @@ final class LoadGenerator {
             latencies.add(mine);
             Thread t = new Thread(() -> {
                 if (perRequest) {
-                    oneConnectionEach(port, stop, mine, failures);
+                    oneConnectionEach(port, stop, measuring, mine, failures);
                     return;
                 }
                 try (Socket s = new Socket("127.0.0.1", port)) {
@@ -60,10 +74,13 @@ final class LoadGenerator {
                     OutputStream out = s.getOutputStream();
                     int n = 0;
                     while (!stop.get() && n < mine.length - 1) {
+                        boolean counted = measuring.get(); // only requests begun inside the window count
                         long t0 = System.nanoTime();
                         out.write(REQUEST);
                         readResponse(in);
-                        mine[++n] = System.nanoTime() - t0;
+                        if (counted) {
+                            mine[++n] = System.nanoTime() - t0;
+                        }
                     }
                     mine[0] = n;
                 } catch (IOException | RuntimeException e) {
@@ -72,8 +89,12 @@ final class LoadGenerator {
             }, "load-" + c);
             threads.add(t);
         }
-        long start = System.nanoTime();
         threads.forEach(Thread::start);
+        if (warmupMillis > 0) {
+            Thread.sleep(warmupMillis); // the warm-up, not synchronisation
+            measuring.set(true);
+        }
+        long start = System.nanoTime();
         Thread.sleep(millis); // the measurement window, not synchronisation
         stop.set(true);
         for (Thread t : threads) {
@@ -97,10 +118,12 @@ final class LoadGenerator {
         return new Result(total, seconds, total == 0 ? 0 : all[total / 2], total == 0 ? 0 : all[(int) (total * 0.99)]);
     }
 
-    private static void oneConnectionEach(int port, AtomicBoolean stop, long[] mine, List<Throwable> failures) {
+    private static void oneConnectionEach(int port, AtomicBoolean stop, AtomicBoolean measuring, long[] mine,
+            List<Throwable> failures) {
         int n = 0;
         try {
             while (!stop.get() && n < mine.length - 1) {
+                boolean counted = measuring.get();
                 long t0 = System.nanoTime();
                 try (Socket s = new Socket("127.0.0.1", port)) {
                     s.setTcpNoDelay(true);
@@ -108,7 +131,9 @@ final class LoadGenerator {
                     s.getOutputStream().write(REQUEST_CLOSE);
                     readResponse(new BufferedInputStream(s.getInputStream(), 1024));
                 }
-                mine[++n] = System.nanoTime() - t0;
+                if (counted) {
+                    mine[++n] = System.nanoTime() - t0;
+                }
             }
         } catch (IOException | RuntimeException e) {
             failures.add(e);
