@@ -93,20 +93,26 @@ public final class ChildProcess extends EventEmitter {
         this.spawnargs = List.copyOf(spawnargs);
     }
 
+    /**
+     * uid/gid: refused at once, as node's spawn throws {@code spawn EPERM}/{@code EINVAL} (a missing cwd
+     * is reported first: the child changes directory before it changes ids); allowed ones go through
+     * setpriv ({@link Credentials}, null when none are asked for).
+     */
+    private static Credentials credentials(ChildOptions o) {
+        Credentials ids = Credentials.forOptions(o.uid, o.gid, o.cwd);
+        int errno = ids == null ? 0 : ids.check(o.uid, o.gid);
+        if (errno != 0) {
+            throw ChildProcesses.spawnError(errno);
+        }
+        return ids;
+    }
+
     /** Starts the child; must run on the loop's thread. */
     static ChildProcess start(String command, List<String> args, ChildOptions o) {
         List<String> argv = Launch.argv(command, args, o.shell);
         String file = argv.get(0);
         EventLoop loop = EventLoop.current();
-        // uid/gid: refused at once, as node's spawn throws (a missing cwd is reported first: the child
-        // changes directory before it changes ids); allowed ones go through setpriv (Credentials)
-        Credentials ids = Credentials.forOptions(o.uid, o.gid, o.cwd);
-        if (ids != null) {
-            int errno = ids.check(o.uid, o.gid);
-            if (errno != 0) {
-                throw ChildProcesses.spawnError(errno);
-            }
-        }
+        Credentials ids = credentials(o);
         ChildProcess child = new ChildProcess(loop, file, Launch.spawnargs(argv, o.argv0));
         Command cmd = Command.spawn(argv, o.argv0, o.cwd, o.env, o.detached, ids, o.uid, o.gid);
         // 'pipe' goes through pipes of our own, not the JDK's (see OsPipe: close must wait for grandchildren)
@@ -185,14 +191,7 @@ public final class ChildProcess extends EventEmitter {
     static ChildProcess fork(String mainClass, List<String> args, ChildOptions o) {
         String java = o.execPath != null ? o.execPath
                 : Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        // uid/gid as spawn's (refused at once, node's spawn EPERM/EINVAL; a missing cwd is reported first)
-        Credentials ids = Credentials.forOptions(o.uid, o.gid, o.cwd);
-        if (ids != null) {
-            int errno = ids.check(o.uid, o.gid);
-            if (errno != 0) {
-                throw ChildProcesses.spawnError(errno);
-            }
-        }
+        Credentials ids = credentials(o);
         // a child of another user can neither enter our channel directory nor read our archives
         boolean otherUser = ids != null && ids.effectiveUid(o.uid) != ids.effectiveUid(null);
         if (otherUser && !NativeSpawn.AVAILABLE) {
