@@ -22,7 +22,9 @@ import java.util.function.ToDoubleFunction;
  * the time from SIGKILL of a worker to its replacement's {@code 'listening'} ({@link RestartTiming}
  * and {@code cluster.js restart}). Prints a markdown table of medians with the ratio nodeshim/Node.
  *
- * <p>Settings (environment): {@code BENCH_CONNECTIONS} (8), {@code BENCH_WARMUP_MS} (3000),
+ * <p>Settings (environment): {@code BENCH_CONNECTIONS} (8), {@code BENCH_WARMUP_MS} (10000: a JVM worker
+ * reaches its full speed 4-6 s into the load, a node worker within 1 s; the warm-up's connections go on
+ * into the measured window),
  * {@code BENCH_MEASURE_MS} (5000), {@code BENCH_ROUNDS} (3), {@code BENCH_KILLS} (5; 0 leaves out the crash row),
  * {@code BENCH_POLICIES} ({@code rr,none}), {@code BENCH_SERVERS} ({@code jdk,netty,netty-fd}: the servers the
  * nodeshim workers run — the JDK's HttpServer, and {@link NettyHello}, which under SCHED_RR is relayed
@@ -33,7 +35,8 @@ import java.util.function.ToDoubleFunction;
  * against {@code netty}'s SO_REUSEPORT socket per worker); each is a row against the same Node runs),
  * {@code BENCH_NEW_CONNECTIONS} ({@code 1}: a new connection per request, {@code Connection: close};
  * otherwise the connections are kept alive), {@code BENCH_NETTY_THREADS} (1), {@code BENCH_WORKER_OPTS} (more JVM options for the nodeshim
- * workers, space-separated).
+ * workers, space-separated, after {@link HelloCluster}'s {@code -Xmx128m -XX:+UseSerialGC -Xms8m}: e.g.
+ * {@code -XX:-UseSerialGC -XX:+UseG1GC -Xms128m} for the JVM's own choice on this machine).
  */
 public final class ClusterBench {
     private ClusterBench() {}
@@ -46,7 +49,7 @@ public final class ClusterBench {
     public static void main(String[] args) throws Exception {
         String twin = args.length > 0 ? args[0] : "benchmarks/node/cluster.js";
         int connections = env("BENCH_CONNECTIONS", 8);
-        long warmup = env("BENCH_WARMUP_MS", 3000);
+        long warmup = env("BENCH_WARMUP_MS", 10000);
         long measure = env("BENCH_MEASURE_MS", 5000);
         int rounds = env("BENCH_ROUNDS", 3);
         int kills = env("BENCH_KILLS", 5);
@@ -151,13 +154,28 @@ public final class ClusterBench {
                 throw new IllegalStateException(label + ": the primary ended before listening");
             }
             int port = Integer.parseInt(first.trim());
+            // the connections each worker serves, sampled in the middle of the measured window
+            List<Integer> spread = new java.util.concurrent.CopyOnWriteArrayList<>();
+            Thread sampler = new Thread(() -> {
+                try {
+                    Thread.sleep(warmup + measure / 2); // a point in the window, not synchronisation
+                    spread.addAll(Spread.of(workers(p), port));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "spread");
+            if (!NEW_CONNECTIONS) {
+                sampler.start();
+            }
             // one run: the warm-up's connections go on into the measured window (LoadGenerator's Javadoc: why)
             LoadGenerator.Result r = LoadGenerator.run(port, connections, warmup, measure, NEW_CONNECTIONS);
+            sampler.join();
             List<Long> rss = workerRss(p);
             double rssMiB = rss.stream().mapToLong(Long::longValue).average().orElse(Double.NaN) / 1024.0;
             Run run = new Run(r.perSecond(), r.p99Nanos() / 1e6, rssMiB);
-            System.err.printf(Locale.ROOT, "%-14s %8.0f req/s  p50 %6.3f ms  p99 %6.3f ms  workers' RSS %s KiB%n",
-                    label, run.rps(), r.p50Nanos() / 1e6, run.p99Ms(), rss);
+            System.err.printf(Locale.ROOT, "%-14s %8.0f req/s  p50 %6.3f ms  p99 %6.3f ms  workers' RSS %s KiB%s%n",
+                    label, run.rps(), r.p50Nanos() / 1e6, run.p99Ms(), rss,
+                    spread.isEmpty() ? "" : "  connections per worker " + spread);
             return run;
         } finally {
             p.descendants().forEach(ProcessHandle::destroyForcibly);
@@ -173,13 +191,8 @@ public final class ClusterBench {
      */
     private static List<Long> workerRss(Process primary) throws IOException {
         List<Long> rss = new ArrayList<>();
-        for (ProcessHandle h : primary.descendants().toList()) {
-            String cmd = h.info().command().orElse("");
-            if (!cmd.endsWith("/node") && !cmd.endsWith("/java") && !cmd.equals("node") && !cmd.equals("java")
-                    || !isWorker(h.pid())) {
-                continue;
-            }
-            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(h.pid()), "status"))) {
+        for (long pid : workers(primary)) {
+            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
                 if (line.startsWith("VmRSS:")) {
                     rss.add(Long.parseLong(line.replaceAll("[^0-9]", "")));
                 }
@@ -189,6 +202,19 @@ public final class ClusterBench {
             throw new IllegalStateException("expected 2 workers, found " + rss.size());
         }
         return rss;
+    }
+
+    /** The pids of the primary's workers (see {@link #workerRss}). */
+    private static List<Long> workers(Process primary) {
+        List<Long> pids = new ArrayList<>();
+        for (ProcessHandle h : primary.descendants().toList()) {
+            String cmd = h.info().command().orElse("");
+            if ((cmd.endsWith("/node") || cmd.endsWith("/java") || cmd.equals("node") || cmd.equals("java"))
+                    && isWorker(h.pid())) {
+                pids.add(h.pid());
+            }
+        }
+        return pids;
     }
 
     private static boolean isWorker(long pid) {
