@@ -50,24 +50,27 @@ final class Keccak implements HashEngine {
     private final int rate;
     /** The domain bits and the first padding bit: 0x06 for SHA-3, 0x1f for SHAKE. */
     private final byte suffix;
+    /** The digest size in bytes for SHA-3; -1 for SHAKE, whose output length is finish()'s argument. */
+    private final int size;
     private final long[] state = new long[25];
     private final byte[] buf;
     private int bufLen;
 
-    private Keccak(int rate, byte suffix) {
+    private Keccak(int rate, byte suffix, int size) {
         this.rate = rate;
         this.suffix = suffix;
+        this.size = size;
         this.buf = new byte[rate];
     }
 
     /** SHA3-{@code bits} (224, 256, 384 or 512). */
     static Keccak sha3(int bits) {
-        return new Keccak(200 - bits / 4, (byte) 0x06);
+        return new Keccak(200 - bits / 4, (byte) 0x06, bits / 8);
     }
 
     /** SHAKE{@code bits} (128 or 256). */
     static Keccak shake(int bits) {
-        return new Keccak(200 - bits / 4, (byte) 0x1f);
+        return new Keccak(200 - bits / 4, (byte) 0x1f, -1);
     }
 
     @Override
@@ -97,9 +100,15 @@ final class Keccak implements HashEngine {
         bufLen = len;
     }
 
-    /** Pads (suffix, then 0x80 in the block's last byte) and squeezes {@code length} bytes. */
+    /**
+     * Pads (suffix, then 0x80 in the block's last byte) and squeezes the digest: SHA-3's size whatever
+     * {@code length} says, SHAKE's {@code length} bytes.
+     */
     @Override
     public byte[] finish(int length) {
+        if (size >= 0) {
+            length = size;
+        }
         Arrays.fill(buf, bufLen, rate, (byte) 0);
         buf[bufLen] ^= suffix;
         buf[rate - 1] ^= (byte) 0x80;
@@ -122,7 +131,7 @@ final class Keccak implements HashEngine {
 
     @Override
     public HashEngine copy() {
-        Keccak c = new Keccak(rate, suffix);
+        Keccak c = new Keccak(rate, suffix, size);
         System.arraycopy(state, 0, c.state, 0, 25);
         System.arraycopy(buf, 0, c.buf, 0, bufLen);
         c.bufLen = bufLen;

@@ -1,9 +1,10 @@
 package dev.nodeshim.crypto;
 
+import static dev.nodeshim.crypto.NodeAssert.hex;
+import static dev.nodeshim.crypto.NodeAssert.pattern;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.HexFormat;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -19,18 +20,6 @@ import org.junit.jupiter.api.Test;
  * block at the end of the input must wait for the final flag).
  */
 class Blake2Test {
-    private static String hex(byte[] b) {
-        return HexFormat.of().formatHex(b);
-    }
-
-    private static byte[] pattern(int n) {
-        byte[] b = new byte[n];
-        for (int i = 0; i < n; i++) {
-            b[i] = (byte) (i * 7);
-        }
-        return b;
-    }
-
     @Test
     void nodesDigests() {
         byte[] abc = {'a', 'b', 'c'};

@@ -1,11 +1,12 @@
 package dev.nodeshim.crypto;
 
+import static dev.nodeshim.crypto.NodeAssert.hex;
+import static dev.nodeshim.crypto.NodeAssert.pattern;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Random;
 import net.jqwik.api.ForAll;
@@ -22,18 +23,6 @@ import org.junit.jupiter.api.Test;
  */
 class KeccakTest {
     private static final int[] BITS = {224, 256, 384, 512};
-
-    private static String hex(byte[] b) {
-        return HexFormat.of().formatHex(b);
-    }
-
-    private static byte[] pattern(int n) {
-        byte[] b = new byte[n];
-        for (int i = 0; i < n; i++) {
-            b[i] = (byte) (i * 7);
-        }
-        return b;
-    }
 
     private static byte[] jdk(int bits, byte[] m) {
         try {
@@ -101,7 +90,7 @@ class KeccakTest {
                 byte[] want = jdk(bits, m);
                 Keccak whole = Keccak.sha3(bits);
                 whole.update(m, 0, len);
-                assertArrayEquals(want, whole.finish(bits / 8), "sha3-" + bits + ", " + len + " bytes at once");
+                assertArrayEquals(want, whole.finish(-1), "sha3-" + bits + ", " + len + " bytes at once (its own size)");
                 Keccak bytewise = Keccak.sha3(bits);
                 for (int i = 0; i < len; i++) {
                     bytewise.update(m, i, 1);

@@ -30,6 +30,15 @@ final class NodeAssert {
         return HexFormat.of().formatHex(b);
     }
 
+    /** {@code n} bytes of {@code i * 7}: the long input the hash tests' node one-liners digest. */
+    static byte[] pattern(int n) {
+        byte[] b = new byte[n];
+        for (int i = 0; i < n; i++) {
+            b[i] = (byte) (i * 7);
+        }
+        return b;
+    }
+
     static List<String> resourceLines(String name) throws IOException {
         try (InputStream in = NodeAssert.class.getResourceAsStream("/" + name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
