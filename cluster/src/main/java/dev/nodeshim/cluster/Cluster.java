@@ -292,6 +292,53 @@ public final class Cluster extends EventEmitter {
         }
     }
 
+    /** {@link #bind(java.nio.channels.DatagramChannel, int, String, boolean)} on {@code 0.0.0.0}, shared. */
+    public CompletableFuture<InetSocketAddress> bind(java.nio.channels.DatagramChannel channel, int port) {
+        return bind(channel, port, null, false);
+    }
+
+    /** {@link #bind(java.nio.channels.DatagramChannel, int, String, boolean)}, shared. */
+    public CompletableFuture<InetSocketAddress> bind(java.nio.channels.DatagramChannel channel, int port, String host) {
+        return bind(channel, port, host, false);
+    }
+
+    /**
+     * A UDP socket's {@code bind({port, address, exclusive})} in a cluster (Node's {@code dgram}). In a
+     * worker, without {@code exclusive} (Node's default) the workers binding one port share it: each
+     * binds its own {@code channel} with {@code SO_REUSEPORT} (the kernel gives each datagram to one of
+     * them, by a hash of its source and destination), port 0 is chosen by the first worker for all,
+     * and the primary emits {@code 'listening'} with {@code {addressType: 'udp4', address, port, fd:
+     * -1}}. With {@code exclusive} the worker binds alone, a port another worker holds fails with node's
+     * {@code bind EADDRINUSE}, and the primary emits nothing (node 20 neither); the channel is then not
+     * closed by {@code disconnect()}, a shared one is. In the primary (or a process that is not part of
+     * a cluster) the channel is bound directly. The future completes on the loop with the bound address.
+     *
+     * @param host the address to bind, {@code 0.0.0.0} when null (Node's {@code udp4} socket); an IPv6
+     *        host ({@code "::"}) makes it {@code udp6}
+     * @throws NodeError {@code RangeError [ERR_SOCKET_BAD_PORT]} for a port outside 0–65535 (node 20's
+     *         dgram takes it modulo 65536)
+     */
+    public CompletableFuture<InetSocketAddress> bind(java.nio.channels.DatagramChannel channel, int port, String host,
+            boolean exclusive) {
+        if (channel == null) {
+            throw dev.nodeshim.errors.Errors.invalidArgType("socket", "DatagramChannel", null);
+        }
+        if (port < 0 || port > 65535) {
+            throw new NodeError("RangeError", "ERR_SOCKET_BAD_PORT",
+                    "options.port should be >= 0 and < 65536. Received type number (" + port + ").");
+        }
+        String h = host == null ? "0.0.0.0" : host;
+        startWorker();
+        if (workerSide != null) {
+            return workerSide.bind(channel, h, port, exclusive);
+        }
+        try {
+            return CompletableFuture.completedFuture((InetSocketAddress) channel.bind(new InetSocketAddress(h, port)).getLocalAddress());
+        } catch (java.io.IOException e) {
+            return CompletableFuture.failedFuture(BindErrors.error(BindErrors.code(e), h, port));
+        }
+    }
+
     /** Starts the worker side on its first use from a loop thread (see "When a worker is online"). */
     private void startWorker() {
         if (workerId != null && workerSide == null && EventLoop.current().inLoopThread()

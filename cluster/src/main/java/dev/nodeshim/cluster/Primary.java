@@ -356,7 +356,8 @@ final class Primary {
                 }
             }
             case "listening" -> {
-                String key = key(Protocol.stringOf(m, "address"), Protocol.intOf(m, "requested"));
+                String udp = Protocol.stringOf(m, "udp");
+                String key = (udp == null ? "" : udp + " ") + key(Protocol.stringOf(m, "address"), Protocol.intOf(m, "requested"));
                 int port = Protocol.intOf(m, "port");
                 List<PortWaiter> waiting = waitingForPort.remove(key);
                 choosingPort.remove(key);
@@ -367,7 +368,11 @@ final class Primary {
                         pw.worker().send(pw.reply());
                     }
                 }
-                listening(w, Protocol.stringOf(m, "address"), port);
+                if (udp != null) {
+                    emitListening(w, new ListeningAddress("udp6".equals(udp) ? 6 : 4, Protocol.stringOf(m, "address"), port, udp));
+                } else {
+                    listening(w, Protocol.stringOf(m, "address"), port);
+                }
             }
             default -> { } // a newer worker's message: ignored
         }
@@ -412,7 +417,10 @@ final class Primary {
     }
 
     private void listening(Worker w, String address, int port) {
-        ListeningAddress a = new ListeningAddress(address != null && address.contains(":") ? 6 : 4, address, port);
+        emitListening(w, new ListeningAddress(address != null && address.contains(":") ? 6 : 4, address, port));
+    }
+
+    private void emitListening(Worker w, ListeningAddress a) {
         w.emit("listening", a);
         cluster.emit("listening", w, a);
     }
@@ -420,6 +428,15 @@ final class Primary {
     private void queryServer(Worker w, Object m) {
         if (Protocol.stringOf(m, "pipe") != null) {
             queryPipe(w, m);
+            return;
+        }
+        if (Protocol.stringOf(m, "udp") != null) {
+            // UDP, under either policy: every worker binds the port itself with SO_REUSEPORT (a
+            // DatagramChannel cannot adopt a shared descriptor); port 0 is chosen once, as for TCP
+            Map<String, Object> reply = Protocol.message("queryReply");
+            reply.put("seq", Protocol.intOf(m, "seq"));
+            int port = Protocol.intOf(m, "port");
+            sharePort(w, Protocol.stringOf(m, "udp") + " " + key(Protocol.stringOf(m, "address"), port), port, reply);
             return;
         }
         int seq = Protocol.intOf(m, "seq");
@@ -456,6 +473,14 @@ final class Primary {
             return;
         }
         // SCHED_NONE: the worker binds the port itself.
+        sharePort(w, key, port, reply);
+    }
+
+    /**
+     * Tells a worker which port to bind itself: the one asked for, or for port 0 the one the first
+     * worker of {@code key} bound (it is told 0 and chooses; the others wait for its {@code listening}).
+     */
+    private void sharePort(Worker w, String key, int port, Map<String, Object> reply) {
         Integer known = port != 0 ? Integer.valueOf(port) : sharedPorts.get(key);
         if (known != null) {
             reply.put("port", known);
@@ -501,9 +526,7 @@ final class Primary {
         joined.computeIfAbsent(w.id(), k -> new ArrayList<>()).add(h);
         reply.put("port", -1);
         w.send(reply);
-        ListeningAddress a = new ListeningAddress(-1, path, -1);
-        w.emit("listening", a);
-        cluster.emit("listening", w, a);
+        emitListening(w, new ListeningAddress(-1, path, -1));
     }
 
     /**

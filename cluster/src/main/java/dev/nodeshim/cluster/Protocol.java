@@ -14,7 +14,10 @@ import java.util.Map;
  *                                                              port (adopts: its server is an AdoptingServer)
  *                    queryServer {seq, pipe, privatePath}    listen(path) on a Unix socket: the primary
  *                                                              binds pipe and relays to privatePath
- *                    listening {seq, address, port, requested}  (SCHED_NONE) bound the shared port
+ *                    queryServer {seq, udp, address, port}   a shared UDP bind (udp: udp4/udp6): which
+ *                                                              port to bind with SO_REUSEPORT
+ *                    listening {seq, address, port, requested[, udp]}  (SCHED_NONE, UDP) bound the
+ *                                                              shared port
  *                    statusReply {seq, rss, heapTotal, heapUsed}   its process.memoryUsage()
  *                    exitedAfterDisconnect                    the worker's disconnect() began: stop
  *                                                              routing to it, answer drained

@@ -209,6 +209,63 @@ final class WorkerSide {
         return f;
     }
 
+    /**
+     * A UDP socket's {@code bind} (see {@link Cluster#bind}): not {@code exclusive}, the primary says
+     * which port (the one asked for; for port 0 the first worker's) and the worker binds it with
+     * {@code SO_REUSEPORT}, then tells the primary ({@code 'listening'}); {@code exclusive}, it binds
+     * alone and the primary hears nothing, as in node 20.
+     */
+    CompletableFuture<InetSocketAddress> bind(java.nio.channels.DatagramChannel channel, String host, int port,
+            boolean exclusive) {
+        CompletableFuture<InetSocketAddress> f = new CompletableFuture<>();
+        String udp = host.contains(":") ? "udp6" : "udp4";
+        if (exclusive) {
+            try {
+                f.complete((InetSocketAddress) channel.bind(new InetSocketAddress(host, port)).getLocalAddress());
+            } catch (IOException e) {
+                f.completeExceptionally(BindErrors.error(BindErrors.code(e), host, port));
+            }
+            return f;
+        }
+        int n = ++seq;
+        queries.put(n, sharedPort -> {
+            InetSocketAddress bound;
+            try {
+                channel.setOption(java.net.StandardSocketOptions.SO_REUSEPORT, true);
+                bound = (InetSocketAddress) channel.bind(new InetSocketAddress(host, sharedPort)).getLocalAddress();
+            } catch (IOException | UnsupportedOperationException e) {
+                f.completeExceptionally(e instanceof IOException io ? BindErrors.error(BindErrors.code(io), host, sharedPort) : e);
+                return;
+            }
+            servers.add(new ClusterServer() { // disconnect() closes it, as node 20's closes a shared UDP socket
+                @Override
+                public InetSocketAddress bind(InetSocketAddress address) {
+                    throw new UnsupportedOperationException("bound to " + bound);
+                }
+
+                @Override
+                public void close() throws IOException {
+                    channel.close();
+                }
+            });
+            Map<String, Object> l = Protocol.message("listening");
+            l.put("address", host);
+            l.put("port", bound.getPort());
+            l.put("requested", port);
+            l.put("udp", udp);
+            process.send(l);
+            f.complete(bound);
+        });
+        queryFailures.put(n, f);
+        Map<String, Object> q = Protocol.message("queryServer");
+        q.put("seq", n);
+        q.put("address", host);
+        q.put("port", port);
+        q.put("udp", udp);
+        process.send(q);
+        return f;
+    }
+
     /** SCHED_NONE: the server is bound (or has the shared socket): tell the primary, complete the listen. */
     private void listening(ClusterServer server, String host, int requested, InetSocketAddress bound,
             CompletableFuture<InetSocketAddress> f) {
