@@ -73,17 +73,7 @@ final class PipeHandoff implements RoundRobinHandle.Handoff<SocketChannel> {
 
     @Override
     public void start(Consumer<SocketChannel> route) {
-        Thread acceptor = new Thread(() -> {
-            while (server.isOpen()) {
-                try {
-                    route.accept(server.accept());
-                } catch (IOException e) {
-                    return; // closed
-                }
-            }
-        }, "nodeshim-cluster-rr-pipe");
-        acceptor.setDaemon(true);
-        acceptor.start();
+        Acceptor.start(server, route, "nodeshim-cluster-rr-pipe");
     }
 
     @Override
@@ -118,13 +108,7 @@ final class PipeHandoff implements RoundRobinHandle.Handoff<SocketChannel> {
 
     @Override
     public void discard(SocketChannel ch) {
-        if (ch != null) {
-            try {
-                ch.close();
-            } catch (IOException ignored) {
-                // nothing to flush on a socket we are abandoning
-            }
-        }
+        Acceptor.closeQuietly(ch);
     }
 
     @Override

@@ -87,13 +87,7 @@ final class ClusterWorkers {
                 // a grace for what is in flight when it closes (under SCHED_NONE nothing else drains it)
                 cluster.listen(ClusterServer.of(http(), Duration.ofSeconds(1)), port, "127.0.0.1").whenComplete((a, e) -> {
                     if (e instanceof dev.nodeshim.errors.NodeError err) {
-                        // cluster-eaddrinuse.js's worker: what its server's 'error' carries
-                        Map<String, Object> m = new LinkedHashMap<>();
-                        m.put("name", err.name());
-                        m.put("code", err.code());
-                        m.put("message", err.getMessage());
-                        m.putAll(err.props());
-                        process.send(m);
+                        process.send(NodeOut.fields(err)); // cluster-eaddrinuse.js's worker: its server's 'error' 
                     }
                 });
             }));

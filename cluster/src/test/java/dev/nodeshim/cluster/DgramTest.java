@@ -18,7 +18,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -50,12 +49,7 @@ class DgramTest {
                 }
                 cluster.bind(ch, port, "127.0.0.1", exclusive).whenComplete((a, e) -> {
                     if (e instanceof NodeError err) {
-                        Map<String, Object> m = new LinkedHashMap<>();
-                        m.put("name", err.name());
-                        m.put("code", err.code());
-                        m.put("message", err.getMessage());
-                        m.putAll(err.props());
-                        process.send(Map.of("error", m));
+                        process.send(Map.of("error", NodeOut.fields(err)));
                         return;
                     }
                     process.send(Map.of("bound", a.getPort() == port ? "PORT" : "another port"));

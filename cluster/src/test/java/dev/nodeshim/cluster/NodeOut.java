@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Reads what node 20 printed for a script in src/test/resources/node, and writes values as JSON.stringify. */
 final class NodeOut {
@@ -27,6 +29,16 @@ final class NodeOut {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** What a node worker's server {@code 'error'} carries, in node's order: name, code, message, then its own properties. */
+    static Map<String, Object> fields(dev.nodeshim.errors.NodeError err) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", err.name());
+        m.put("code", err.code());
+        m.put("message", err.getMessage());
+        m.putAll(err.props());
+        return m;
     }
 
     /** A Boolean as JavaScript prints an optional one: null is {@code undefined}. */

@@ -20,7 +20,6 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -47,12 +46,7 @@ class PipeTest {
                 String id = Integer.toString(cluster.worker().id());
                 cluster.listen(new IdServer(id), Path.of(process.env().get("SOCK"))).whenComplete((a, e) -> {
                     if (e instanceof NodeError err) {
-                        Map<String, Object> m = new LinkedHashMap<>();
-                        m.put("name", err.name());
-                        m.put("code", err.code());
-                        m.put("message", err.getMessage());
-                        m.putAll(err.props());
-                        process.send(m);
+                        process.send(NodeOut.fields(err));
                     }
                 });
             }));
