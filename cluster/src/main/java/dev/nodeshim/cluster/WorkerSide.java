@@ -159,10 +159,13 @@ final class WorkerSide {
      * {@code listen(path)} on a Unix socket, under either policy: binds {@code server} to a private
      * socket in a new directory of ours (mode 0700) and asks the primary, which binds {@code path} and
      * relays its connections here ({@link PipeHandoff}); the future completes on the loop with
-     * {@code path} once the primary listens, or fails with node's bind error.
+     * {@code path} (made absolute in our directory, as node does) once the primary listens, or fails
+     * with node's bind error.
      */
-    CompletableFuture<java.net.UnixDomainSocketAddress> listen(UnixSocketServer server, java.nio.file.Path path) {
+    CompletableFuture<java.net.UnixDomainSocketAddress> listen(UnixSocketServer server, java.nio.file.Path given) {
         CompletableFuture<java.net.UnixDomainSocketAddress> f = new CompletableFuture<>();
+        // node 20: a relative path is the worker's, resolved in its directory (cluster-pipe-relative.js)
+        java.nio.file.Path path = java.nio.file.Path.of(process.cwd()).resolve(given);
         java.nio.file.Path privateSocket;
         try {
             privateSocket = java.nio.file.Files.createTempDirectory(PipeHandoff.PRIVATE_PREFIX).resolve("s");

@@ -125,6 +125,25 @@ class PipeTest {
         assertEquals(before, privateDirs(tmp), "no worker's private socket directory is left");
     }
 
+    /** cluster-pipe-relative.js: a relative path is resolved in the worker's directory, and reported absolute. */
+    @Test
+    void aRelativePathIsTheWorkers() throws Exception {
+        Path dir = Files.createTempDirectory("cluster-pipe-").toRealPath();
+        List<String> t = new ArrayList<>();
+        EventLoop.run(() -> {
+            cluster.setupPrimary(ClusterSettings.of().exec(IdWorker.class).cwd(dir.toString()));
+            Worker w = cluster.fork(Map.of("SOCK", "rel.sock"));
+            w.on("listening", (Listener1<ListeningAddress>) a -> {
+                t.add("listening " + NodeOut.json(a.toMap()).replace(dir.toString(), "DIR") + " in its cwd "
+                        + Files.exists(dir.resolve("rel.sock")) + " in ours " + Files.exists(Path.of("rel.sock")));
+                w.disconnect();
+            });
+            w.on("exit", (Integer code, String signal) -> t.add("exit " + code + " socket file " + Files.exists(dir.resolve("rel.sock"))));
+        });
+        Files.delete(dir);
+        assertEquals(NodeOut.lines("cluster-pipe-relative.out"), t);
+    }
+
     private static List<String> replay(int policy) throws IOException {
         Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
         Set<Path> before = privateDirs(tmp);
