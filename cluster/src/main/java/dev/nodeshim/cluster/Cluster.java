@@ -56,6 +56,11 @@ import java.util.concurrent.CompletableFuture;
  * one listening socket instead, as Node's do. As in Node, port 0 is chosen once: every worker listening
  * on port 0 of a host shares the same port.
  *
+ * <p>A Unix socket ({@link #listen(UnixSocketServer, java.nio.file.Path)}) is the primary's under either
+ * policy, as in node 20: it binds the path and relays connections in turn to the workers' private
+ * sockets. A UDP socket ({@link #bind(java.nio.channels.DatagramChannel, int, String, boolean)}) is
+ * shared by {@code SO_REUSEPORT} in every worker, or bound alone with {@code exclusive}.
+ *
  * <h2>Debugging workers</h2>
  * Node gives each worker started with an {@code --inspect} flag an inspector port of its own
  * ({@code settings.inspectPort}, else the primary's debug port plus one per such worker). Here the
