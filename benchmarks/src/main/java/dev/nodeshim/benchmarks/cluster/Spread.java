@@ -12,9 +12,9 @@ import java.util.Set;
 /**
  * How many established TCP connections on a local port a process holds, from {@code /proc} (Linux): the
  * sockets among its descriptors whose inode {@code /proc/net/tcp} or {@code tcp6} lists with that local
- * port in state ESTABLISHED. {@code bin/bench cluster} reports it per worker: on 2 shared cores the
- * requests/s of a closed-loop load depend on how the connections are split between the workers
- * (cluster/README.md, "Why SCHED_RR was below SCHED_NONE").
+ * port in state ESTABLISHED. {@code bin/bench cluster} reports it per worker: while JVM workers were
+ * still warming up, the requests/s of the closed-loop load on 2 shared cores depended on how the
+ * connections were split between them (cluster/README.md, "Why SCHED_RR was below SCHED_NONE").
  */
 final class Spread {
     private Spread() {}
