@@ -87,6 +87,11 @@ public final class ForkOptions {
         return new ForkOptions(options.killSignal(signal));
     }
 
+    /** {@code killSignal} as a number, as node's fork takes it ({@code ERR_UNKNOWN_SIGNAL} for one that does not exist). */
+    public ForkOptions killSignal(int signal) {
+        return new ForkOptions(options.killSignal(signal));
+    }
+
     /**
      * {@code serialization}: {@code "json"} (the default; {@code null} too) or {@code "advanced"} — V8's
      * serialization ({@link V8Serializer}: Maps, Sets, Dates, BigInts, Buffers and typed arrays, Errors,

@@ -41,7 +41,8 @@ class SharedOptionsTest {
                 () -> ForkOptions.defaults().killSignal("SIGBOGUS"));
         refused("TypeError [ERR_UNKNOWN_SIGNAL]: Unknown signal: 999",
                 () -> SpawnOptions.defaults().killSignal(999),
-                () -> SpawnSyncOptions.defaults().killSignal(999));
+                () -> SpawnSyncOptions.defaults().killSignal(999),
+                () -> ForkOptions.defaults().killSignal(999));
         // node 20: {maxBuffer: -1} (spawnSync, execFile)
         refused("RangeError [ERR_OUT_OF_RANGE]: The value of \"options.maxBuffer\" is out of range. It must be a positive "
                 + "number. Received -1",
@@ -88,5 +89,7 @@ class SharedOptionsTest {
         assertEquals(List.of("ignore", "ignore", "ignore", "ipc"), stdio.apply(fork.silent(true).stdio("ignore")));
         assertEquals(List.of("-Xmx8m"), fork.stdio("pipe").options.execArgv);
         assertEquals(List.of(), ForkOptions.defaults().options.execArgv);
+        assertEquals("SIGKILL", fork.killSignal(9).options.killSignal);
+        assertEquals("SIGTERM", fork.options.killSignal);
     }
 }
