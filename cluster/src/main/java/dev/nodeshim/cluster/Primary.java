@@ -357,7 +357,7 @@ final class Primary {
             }
             case "listening" -> {
                 String udp = Protocol.stringOf(m, "udp");
-                String key = (udp == null ? "" : udp + " ") + key(Protocol.stringOf(m, "address"), Protocol.intOf(m, "requested"));
+                String key = key(udp, Protocol.stringOf(m, "address"), Protocol.intOf(m, "requested"));
                 int port = Protocol.intOf(m, "port");
                 List<PortWaiter> waiting = waitingForPort.remove(key);
                 choosingPort.remove(key);
@@ -436,7 +436,7 @@ final class Primary {
             Map<String, Object> reply = Protocol.message("queryReply");
             reply.put("seq", Protocol.intOf(m, "seq"));
             int port = Protocol.intOf(m, "port");
-            sharePort(w, Protocol.stringOf(m, "udp") + " " + key(Protocol.stringOf(m, "address"), port), port, reply);
+            sharePort(w, key(Protocol.stringOf(m, "udp"), Protocol.stringOf(m, "address"), port), port, reply);
             return;
         }
         int seq = Protocol.intOf(m, "seq");
@@ -503,6 +503,7 @@ final class Primary {
      */
     private void queryPipe(Worker w, Object m) {
         String path = Protocol.stringOf(m, "pipe");
+        java.nio.file.Path privateSocket = java.nio.file.Path.of(Protocol.stringOf(m, "privatePath"));
         String key = "pipe " + path;
         Map<String, Object> reply = Protocol.message("queryReply");
         reply.put("seq", Protocol.intOf(m, "seq"));
@@ -512,7 +513,7 @@ final class Primary {
                 h = RoundRobinHandle.start(PipeHandoff.open(java.nio.file.Path.of(path)));
             } catch (IOException e) {
                 // the worker removes its private socket too, but may be killed before it does
-                PipeHandoff.removePrivate(java.nio.file.Path.of(Protocol.stringOf(m, "privatePath")));
+                PipeHandoff.removePrivate(privateSocket);
                 reply.put("error", BindErrors.code(e));
                 reply.put("pipe", path);
                 w.send(reply);
@@ -520,7 +521,7 @@ final class Primary {
             }
             handles.put(key, h);
         }
-        ((PipeHandoff) h.handoff()).target(w.id(), w.process().pid(), java.nio.file.Path.of(Protocol.stringOf(m, "privatePath")));
+        ((PipeHandoff) h.handoff()).target(w.id(), w.process().pid(), privateSocket);
         h.add(w.id(), 0);
         h.weight(w.id(), w.weight());
         joined.computeIfAbsent(w.id(), k -> new ArrayList<>()).add(h);
@@ -631,6 +632,11 @@ final class Primary {
 
     private static String key(String address, int port) {
         return (address == null ? "*" : address) + " " + port;
+    }
+
+    /** The key of a UDP port ({@code udp}: "udp4" or "udp6"), or of a TCP port when {@code udp} is null. */
+    private static String key(String udp, String address, int port) {
+        return udp == null ? key(address, port) : udp + " " + key(address, port);
     }
 
     // ------------------------------------------------------------------------------------------------

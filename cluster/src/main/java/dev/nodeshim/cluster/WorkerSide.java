@@ -179,21 +179,13 @@ final class WorkerSide {
             f.completeExceptionally(e);
             return f;
         }
-        ClusterServer closer = new ClusterServer() {
-            @Override
-            public InetSocketAddress bind(InetSocketAddress address) {
-                throw new UnsupportedOperationException("bound to " + privateSocket);
+        ClusterServer closer = boundAt(privateSocket, () -> {
+            try {
+                server.close();
+            } finally {
+                PipeHandoff.removePrivate(privateSocket);
             }
-
-            @Override
-            public void close() throws IOException {
-                try {
-                    server.close();
-                } finally {
-                    PipeHandoff.removePrivate(privateSocket);
-                }
-            }
-        };
+        });
         servers.add(closer);
         int n = ++seq;
         bindFailures.put(n, () -> {
@@ -240,17 +232,7 @@ final class WorkerSide {
                 f.completeExceptionally(e instanceof IOException io ? BindErrors.error(BindErrors.code(io), host, sharedPort) : e);
                 return;
             }
-            servers.add(new ClusterServer() { // disconnect() closes it, as node 20's closes a shared UDP socket
-                @Override
-                public InetSocketAddress bind(InetSocketAddress address) {
-                    throw new UnsupportedOperationException("bound to " + bound);
-                }
-
-                @Override
-                public void close() throws IOException {
-                    channel.close();
-                }
-            });
+            servers.add(boundAt(bound, channel)); // disconnect() closes it, as node 20's closes a shared UDP socket
             Map<String, Object> l = Protocol.message("listening");
             l.put("address", host);
             l.put("port", bound.getPort());
@@ -267,6 +249,24 @@ final class WorkerSide {
         q.put("udp", udp);
         process.send(q);
         return f;
+    }
+
+    /**
+     * A server this worker has already bound, at {@code where}, kept among its servers so that
+     * {@code disconnect()} closes it with {@code close}.
+     */
+    private static ClusterServer boundAt(Object where, java.io.Closeable close) {
+        return new ClusterServer() {
+            @Override
+            public InetSocketAddress bind(InetSocketAddress address) {
+                throw new UnsupportedOperationException("bound to " + where);
+            }
+
+            @Override
+            public void close() throws IOException {
+                close.close();
+            }
+        };
     }
 
     /** SCHED_NONE: the server is bound (or has the shared socket): tell the primary, complete the listen. */
